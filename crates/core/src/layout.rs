@@ -1,0 +1,206 @@
+//! Flattening overlapping spans into render segments (as CodeMirror's `RangeSet.spans`
+//! and xi-editor's `spans.rs` do): spans stay independent ranges; the view splits the
+//! text at every span boundary and every line end, and each segment knows which spans
+//! cover it. Lines are the unit of re-rendering, so the output is grouped by line.
+
+use std::ops::Range;
+
+use crate::model::{Annotation, AnnotationId, Tag};
+use crate::offsets::char_to_byte;
+use crate::text::Line;
+
+/// A span as the layout sees it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Cover {
+    pub id: AnnotationId,
+    pub tag: Tag,
+    /// The span starts at this segment (where its label is drawn).
+    pub starts_here: bool,
+}
+
+/// A run of text covered by one unchanging set of spans.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Segment {
+    /// Code points in the whole text.
+    pub start: usize,
+    pub end: usize,
+    /// Bytes within the line's text, for slicing without another count.
+    pub bytes: Range<usize>,
+    /// Covering spans, outermost first; the last is the innermost (the one a click picks).
+    pub covers: Vec<Cover>,
+}
+
+impl Segment {
+    pub fn innermost(&self) -> Option<AnnotationId> {
+        self.covers.last().map(|c| c.id)
+    }
+
+    pub fn is_covered_by(&self, id: AnnotationId) -> bool {
+        self.covers.iter().any(|c| c.id == id)
+    }
+}
+
+/// One line's segments; `line` is in code points of the whole text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LineLayout {
+    pub line: Line,
+    pub segments: Vec<Segment>,
+}
+
+/// Lays out every line. `annotations` must be in document order (as `Workspace` keeps them);
+/// `line_texts[i]` is the text of `lines[i]`.
+pub fn layout(lines: &[Line], line_texts: &[&str], annotations: &[Annotation]) -> Vec<LineLayout> {
+    let mut next = 0; // first annotation not yet seen by any line
+    let mut open: Vec<&Annotation> = Vec::new(); // seen and possibly still covering
+    lines
+        .iter()
+        .zip(line_texts)
+        .map(|(line, text)| {
+            while next < annotations.len() && annotations[next].start < line.end {
+                open.push(&annotations[next]);
+                next += 1;
+            }
+            open.retain(|a| a.end > line.start);
+            LineLayout {
+                line: *line,
+                segments: line_segments(*line, text, &open),
+            }
+        })
+        .collect()
+}
+
+fn line_segments(line: Line, text: &str, open: &[&Annotation]) -> Vec<Segment> {
+    if line.start == line.end {
+        return Vec::new();
+    }
+    let clip = |p: usize| p.clamp(line.start, line.end);
+    let mut cuts: Vec<usize> = vec![line.start, line.end];
+    cuts.extend(open.iter().flat_map(|a| [clip(a.start), clip(a.end)]));
+    cuts.sort_unstable();
+    cuts.dedup();
+    let mut byte = 0;
+    cuts.windows(2)
+        .map(|w| {
+            let (start, end) = (w[0], w[1]);
+            let len = char_to_byte(&text[byte..], end - start);
+            let bytes = byte..byte + len;
+            byte += len;
+            let mut covering: Vec<&&Annotation> = open
+                .iter()
+                .filter(|a| a.start <= start && end <= a.end)
+                .collect();
+            // Outer before inner: longer first, then later start (nested deeper) last.
+            covering.sort_by_key(|a| (std::cmp::Reverse(a.len()), a.start, a.id));
+            let covers = covering
+                .iter()
+                .map(|a| Cover {
+                    id: a.id,
+                    tag: a.tag,
+                    starts_here: a.start == start,
+                })
+                .collect();
+            Segment {
+                start,
+                end,
+                bytes,
+                covers,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Document, Tag};
+    use crate::offsets::slice_chars;
+    use crate::test_support::{ann, id};
+    use crate::text::lines;
+
+    /// Renders a layout as `"0..5=claim 5..9=claim,source"`; uncovered segments show bare.
+    fn render(text: &str, spans: &[(usize, usize, Tag)]) -> String {
+        let doc = Document::new("t", text);
+        let mut anns: Vec<_> = spans
+            .iter()
+            .enumerate()
+            .map(|(i, &(s, e, t))| ann(&doc, s..e, t, i as u8))
+            .collect();
+        anns.sort_by_key(|a| a.order_key());
+        let ls = lines(text);
+        let texts: Vec<&str> = ls
+            .iter()
+            .map(|l| slice_chars(text, l.start, l.end))
+            .collect();
+        layout(&ls, &texts, &anns)
+            .iter()
+            .flat_map(|l| {
+                l.segments.iter().map(|s| {
+                    let tags: Vec<_> = s.covers.iter().map(|c| c.tag.key()).collect();
+                    let range = format!("{}..{}", s.start, s.end);
+                    if tags.is_empty() {
+                        range
+                    } else {
+                        format!("{range}={}", tags.join(","))
+                    }
+                })
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    use Tag::*;
+
+    #[test]
+    fn no_spans_gives_one_segment_per_nonempty_line() {
+        assert_eq!(render("abc\n\nde", &[]), "0..3 5..7");
+    }
+
+    #[test]
+    fn crossing_spans_split_at_every_boundary() {
+        // Where spans cross, the shorter one counts as inner: it is the one a click picks.
+        assert_eq!(
+            render("0123456789", &[(0, 5, Claim), (3, 9, Source)]),
+            "0..3=claim 3..5=source,claim 5..9=source 9..10"
+        );
+    }
+
+    #[test]
+    fn nested_spans_list_outer_first() {
+        assert_eq!(
+            render("0123456789", &[(2, 4, Entity), (0, 10, Claim)]),
+            "0..2=claim 2..4=claim,entity 4..10=claim"
+        );
+    }
+
+    #[test]
+    fn identical_ranges_share_segments() {
+        assert_eq!(
+            render("abcdef", &[(1, 3, Claim), (1, 3, Source)]),
+            "0..1 1..3=claim,source 3..6"
+        );
+    }
+
+    #[test]
+    fn spans_crossing_lines_are_cut_at_line_ends() {
+        assert_eq!(
+            render("ab\ncd\n\nef", &[(1, 8, Claim)]),
+            "0..1 1..2=claim 3..5=claim 7..8=claim 8..9"
+        );
+    }
+
+    #[test]
+    fn segment_bytes_slice_multibyte_lines() {
+        let text = "日本🤦🏼‍♂️語";
+        let doc = Document::new("t", text);
+        let anns = vec![ann(&doc, 2..7, Claim, 1)];
+        let out = layout(&lines(text), &[text], &anns);
+        let pieces: Vec<_> = out[0]
+            .segments
+            .iter()
+            .map(|s| &text[s.bytes.clone()])
+            .collect();
+        assert_eq!(pieces, vec!["日本", "🤦🏼‍♂️", "語"]);
+        assert_eq!(out[0].segments[1].innermost(), Some(id(1)));
+        assert!(out[0].segments[1].covers[0].starts_here);
+    }
+}

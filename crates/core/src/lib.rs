@@ -1,0 +1,19 @@
+//! The article annotator's model and logic, free of any browser dependency so that it
+//! is tested on the host: offsets, snapping, segmenting overlapping spans, undo history
+//! and the native import/export format.
+
+pub mod editor;
+pub mod format;
+pub mod layout;
+pub mod model;
+pub mod offsets;
+pub mod text;
+
+#[cfg(test)]
+mod test_support;
+
+pub use editor::{EditError, Editor};
+pub use format::{ImportError, export_json, import_json};
+pub use layout::{Cover, LineLayout, Segment, layout};
+pub use model::{Annotation, AnnotationId, Document, Tag, Workspace};
+pub use text::{Line, lines, snap_selection};

@@ -1,0 +1,279 @@
+//! The document and its annotations. Positions are code points, half-open `[start, end)`.
+
+use std::fmt;
+use std::ops::Range;
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::offsets::{char_len, slice_chars};
+use crate::text::normalize_newlines;
+
+/// How many code points of context are kept on each side of a quote (as Hypothesis does).
+pub const CONTEXT_CHARS: usize = 32;
+
+/// What a span of text is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tag {
+    Claim,
+    Source,
+    Entity,
+}
+
+impl Tag {
+    pub const ALL: [Tag; 3] = [Tag::Claim, Tag::Source, Tag::Entity];
+
+    /// Name shown to people.
+    pub fn label(self) -> &'static str {
+        match self {
+            Tag::Claim => "Claim",
+            Tag::Source => "Source",
+            Tag::Entity => "Entity",
+        }
+    }
+
+    /// Name used in data and CSS classes.
+    pub fn key(self) -> &'static str {
+        match self {
+            Tag::Claim => "claim",
+            Tag::Source => "source",
+            Tag::Entity => "entity",
+        }
+    }
+
+    /// The tag for a keyboard shortcut: `1`/`c`, `2`/`s`, `3`/`e`.
+    pub fn from_shortcut(key: &str) -> Option<Tag> {
+        match key {
+            "1" | "c" | "C" => Some(Tag::Claim),
+            "2" | "s" | "S" => Some(Tag::Source),
+            "3" | "e" | "E" => Some(Tag::Entity),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A random (v4) UUID; the app supplies the random bytes so this crate needs no RNG.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct AnnotationId(uuid::Uuid);
+
+impl AnnotationId {
+    pub fn from_random_bytes(bytes: [u8; 16]) -> Self {
+        Self(uuid::Builder::from_random_bytes(bytes).into_uuid())
+    }
+}
+
+impl fmt::Display for AnnotationId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// One tagged span, with its position and, redundantly, the quote and context around it
+/// so it can be found again if the text changes.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annotation {
+    pub id: AnnotationId,
+    pub tag: Tag,
+    pub start: usize,
+    pub end: usize,
+    pub exact: String,
+    pub prefix: String,
+    pub suffix: String,
+    pub note: String,
+    /// RFC 3339 time, as the browser's `Date.toISOString()` gives it.
+    pub created: String,
+    pub modified: String,
+}
+
+impl Annotation {
+    /// A new annotation over `range` of `doc`, quote and context taken from the text.
+    pub fn new(doc: &Document, range: Range<usize>, tag: Tag, id: AnnotationId, now: &str) -> Self {
+        let text = doc.text();
+        let ctx_start = range.start.saturating_sub(CONTEXT_CHARS);
+        Self {
+            id,
+            tag,
+            start: range.start,
+            end: range.end,
+            exact: slice_chars(text, range.start, range.end).to_owned(),
+            prefix: slice_chars(text, ctx_start, range.start).to_owned(),
+            suffix: slice_chars(text, range.end, range.end + CONTEXT_CHARS).to_owned(),
+            note: String::new(),
+            created: now.to_owned(),
+            modified: now.to_owned(),
+        }
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+
+    /// Document order: by start, longer (outer) spans first, then by id for stability.
+    pub fn order_key(&self) -> (usize, std::cmp::Reverse<usize>, AnnotationId) {
+        (self.start, std::cmp::Reverse(self.end), self.id)
+    }
+}
+
+/// The article being annotated. Text is normalised to `\n` line endings on the way in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    title: String,
+    text: String,
+    char_len: usize,
+}
+
+impl Document {
+    pub fn new(title: &str, text: &str) -> Self {
+        let text = normalize_newlines(text);
+        let title = title.trim();
+        Self {
+            title: if title.is_empty() {
+                "Untitled".to_owned()
+            } else {
+                title.to_owned()
+            },
+            char_len: char_len(&text),
+            text,
+        }
+    }
+
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Length in code points.
+    pub fn char_len(&self) -> usize {
+        self.char_len
+    }
+
+    /// Hex SHA-256 of the UTF-8 text: lets an export be matched to its article.
+    pub fn sha256(&self) -> String {
+        Sha256::digest(self.text.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}
+
+/// A document with its annotations in document order: what is saved, exported and undone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Workspace {
+    pub document: Rc<Document>,
+    annotations: Vec<Annotation>,
+}
+
+impl Workspace {
+    pub fn new(document: Document) -> Self {
+        Self {
+            document: Rc::new(document),
+            annotations: Vec::new(),
+        }
+    }
+
+    /// Builds a workspace from annotations that were already validated against `document`.
+    pub(crate) fn with_annotations(document: Document, mut annotations: Vec<Annotation>) -> Self {
+        annotations.sort_by_key(Annotation::order_key);
+        Self {
+            document: Rc::new(document),
+            annotations,
+        }
+    }
+
+    pub fn annotations(&self) -> &[Annotation] {
+        &self.annotations
+    }
+
+    pub fn get(&self, id: AnnotationId) -> Option<&Annotation> {
+        self.annotations.iter().find(|a| a.id == id)
+    }
+
+    pub(crate) fn insert(&mut self, annotation: Annotation) {
+        let key = annotation.order_key();
+        let at = self.annotations.partition_point(|a| a.order_key() < key);
+        self.annotations.insert(at, annotation);
+    }
+
+    pub(crate) fn remove(&mut self, id: AnnotationId) -> Option<Annotation> {
+        let at = self.annotations.iter().position(|a| a.id == id)?;
+        Some(self.annotations.remove(at))
+    }
+
+    /// Replaces the annotation with the same id (its range never changes, so order holds).
+    pub(crate) fn replace(&mut self, annotation: Annotation) {
+        if let Some(slot) = self.annotations.iter_mut().find(|a| a.id == annotation.id) {
+            *slot = annotation;
+        }
+    }
+
+    /// How many annotations carry each tag, in `Tag::ALL` order.
+    pub fn counts(&self) -> [usize; 3] {
+        let mut counts = [0; 3];
+        for a in &self.annotations {
+            counts[Tag::ALL.iter().position(|t| *t == a.tag).unwrap_or(0)] += 1;
+        }
+        counts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::test_support::id;
+
+    #[test]
+    fn new_annotation_keeps_quote_and_context() {
+        let doc = Document::new(
+            "t",
+            &format!("{}Tokyo took steps{}", "x".repeat(40), "y".repeat(40)),
+        );
+        let a = Annotation::new(&doc, 40..45, Tag::Entity, id(1), "2026-01-01T00:00:00.000Z");
+        assert_eq!(a.exact, "Tokyo");
+        assert_eq!(a.prefix, "x".repeat(32));
+        assert_eq!(a.suffix, format!(" took steps{}", "y".repeat(21)));
+    }
+
+    #[test]
+    fn document_normalizes_text_and_title() {
+        let doc = Document::new("  ", "a\r\nb");
+        assert_eq!(doc.text(), "a\nb");
+        assert_eq!(doc.title(), "Untitled");
+        assert_eq!(doc.char_len(), 3);
+        assert_eq!(
+            Document::new("", "abc").sha256(),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+
+    #[test]
+    fn workspace_keeps_document_order() {
+        let doc = Document::new("t", "abcdefghij");
+        let mut ws = Workspace::new(doc.clone());
+        for (n, r) in [(1, 5..7), (2, 0..3), (3, 0..9)] {
+            ws.insert(Annotation::new(&doc, r, Tag::Claim, id(n), "now"));
+        }
+        let order: Vec<_> = ws.annotations().iter().map(|a| (a.start, a.end)).collect();
+        assert_eq!(order, vec![(0, 9), (0, 3), (5, 7)]);
+        assert_eq!(ws.counts(), [3, 0, 0]);
+    }
+}

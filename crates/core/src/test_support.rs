@@ -1,0 +1,15 @@
+//! Helpers shared by this crate's unit tests.
+
+use std::ops::Range;
+
+use crate::model::{Annotation, AnnotationId, Document, Tag};
+
+pub const NOW: &str = "2026-11-26T12:00:00.000Z";
+
+pub fn id(n: u8) -> AnnotationId {
+    AnnotationId::from_random_bytes([n; 16])
+}
+
+pub fn ann(doc: &Document, range: Range<usize>, tag: Tag, n: u8) -> Annotation {
+    Annotation::new(doc, range, tag, id(n), NOW)
+}

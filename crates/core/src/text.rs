@@ -1,0 +1,181 @@
+//! Text handling that must agree everywhere: line endings, lines and snapping a
+//! selection to grapheme clusters (never half an emoji) and, optionally, whole words.
+
+use std::ops::Range;
+
+use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
+
+use crate::offsets::{byte_to_char, char_to_byte};
+
+/// Turns `\r\n` and lone `\r` into `\n`, so offsets do not depend on the OS the text came from.
+pub fn normalize_newlines(s: &str) -> String {
+    if !s.contains('\r') {
+        return s.to_owned();
+    }
+    s.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+/// One line of the text in code points, `end` excluding its `\n`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The text's lines, in order; an empty text has one empty line.
+pub fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split('\n') {
+        let end = start + crate::offsets::char_len(line);
+        out.push(Line { start, end });
+        start = end + 1;
+    }
+    out
+}
+
+/// Whether a code point offset sits between two grapheme clusters (or at either end).
+pub fn is_grapheme_boundary(text: &str, char_idx: usize) -> bool {
+    let byte = char_to_byte(text, char_idx);
+    GraphemeCursor::new(byte, text.len(), true)
+        .is_boundary(text, 0)
+        .unwrap_or(false)
+}
+
+fn grapheme_floor(text: &str, byte: usize) -> usize {
+    let mut cursor = GraphemeCursor::new(byte, text.len(), true);
+    if cursor.is_boundary(text, 0).unwrap_or(true) {
+        return byte;
+    }
+    cursor.prev_boundary(text, 0).ok().flatten().unwrap_or(0)
+}
+
+fn grapheme_ceil(text: &str, byte: usize) -> usize {
+    let mut cursor = GraphemeCursor::new(byte, text.len(), true);
+    if cursor.is_boundary(text, 0).unwrap_or(true) {
+        return byte;
+    }
+    cursor
+        .next_boundary(text, 0)
+        .ok()
+        .flatten()
+        .unwrap_or(text.len())
+}
+
+/// Byte range of the line around `byte` (grapheme and word breaks never cross `\n`).
+fn line_around(text: &str, byte: usize) -> Range<usize> {
+    let start = text[..byte].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[byte..].find('\n').map_or(text.len(), |i| byte + i);
+    start..end
+}
+
+/// Moves `start` back to the start of the word it is inside, and `end` forward to the end
+/// of the word it is inside; positions in spaces or punctuation stay where they are.
+fn widen_to_words(text: &str, bytes: Range<usize>) -> Range<usize> {
+    let word_around = |byte: usize| {
+        let line = line_around(text, byte);
+        text[line.clone()]
+            .split_word_bound_indices()
+            .map(|(i, w)| (line.start + i)..(line.start + i + w.len()))
+            .find(|w| w.start < byte && byte < w.end)
+            .filter(|w| text[w.clone()].chars().any(char::is_alphanumeric))
+    };
+    let start = word_around(bytes.start).map_or(bytes.start, |w| w.start);
+    let end = word_around(bytes.end).map_or(bytes.end, |w| w.end);
+    start..end
+}
+
+/// Turns a raw selection (code points, either order) into the range to annotate:
+/// widened to whole grapheme clusters, to whole words when `words` is on, and with
+/// surrounding white space trimmed. `None` when nothing but white space is left.
+pub fn snap_selection(text: &str, a: usize, b: usize, words: bool) -> Option<Range<usize>> {
+    let (lo, hi) = (a.min(b), a.max(b));
+    let mut bytes =
+        grapheme_floor(text, char_to_byte(text, lo))..grapheme_ceil(text, char_to_byte(text, hi));
+    if words {
+        bytes = widen_to_words(text, bytes);
+    }
+    let selected = &text[bytes.clone()];
+    let trimmed_start = bytes.start + (selected.len() - selected.trim_start().len());
+    let trimmed_end = bytes.start + selected.trim_end().len();
+    (trimmed_start < trimmed_end)
+        .then(|| byte_to_char(text, trimmed_start)..byte_to_char(text, trimmed_end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::offsets::slice_chars;
+
+    fn snapped(text: &str, a: usize, b: usize, words: bool) -> Option<&str> {
+        snap_selection(text, a, b, words).map(|r| slice_chars(text, r.start, r.end))
+    }
+
+    #[test]
+    fn normalizes_crlf_and_lone_cr() {
+        assert_eq!(normalize_newlines("a\r\nb\rc\n"), "a\nb\nc\n");
+        assert_eq!(normalize_newlines("plain"), "plain");
+    }
+
+    #[test]
+    fn lines_exclude_their_newline() {
+        assert_eq!(
+            lines("ab\n\nc"),
+            vec![
+                Line { start: 0, end: 2 },
+                Line { start: 3, end: 3 },
+                Line { start: 4, end: 5 }
+            ]
+        );
+        assert_eq!(lines(""), vec![Line { start: 0, end: 0 }]);
+    }
+
+    #[test]
+    fn never_splits_a_zwj_emoji() {
+        let text = "I 🤦🏼‍♂️ know"; // the emoji is 5 code points at 2..7
+        assert_eq!(snapped(text, 3, 4, false), Some("🤦🏼‍♂️"));
+        assert!(!is_grapheme_boundary(text, 4));
+        assert!(is_grapheme_boundary(text, 7));
+    }
+
+    #[test]
+    fn keeps_combining_marks_with_their_base() {
+        let text = "cafe\u{301} noir"; // e + combining acute
+        assert_eq!(snapped(text, 0, 4, false), Some("cafe\u{301}"));
+        let arabic = "مَرْحَبًا بِكُم"; // harakat are combining marks
+        let word = snapped(arabic, 0, 1, true).unwrap();
+        assert_eq!(word, "مَرْحَبًا");
+    }
+
+    #[test]
+    fn word_snapping_widens_partial_words_and_trims_space() {
+        let text = "The Chinese penetration was";
+        assert_eq!(snapped(text, 6, 14, true), Some("Chinese penetration"));
+        assert_eq!(snapped(text, 6, 14, false), Some("inese pe"));
+        assert_eq!(snapped(text, 3, 4, true), None, "only a space");
+        assert_eq!(
+            snapped(text, 14, 6, true),
+            Some("Chinese penetration"),
+            "backwards drag"
+        );
+    }
+
+    #[test]
+    fn word_snapping_leaves_punctuation_boundaries_alone() {
+        let text = "said, “shockingly bad,” the";
+        let start = 7; // inside "shockingly"
+        assert_eq!(snapped(text, start, 19, true), Some("shockingly bad"));
+    }
+
+    #[test]
+    fn japanese_and_hebrew_snap_by_grapheme() {
+        assert_eq!(snapped("日本の防衛", 1, 3, true), Some("本の"));
+        assert_eq!(snapped("שָׁלוֹם עולם", 0, 1, false), Some("שָׁ"));
+    }
+
+    #[test]
+    fn snapping_stays_on_its_line() {
+        let text = "first line\nsecond";
+        assert_eq!(snapped(text, 8, 13, true), Some("line\nsecond"));
+    }
+}
