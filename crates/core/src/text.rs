@@ -95,11 +95,26 @@ pub fn snap_selection(text: &str, a: usize, b: usize, words: bool) -> Option<Ran
     if words {
         bytes = widen_to_words(text, bytes);
     }
-    let selected = &text[bytes.clone()];
-    let trimmed_start = bytes.start + (selected.len() - selected.trim_start().len());
-    let trimmed_end = bytes.start + selected.trim_end().len();
-    (trimmed_start < trimmed_end)
-        .then(|| byte_to_char(text, trimmed_start)..byte_to_char(text, trimmed_end))
+    let kept = trim_blank_graphemes(&text[bytes.clone()]);
+    (!kept.is_empty()).then(|| {
+        byte_to_char(text, bytes.start + kept.start)..byte_to_char(text, bytes.start + kept.end)
+    })
+}
+
+/// Byte range of `s` without leading and trailing white space, trimmed by whole grapheme
+/// clusters: a space carrying a combining mark is one cluster and is kept.
+fn trim_blank_graphemes(s: &str) -> Range<usize> {
+    let blank = |g: &str| g.chars().all(char::is_whitespace);
+    let mut kept = s.grapheme_indices(true).filter(|(_, g)| !blank(g));
+    match kept.next() {
+        None => 0..0,
+        Some((start, first)) => {
+            let end = kept
+                .last()
+                .map_or(start + first.len(), |(i, g)| i + g.len());
+            start..end
+        }
+    }
 }
 
 #[cfg(test)]
@@ -171,6 +186,13 @@ mod tests {
     fn japanese_and_hebrew_snap_by_grapheme() {
         assert_eq!(snapped("日本の防衛", 1, 3, true), Some("本の"));
         assert_eq!(snapped("שָׁלוֹם עולם", 0, 1, false), Some("שָׁ"));
+    }
+
+    #[test]
+    fn trimming_keeps_a_space_that_carries_a_mark() {
+        let text = "ab \u{64e} cd"; // " \u{64e}" is one grapheme cluster
+        assert_eq!(snapped(text, 2, 4, false), Some(" \u{64e}"));
+        assert_eq!(snapped(text, 2, 3, false), Some(" \u{64e}"));
     }
 
     #[test]
