@@ -1,1 +1,3 @@
-fn main() {}
+fn main() {
+    yew::Renderer::<article_annotator::App>::new().render();
+}

@@ -2,6 +2,7 @@
 //! is tested on the host: offsets, snapping, segmenting overlapping spans, undo history
 //! and the native import/export format.
 
+pub mod article;
 pub mod editor;
 pub mod format;
 pub mod layout;
@@ -12,6 +13,9 @@ pub mod text;
 #[cfg(test)]
 mod test_support;
 
+pub use article::{
+    ArticleError, article_from_bytes, article_from_text, export_file_name, title_from_file_name,
+};
 pub use editor::{EditError, Editor};
 pub use format::{ImportError, export_json, import_json};
 pub use layout::{Cover, LineLayout, Segment, layout};

@@ -71,6 +71,14 @@ impl AnnotationId {
     }
 }
 
+impl std::str::FromStr for AnnotationId {
+    type Err = uuid::Error;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        s.parse().map(Self)
+    }
+}
+
 impl fmt::Display for AnnotationId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         self.0.fmt(f)

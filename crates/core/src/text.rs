@@ -117,6 +117,17 @@ fn trim_blank_graphemes(s: &str) -> Range<usize> {
     }
 }
 
+/// At most `max` grapheme clusters of `s` with white space runs folded, with `…` when cut.
+pub fn shorten(s: &str, max: usize) -> String {
+    let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut graphemes = folded.graphemes(true);
+    let mut out: String = graphemes.by_ref().take(max).collect();
+    if graphemes.next().is_some() {
+        out.push('…');
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -124,6 +135,12 @@ mod tests {
 
     fn snapped(text: &str, a: usize, b: usize, words: bool) -> Option<&str> {
         snap_selection(text, a, b, words).map(|r| slice_chars(text, r.start, r.end))
+    }
+
+    #[test]
+    fn shorten_cuts_between_graphemes() {
+        assert_eq!(shorten("a  b\nc", 10), "a b c");
+        assert_eq!(shorten("ab🤦🏼‍♂️cd", 3), "ab🤦🏼‍♂️…");
     }
 
     #[test]

@@ -1,0 +1,41 @@
+# Two commands matter: `make run` and `make test`. Both install what is missing first.
+SHELL := /bin/bash
+# npm's wasm-opt (binaryen 132) must win over any older system one.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export CHROME_PATH ?= /usr/bin/chromium
+
+.PHONY: run build test lint unit browser e2e setup setup-test clean
+
+run: setup
+	trunk serve --release
+
+build: setup
+	trunk build --release
+
+setup:
+	@scripts/setup.sh build
+
+setup-test:
+	@scripts/setup.sh test
+
+test: setup-test lint unit browser e2e
+
+lint:
+	cargo fmt --all --check
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p article-annotator --all-targets --target wasm32-unknown-unknown -- -D warnings
+
+unit:
+	cargo test -p annotator-core
+
+browser:
+	cargo test -p article-annotator --target wasm32-unknown-unknown --test browser
+
+e2e:
+	trunk build --release
+	node --test --test-reporter=spec tests/e2e/
+
+clean:
+	cargo clean
+	rm -rf dist

@@ -1,0 +1,122 @@
+//! Turning what a person hands us (a file's bytes, pasted text) into an article, with a
+//! message they can act on when it is not one.
+
+use thiserror::Error;
+
+use crate::model::Document;
+
+/// Largest article accepted, in bytes (about 3 million words of English).
+pub const MAX_ARTICLE_BYTES: usize = 20 * 1024 * 1024;
+
+/// Why some input cannot become an article.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum ArticleError {
+    /// Nothing but white space.
+    #[error("There is no text to annotate. Paste some text or choose a .txt or .md file.")]
+    Empty,
+    /// Bigger than `MAX_ARTICLE_BYTES`.
+    #[error(
+        "This text is {size} bytes; the limit is {MAX_ARTICLE_BYTES} bytes. Split it into parts."
+    )]
+    TooLarge { size: usize },
+    /// Contains NUL bytes or is not UTF-8: an image, a PDF, a Word file.
+    #[error(
+        "This file is not plain text (it looks like a binary file such as a PDF, image or Word document). Save it as .txt first."
+    )]
+    Binary,
+}
+
+/// Checks pasted text or a decoded file and makes a document of it.
+pub fn article_from_text(title: &str, text: &str) -> Result<Document, ArticleError> {
+    if text.len() > MAX_ARTICLE_BYTES {
+        return Err(ArticleError::TooLarge { size: text.len() });
+    }
+    if text.contains('\0') {
+        return Err(ArticleError::Binary);
+    }
+    if text.trim().is_empty() {
+        return Err(ArticleError::Empty);
+    }
+    Ok(Document::new(title, text))
+}
+
+/// Decodes a file's bytes (UTF-8, with or without a byte-order mark) into an article.
+pub fn article_from_bytes(title: &str, bytes: &[u8]) -> Result<Document, ArticleError> {
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Err(ArticleError::TooLarge { size: bytes.len() });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| ArticleError::Binary)?;
+    article_from_text(title, text)
+}
+
+/// A title from a file name: `"Budget speech.md"` → `"Budget speech"`.
+pub fn title_from_file_name(name: &str) -> String {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    stem.replace(['_'], " ").trim().to_owned()
+}
+
+/// The download name for an export: the title made safe for every file system.
+pub fn export_file_name(title: &str) -> String {
+    let safe: String = title
+        .chars()
+        .map(|c| {
+            if c.is_control() || r#"/\:*?"<>|"#.contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .take(100)
+        .collect();
+    let safe = safe.trim().trim_matches('.');
+    format!(
+        "{}.annotations.json",
+        if safe.is_empty() { "article" } else { safe }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_utf8_with_bom_and_crlf() {
+        let doc = article_from_bytes("t", b"\xEF\xBB\xBFline one\r\nline two").unwrap();
+        assert_eq!(doc.text(), "line one\nline two");
+    }
+
+    #[test]
+    fn refuses_binary_empty_and_huge_input() {
+        assert_eq!(
+            article_from_bytes("t", b"%PDF-1.4\n\x00\x01\xff"),
+            Err(ArticleError::Binary)
+        );
+        assert_eq!(
+            article_from_bytes("t", &[0x89, b'P', b'N', b'G', 0xff, 0xfe]),
+            Err(ArticleError::Binary)
+        );
+        assert_eq!(article_from_text("t", " \n\t "), Err(ArticleError::Empty));
+        let huge = vec![b'a'; MAX_ARTICLE_BYTES + 1];
+        let e = article_from_bytes("t", &huge).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains(&format!("{} bytes", MAX_ARTICLE_BYTES + 1))
+        );
+    }
+
+    #[test]
+    fn file_names_become_titles_and_back() {
+        assert_eq!(title_from_file_name("Budget_speech.md"), "Budget speech");
+        assert_eq!(title_from_file_name("notes"), "notes");
+        assert_eq!(
+            export_file_name("China: \"US paper\"/2023"),
+            "China_ _US paper__2023.annotations.json"
+        );
+        assert_eq!(export_file_name("..."), "article.annotations.json");
+        assert_eq!(
+            export_file_name("日本の防衛"),
+            "日本の防衛.annotations.json"
+        );
+    }
+}

@@ -1,0 +1,108 @@
+//! "New article": paste text or choose a file, with a title.
+
+use annotator_core::{Workspace, article_from_text};
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::files::open_file;
+use crate::state::{Action, use_app_state};
+
+#[derive(Properties, PartialEq)]
+pub struct LoadDialogProps {
+    pub onclose: Callback<()>,
+}
+
+#[function_component]
+pub fn LoadDialog(props: &LoadDialogProps) -> Html {
+    let state = use_app_state();
+    let (title, text) = (use_node_ref(), use_node_ref());
+    let error = use_state(|| None::<String>);
+    {
+        let text = text.clone();
+        use_effect_with((), move |_| {
+            if let Some(t) = text.cast::<HtmlTextAreaElement>() {
+                let _ = t.focus();
+            }
+        });
+    }
+    let onopen = {
+        let (state, title, text, error, onclose) = (
+            state.clone(),
+            title.clone(),
+            text.clone(),
+            error.clone(),
+            props.onclose.clone(),
+        );
+        move |_| {
+            let title = title
+                .cast::<HtmlInputElement>()
+                .map(|t| t.value())
+                .unwrap_or_default();
+            let body = text
+                .cast::<HtmlTextAreaElement>()
+                .map(|t| t.value())
+                .unwrap_or_default();
+            let title = if title.trim().is_empty() {
+                body.lines()
+                    .find(|l| !l.trim().is_empty())
+                    .unwrap_or("")
+                    .chars()
+                    .take(80)
+                    .collect()
+            } else {
+                title
+            };
+            match article_from_text(&title, &body) {
+                Ok(doc) => {
+                    let message = format!(
+                        "Opened “{}”. Undo (Ctrl+Z) brings back what was open before.",
+                        doc.title()
+                    );
+                    state.dispatch(Action::Open(Workspace::new(doc), message));
+                    onclose.emit(());
+                }
+                Err(e) => error.set(Some(e.to_string())),
+            }
+        }
+    };
+    let onfile = {
+        let (state, onclose) = (state.clone(), props.onclose.clone());
+        move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                open_file(file, state.clone());
+                onclose.emit(());
+            }
+        }
+    };
+    let oncancel = props.onclose.reform(|_: MouseEvent| ());
+    let onkeydown = {
+        let onclose = props.onclose.clone();
+        move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                onclose.emit(());
+            }
+        }
+    };
+    html! {
+        <div class="backdrop">
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="load-title" {onkeydown}>
+                <h2 id="load-title">{ "Open an article" }</h2>
+                <label>{ "Title" }<input id="load-title-input" ref={title} placeholder="Taken from the first line if left empty" /></label>
+                <label>{ "Text" }<textarea id="load-text" ref={text} rows="12" placeholder="Paste the article here" /></label>
+                <p class="hint">
+                    { "Or " }
+                    <label class="button">{ "choose a .txt or .md file" }
+                        <input type="file" class="visually-hidden" accept=".txt,.md,.markdown,text/plain,text/markdown" onchange={onfile} />
+                    </label>
+                    { " — you can also drop a file anywhere on the page." }
+                </p>
+                if let Some(e) = &*error { <p class="form-error" role="alert">{ e }</p> }
+                <div class="dialog-actions">
+                    <button onclick={oncancel}>{ "Cancel" }</button>
+                    <button class="primary" onclick={onopen}>{ "Open" }</button>
+                </div>
+            </div>
+        </div>
+    }
+}

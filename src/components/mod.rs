@@ -1,0 +1,14 @@
+//! Thin components: they read the state, render it, and turn events into actions.
+
+mod app;
+mod article;
+mod card;
+mod files;
+mod line;
+mod load_dialog;
+mod notice;
+mod sidebar;
+mod tag_picker;
+mod toolbar;
+
+pub use app::App;

@@ -1,0 +1,40 @@
+//! The message banner: errors stay until dismissed, information fades after a while.
+
+use gloo::timers::callback::Timeout;
+use yew::prelude::*;
+
+use crate::state::{Action, NoticeKind, use_app_state};
+
+const INFO_MS: u32 = 8_000;
+
+#[function_component]
+pub fn NoticeBanner() -> Html {
+    let state = use_app_state();
+    {
+        let state = state.clone();
+        use_effect_with(state.notice.clone(), move |notice| {
+            let timer = notice
+                .as_ref()
+                .filter(|n| n.kind == NoticeKind::Info)
+                .map(|_| Timeout::new(INFO_MS, move || state.dispatch(Action::Dismiss)));
+            move || drop(timer)
+        });
+    }
+    let Some(notice) = &state.notice else {
+        return html! {};
+    };
+    let (class, role) = match notice.kind {
+        NoticeKind::Error => ("notice error", "alert"),
+        NoticeKind::Info => ("notice info", "status"),
+    };
+    let ondismiss = {
+        let state = state.clone();
+        move |_| state.dispatch(Action::Dismiss)
+    };
+    html! {
+        <div {class} {role}>
+            <span class="notice-text">{ &notice.text }</span>
+            <button class="dismiss" aria-label="Dismiss message" onclick={ondismiss}>{ "×" }</button>
+        </div>
+    }
+}

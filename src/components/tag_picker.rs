@@ -1,0 +1,51 @@
+//! The small menu that appears under a fresh selection.
+
+use annotator_core::Tag;
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TagPickerProps {
+    /// Viewport position just under the selection.
+    pub x: f64,
+    pub y: f64,
+    pub ontag: Callback<Tag>,
+}
+
+#[function_component]
+pub fn TagPicker(props: &TagPickerProps) -> Html {
+    let node = use_node_ref();
+    {
+        // Positioned through the CSSOM rather than a style attribute, which a strict
+        // Content-Security-Policy would block.
+        let node = node.clone();
+        use_effect_with((props.x, props.y), move |(x, y)| {
+            if let Some(el) = node.cast::<HtmlElement>() {
+                let (sx, sy) = gloo::utils::window()
+                    .scroll_x()
+                    .ok()
+                    .zip(gloo::utils::window().scroll_y().ok())
+                    .unwrap_or((0.0, 0.0));
+                let style = el.style();
+                let _ = style.set_property("left", &format!("{}px", x + sx));
+                let _ = style.set_property("top", &format!("{}px", y + sy + 6.0));
+            }
+        });
+    }
+    html! {
+        <div class="picker" role="toolbar" aria-label="Tag the selection" ref={node}
+            // Keep the text selection while a button is pressed.
+            onmousedown={|e: MouseEvent| e.prevent_default()}>
+            { for Tag::ALL.iter().enumerate().map(|(i, tag)| {
+                let tag = *tag;
+                let onclick = props.ontag.reform(move |_: MouseEvent| tag);
+                html! {
+                    <button class={classes!("pick", format!("tag-{}", tag.key()))} {onclick}
+                        aria-keyshortcuts={(i + 1).to_string()} title={format!("{} (key {})", tag.label(), i + 1)}>
+                        { tag.label() } <kbd>{ i + 1 }</kbd>
+                    </button>
+                }
+            }) }
+        </div>
+    }
+}

@@ -1,0 +1,73 @@
+//! Top bar: open, import, export, undo/redo, word snapping.
+
+use annotator_core::{export_file_name, export_json};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::files::open_file;
+use crate::dom;
+use crate::state::{Action, Notice, use_app_state};
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub onnew: Callback<()>,
+}
+
+#[function_component]
+pub fn Toolbar(props: &ToolbarProps) -> Html {
+    let state = use_app_state();
+    let dispatch = |action: fn() -> Action| {
+        let state = state.clone();
+        move |_: MouseEvent| state.dispatch(action())
+    };
+    let onexport = {
+        let state = state.clone();
+        move |_| {
+            let ws = state.workspace();
+            let name = export_file_name(ws.document.title());
+            if let Err(e) = dom::download(&name, "application/json", &export_json(ws)) {
+                state.dispatch(Action::Notify(Notice::error(format!(
+                    "The download could not start: {e:?}"
+                ))));
+            }
+        }
+    };
+    let onimport = {
+        let state = state.clone();
+        move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                open_file(file, state.clone());
+            }
+            input.set_value(""); // choosing the same file again must fire again
+        }
+    };
+    let onsnap = {
+        let state = state.clone();
+        move |e: Event| {
+            state.dispatch(Action::SetSnapWords(
+                e.target_unchecked_into::<HtmlInputElement>().checked(),
+            ))
+        }
+    };
+    let editor = &state.editor;
+    html! {
+        <header class="toolbar">
+            <span class="app-name">{ "Article Annotator" }</span>
+            <button onclick={props.onnew.reform(|_: MouseEvent| ())}>{ "New article…" }</button>
+            <label class="button">{ "Import…" }
+                <input id="import-file" type="file" class="visually-hidden" accept=".json,application/json" onchange={onimport} />
+            </label>
+            <button id="export" onclick={onexport}>{ "Export JSON" }</button>
+            <span class="spacer" />
+            <button onclick={dispatch(|| Action::Undo)} disabled={!editor.can_undo()}
+                title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">{ "Undo" }</button>
+            <button onclick={dispatch(|| Action::Redo)} disabled={!editor.can_redo()}
+                title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts="Control+Shift+Z Control+Y">{ "Redo" }</button>
+            <label class="toggle">
+                <input id="snap-words" type="checkbox" checked={state.snap_words} onchange={onsnap} />
+                { " Snap to words" }
+            </label>
+        </header>
+    }
+}

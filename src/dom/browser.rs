@@ -1,0 +1,83 @@
+//! Small browser services: time, randomness, scrolling, downloads.
+
+use annotator_core::AnnotationId;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::JsValue;
+use web_sys::{
+    Blob, BlobPropertyBag, HtmlAnchorElement, ScrollBehavior, ScrollIntoViewOptions,
+    ScrollLogicalPosition, Url,
+};
+
+/// The current time as RFC 3339 (`2026-11-26T12:00:00.000Z`).
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// A fresh random annotation id from the browser's cryptographic generator.
+pub fn random_id() -> AnnotationId {
+    let mut bytes = [0u8; 16];
+    let crypto = web_sys::window().and_then(|w| w.crypto().ok());
+    if crypto.is_none_or(|c| c.get_random_values_with_u8_array(&mut bytes).is_err()) {
+        // No Web Crypto (very old browser): fall back to Math.random, still unique enough
+        // for ids that only need to differ within one person's workspace.
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    AnnotationId::from_random_bytes(bytes)
+}
+
+/// Removes any text selection in the page.
+pub fn clear_selection() {
+    if let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+        let _ = sel.remove_all_ranges();
+    }
+}
+
+/// Scrolls the first element matching `selector` into view (centred, or just enough when
+/// `nearest`).
+pub fn scroll_into_view(selector: &str, nearest: bool) {
+    let Some(el) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+    else {
+        return;
+    };
+    let opts = ScrollIntoViewOptions::new();
+    opts.set_behavior(ScrollBehavior::Smooth);
+    opts.set_block(if nearest {
+        ScrollLogicalPosition::Nearest
+    } else {
+        ScrollLogicalPosition::Center
+    });
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
+/// Offers `contents` as a file download named `file_name`.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(contents));
+    let props = BlobPropertyBag::new();
+    props.set_type(mime);
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &props)?;
+    let url = Url::create_object_url_with_blob(&blob)?;
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or("no document")?;
+    let a: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.click();
+    // Revoke later: some browsers read the URL after the click handler returns.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        let _ = Url::revoke_object_url(&url);
+    })
+    .forget();
+    Ok(())
+}
+
+/// Whether the page has a non-empty text selection (a drag just ended).
+pub fn has_selection() -> bool {
+    web_sys::window()
+        .and_then(|w| w.get_selection().ok().flatten())
+        .is_some_and(|s| !s.is_collapsed())
+}

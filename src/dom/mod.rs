@@ -1,0 +1,12 @@
+//! The only code that talks to the browser's Selection and Range APIs and counts in
+//! UTF-16. Everything it hands to the rest of the app is in code points.
+//!
+//! Rendered text carries its positions: every line and segment element has `data-s`
+//! and `data-e` (code point offsets in the whole article), and each segment holds
+//! exactly one text node. A DOM boundary point maps back through those.
+
+mod browser;
+mod selection;
+
+pub use browser::{clear_selection, download, has_selection, now_iso, random_id, scroll_into_view};
+pub use selection::{SelectedRange, selected_range};

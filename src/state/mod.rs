@@ -1,0 +1,202 @@
+//! App state: the editor (workspace + history) and what the person is doing with it.
+//! The reducer is pure: ids and times arrive inside actions, and saving happens in
+//! effects (`autosave`), never here.
+
+mod autosave;
+mod shortcuts;
+
+use std::ops::Range;
+use std::rc::Rc;
+
+use annotator_core::{AnnotationId, Document, Editor, Tag, Workspace, snap_selection};
+use yew::prelude::*;
+
+pub use autosave::use_autosave;
+pub use shortcuts::use_shortcuts;
+
+/// The article shown when nothing has been saved yet (kept byte for byte).
+pub const SAMPLE_TEXT: &str = include_str!("../../assets/seed-article.txt");
+pub const SAMPLE_TITLE: &str = "China reached Japan’s sensitive defense networks: US paper";
+
+/// A selection waiting for a tag, already snapped.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pending {
+    pub range: Range<usize>,
+    /// Where the tag picker goes (viewport coordinates).
+    pub x: f64,
+    pub y: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeKind {
+    Info,
+    Error,
+}
+
+/// A message in the page's banner.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Notice {
+    pub kind: NoticeKind,
+    pub text: String,
+}
+
+impl Notice {
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            kind: NoticeKind::Info,
+            text: text.into(),
+        }
+    }
+
+    pub fn error(text: impl ToString) -> Self {
+        Self {
+            kind: NoticeKind::Error,
+            text: text.to_string(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct State {
+    pub editor: Rc<Editor>,
+    /// Bumped on every change to the workspace; saving and layout follow it.
+    pub revision: u64,
+    pub selected: Option<AnnotationId>,
+    pub pending: Option<Pending>,
+    pub filter: Option<Tag>,
+    pub snap_words: bool,
+    pub notice: Option<Notice>,
+}
+
+/// Everything that can happen, as verbs.
+pub enum Action {
+    /// The mouse released a selection (raw code points, either order), or cleared it.
+    SelectText(Option<(usize, usize, f64, f64)>),
+    /// Tag the pending selection.
+    TagSelection {
+        tag: Tag,
+        id: AnnotationId,
+        now: String,
+    },
+    Select(Option<AnnotationId>),
+    Retag {
+        id: AnnotationId,
+        tag: Tag,
+        now: String,
+    },
+    EditNote {
+        id: AnnotationId,
+        note: String,
+        now: String,
+    },
+    Delete(AnnotationId),
+    DeleteSelected,
+    Undo,
+    Redo,
+    /// Replace the workspace (a new article or an import) with a message saying so.
+    Open(Workspace, String),
+    SetFilter(Option<Tag>),
+    SetSnapWords(bool),
+    Notify(Notice),
+    Dismiss,
+}
+
+impl State {
+    pub fn new(workspace: Workspace, snap_words: bool, notice: Option<Notice>) -> Self {
+        Self {
+            editor: Rc::new(Editor::new(workspace)),
+            revision: 0,
+            selected: None,
+            pending: None,
+            filter: None,
+            snap_words,
+            notice,
+        }
+    }
+
+    pub fn sample() -> Workspace {
+        Workspace::new(Document::new(SAMPLE_TITLE, SAMPLE_TEXT))
+    }
+
+    pub fn workspace(&self) -> &Workspace {
+        self.editor.workspace()
+    }
+
+    /// Applies an edit; a refused one becomes an error notice and changes nothing.
+    fn edit<E: ToString>(&mut self, f: impl FnOnce(&mut Editor) -> Result<(), E>) {
+        match f(Rc::make_mut(&mut self.editor)) {
+            Ok(()) => self.revision += 1,
+            Err(e) => self.notice = Some(Notice::error(e)),
+        }
+    }
+
+    fn step(&mut self, f: impl FnOnce(&mut Editor) -> bool) {
+        if f(Rc::make_mut(&mut self.editor)) {
+            self.revision += 1;
+            self.pending = None;
+            self.selected = self
+                .selected
+                .filter(|id| self.editor.workspace().get(*id).is_some());
+        }
+    }
+}
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::SelectText(raw) => {
+                s.pending = raw.and_then(|(a, b, x, y)| {
+                    let range = snap_selection(s.workspace().document.text(), a, b, s.snap_words)?;
+                    Some(Pending { range, x, y })
+                });
+            }
+            Action::TagSelection { tag, id, now } => {
+                let Some(pending) = s.pending.take() else {
+                    return self;
+                };
+                s.edit(|ed| ed.add(pending.range, tag, id, &now));
+                s.selected = s.workspace().get(id).map(|a| a.id);
+            }
+            Action::Select(id) => s.selected = id,
+            Action::Retag { id, tag, now } => s.edit(|ed| ed.retag(id, tag, &now)),
+            Action::EditNote { id, note, now } => s.edit(|ed| ed.set_note(id, &note, &now)),
+            Action::Delete(id) => {
+                s.edit(|ed| ed.delete(id));
+                s.selected = s.selected.filter(|sel| *sel != id);
+            }
+            Action::DeleteSelected => {
+                let Some(id) = s.selected.take() else {
+                    return self;
+                };
+                s.edit(|ed| ed.delete(id));
+            }
+            Action::Undo => s.step(Editor::undo),
+            Action::Redo => s.step(Editor::redo),
+            Action::Open(workspace, message) => {
+                Rc::make_mut(&mut s.editor).replace(workspace);
+                s.revision += 1;
+                s.selected = None;
+                s.pending = None;
+                s.filter = None;
+                s.notice = Some(Notice::info(message));
+            }
+            Action::SetFilter(filter) => s.filter = filter,
+            Action::SetSnapWords(on) => s.snap_words = on,
+            Action::Notify(notice) => s.notice = Some(notice),
+            Action::Dismiss => s.notice = None,
+        }
+        Rc::new(s)
+    }
+}
+
+/// The state handle every component reads and dispatches to.
+pub type StateHandle = UseReducerHandle<State>;
+
+/// Gets the state from the context `App` provides.
+#[hook]
+pub fn use_app_state() -> StateHandle {
+    use_context::<StateHandle>().expect("components are rendered inside App")
+}

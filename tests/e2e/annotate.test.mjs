@@ -1,0 +1,77 @@
+// A person annotating the sample article: drag, tag, reload, export, import.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { SAMPLE, codePoints, dragOver, exportFile, launch, openApp, savedCount, serveDist } from './helpers.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+test('shows the sample article when nothing is saved', async () => {
+  const page = await openApp(browser, server.url);
+  assert.equal(await page.locator('.doc-title').textContent(), 'China reached Japan’s sensitive defense networks: US paper');
+  const rendered = await page.locator('#article-text .line').evaluateAll((ls) => ls.map((l) => l.textContent).join('\n'));
+  assert.equal(rendered, SAMPLE, 'the article is shown character for character');
+  assert.match(await page.locator('.sidebar .empty').textContent(), /No annotations yet/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('drag, tag as Claim, reload, export: exact code point offsets', async () => {
+  const page = await openApp(browser, server.url);
+  // Drag over part of the words: snapping widens to whole words.
+  await dragOver(page, 'inese military hack');
+  await page.locator('.picker').waitFor();
+  await page.locator('.picker').getByRole('button', { name: /Claim/ }).click();
+
+  const mark = page.locator('mark.in-claim');
+  assert.equal((await mark.allTextContents()).join(''), 'Chinese military hackers');
+  assert.equal(await mark.first().getAttribute('data-label'), 'Claim');
+  assert.equal(await page.locator('.picker').count(), 0, 'the picker closes after tagging');
+  assert.match(await page.locator('.filter.tag-claim').textContent(), /Claim\s*1/);
+
+  await savedCount(page, 1);
+  await page.reload();
+  await page.locator('mark.in-claim').first().waitFor();
+  assert.equal((await page.locator('mark.in-claim').allTextContents()).join(''), 'Chinese military hackers');
+  assert.equal(await page.locator('.card').count(), 1);
+
+  const { name, text } = await exportFile(page);
+  assert.equal(name, 'China reached Japan’s sensitive defense networks_ US paper.annotations.json');
+  const data = JSON.parse(text);
+  assert.equal(data.schema_version, 1);
+  assert.equal(data.document.text, SAMPLE);
+  assert.equal(data.document.sha256, createHash('sha256').update(SAMPLE).digest('hex'));
+  const [a] = data.annotations;
+  const want = codePoints(SAMPLE, 'Chinese military hackers');
+  assert.deepEqual([a.tag, a.start, a.end, a.exact], ['claim', want.start, want.end, 'Chinese military hackers']);
+  assert.equal(a.prefix, Array.from(SAMPLE).slice(want.start - 32, want.start).join(''));
+  assert.equal(a.suffix, Array.from(SAMPLE).slice(want.end, want.end + 32).join(''));
+  assert.match(a.created, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+  assert.match(a.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('import of an export restores it and exports the same bytes', async () => {
+  const page = await openApp(browser, server.url);
+  await dragOver(page, 'The Washington Post');
+  await page.keyboard.press('2');
+  await dragOver(page, 'Paul Nakasone');
+  await page.keyboard.press('e');
+  await page.locator('.card').nth(1).waitFor();
+  const first = await exportFile(page);
+
+  // Replace the article, then import the export back.
+  await page.getByRole('button', { name: 'New article…' }).click();
+  await page.fill('#load-text', 'Something else entirely.');
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  assert.equal(await page.locator('.card').count(), 0);
+  await page.setInputFiles('#import-file', { name: first.name, mimeType: 'application/json', buffer: Buffer.from(first.text) });
+  await page.locator('.card').nth(1).waitFor();
+  assert.equal(await page.locator('.doc-title').textContent(), 'China reached Japan’s sensitive defense networks: US paper');
+  const second = await exportFile(page);
+  assert.equal(second.text, first.text);
+  await page.context().close();
+});

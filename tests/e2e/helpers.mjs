@@ -1,0 +1,110 @@
+// Shared set-up for the end-to-end tests: a static server for dist/ on 127.0.0.1 and
+// the system Chromium (never a downloaded one).
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+export const SAMPLE = readFileSync(`${root}assets/seed-article.txt`, 'utf8');
+
+/** Serves dist/ on a free loopback port; resolves to { url, close }. */
+export async function serveDist() {
+  const server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', `${root}dist`], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  while (!/port (\d+)/.test(out)) {
+    const [chunk] = await once(server.stdout, 'data');
+    out += chunk;
+  }
+  const port = out.match(/port (\d+)/)[1];
+  return { url: `http://127.0.0.1:${port}/`, close: () => server.kill() };
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** A fresh page (empty storage) with the app loaded; page errors fail the test. */
+export async function openApp(browser, url, context) {
+  const ctx = context ?? await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  await page.goto(url);
+  await page.locator('#article-text .line').first().waitFor();
+  return page;
+}
+
+/** Code point offset of the `nth` occurrence of `needle` in `text` (the JS oracle). */
+export function codePoints(text, needle, nth = 0) {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
+  if (at < 0) throw new Error(`${needle} not in text`);
+  const start = Array.from(text.slice(0, at)).length;
+  return { start, end: start + Array.from(needle).length };
+}
+
+/**
+ * Drags the real mouse from the first to the last character of the `nth` rendered
+ * occurrence of `needle` in the article (coordinates come from DOM ranges).
+ */
+export async function dragOver(page, needle, nth = 0) {
+  const box = await page.evaluate(([needle, nth]) => {
+    const root = document.getElementById('article-text');
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes = [];
+    let all = '';
+    while (walker.nextNode()) {
+      nodes.push([walker.currentNode, all.length]);
+      all += walker.currentNode.data;
+    }
+    let at = -1;
+    for (let i = 0; i <= nth; i++) at = all.indexOf(needle, at + 1);
+    if (at < 0) return null;
+    const locate = (offset) => {
+      const [node, base] = nodes.findLast(([, b]) => b <= offset);
+      return [node, offset - base];
+    };
+    const rectOf = (offset, len) => {
+      const range = document.createRange();
+      const [n, o] = locate(offset);
+      range.setStart(n, o);
+      range.setEnd(n, o + len);
+      return range.getClientRects()[0];
+    };
+    // Scroll it into view first, as a person would before dragging.
+    locate(at)[0].parentElement.scrollIntoView({ block: 'center', behavior: 'instant' });
+    const first = rectOf(at, needle.codePointAt(0) > 0xffff ? 2 : 1);
+    const lastLen = needle.codePointAt(needle.length - 2) > 0xffff ? 2 : 1;
+    const last = rectOf(at + needle.length - lastLen, lastLen);
+    return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+  }, [needle, nth]);
+  if (!box) throw new Error(`${needle} is not rendered`);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
+  await page.mouse.move(box.x2, box.y2, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** Resolves once the autosave has written a workspace with `n` annotations. */
+export function savedCount(page, n) {
+  return page.waitForFunction((n) => {
+    const raw = localStorage.getItem('article-annotator.workspace');
+    return raw !== null && JSON.parse(raw).annotations.length === n;
+  }, n);
+}
+
+/** Clicks Export and returns the downloaded file's name and text. */
+export async function exportFile(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+}
