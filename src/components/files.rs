@@ -1,6 +1,7 @@
 //! Opening a file the person picked or dropped: an export (`.json`) or an article.
 
 use annotator_core::article::MAX_ARTICLE_BYTES;
+use annotator_core::text::plural;
 use annotator_core::{
     ArticleError, Workspace, article_from_bytes, import_json, title_from_file_name,
 };
@@ -27,7 +28,8 @@ async fn open(file: File) -> Result<(Workspace, String), String> {
         Ok((
             ws,
             format!(
-                "Imported “{name}” with {n} annotation(s). Undo (Ctrl+Z) brings back what was open before."
+                "Imported “{name}” with {}. Undo (Ctrl+Z) brings back what was open before.",
+                plural(n, "annotation")
             ),
         ))
     } else {

@@ -12,6 +12,7 @@ use thiserror::Error;
 use crate::editor::{EditError, check_range};
 use crate::model::{Annotation, Document, Workspace};
 use crate::offsets::slice_chars;
+use crate::text::plural;
 
 /// Identifies our files among other JSON.
 pub const FORMAT: &str = "article-annotator";
@@ -67,7 +68,7 @@ pub enum ImportError {
     )]
     HashMismatch,
     /// Individual annotations are inconsistent with the text.
-    #[error("{} problem(s) in the annotations: {}", .0.len(), summarize(.0))]
+    #[error("{} in the annotations: {}", plural(.0.len(), "problem"), summarize(.0))]
     Annotations(Vec<String>),
 }
 
@@ -283,7 +284,7 @@ mod tests {
             v["annotations"][2]["id"] = v["annotations"][0]["id"].clone();
         });
         let msg = e.to_string();
-        assert!(msg.starts_with("4 problem(s)"), "{msg}");
+        assert!(msg.starts_with("4 problems in the annotations"), "{msg}");
         assert!(
             msg.contains("#1 end 999 is past the text length 31"),
             "{msg}"

@@ -110,11 +110,16 @@ fn trim_blank_graphemes(s: &str) -> Range<usize> {
         None => 0..0,
         Some((start, first)) => {
             let end = kept
-                .last()
+                .next_back()
                 .map_or(start + first.len(), |(i, g)| i + g.len());
             start..end
         }
     }
+}
+
+/// `"1 annotation"`, `"3 annotations"`.
+pub fn plural(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
 }
 
 /// At most `max` grapheme clusters of `s` with white space runs folded, with `…` when cut.

@@ -1,0 +1,160 @@
+//! Runs in headless Chromium (`make browser`): the parts of the app that only exist in a
+//! browser — DOM selections in UTF-16, localStorage, and mounting the whole app.
+#![cfg(target_arch = "wasm32")]
+
+use annotator_core::{Document, Editor, Tag, Workspace, export_json};
+use article_annotator::{App, dom, storage};
+use wasm_bindgen_test::*;
+use web_sys::Element;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    gloo::utils::document()
+}
+
+/// A container with the markup `Line` renders: one text node per positioned element.
+fn rendered(lines: &[&[(&str, usize)]]) -> Element {
+    let root = document().create_element("div").unwrap();
+    for segments in lines {
+        let p = document().create_element("p").unwrap();
+        let start = segments.first().map_or(0, |s| s.1);
+        let mut end = start;
+        for (text, s) in *segments {
+            let span = document().create_element("span").unwrap();
+            end = s + text.chars().count();
+            span.set_attribute("data-s", &s.to_string()).unwrap();
+            span.set_attribute("data-e", &end.to_string()).unwrap();
+            span.set_text_content(Some(text));
+            p.append_child(&span).unwrap();
+        }
+        p.set_attribute("data-s", &start.to_string()).unwrap();
+        p.set_attribute("data-e", &end.to_string()).unwrap();
+        root.append_child(&p).unwrap();
+    }
+    document().body().unwrap().append_child(&root).unwrap();
+    root
+}
+
+fn select(start: (&web_sys::Node, u32), end: (&web_sys::Node, u32)) {
+    let range = document().create_range().unwrap();
+    range.set_start(start.0, start.1).unwrap();
+    range.set_end(end.0, end.1).unwrap();
+    let sel = gloo::utils::window().get_selection().unwrap().unwrap();
+    sel.remove_all_ranges().unwrap();
+    sel.add_range(&range).unwrap();
+}
+
+/// The first element under `root` matching `selector`; panics with the selector if none.
+fn find(root: &Element, selector: &str) -> Element {
+    let found = root.query_selector(selector).unwrap();
+    found.unwrap_or_else(|| panic!("nothing matches {selector}"))
+}
+
+fn text_of(root: &Element, selector: &str) -> String {
+    find(root, selector).text_content().unwrap_or_default()
+}
+
+fn text_node(root: &Element, selector: &str) -> web_sys::Node {
+    find(root, selector).first_child().unwrap()
+}
+
+#[wasm_bindgen_test]
+fn utf16_dom_offsets_become_code_points() {
+    // "a🤦🏼‍♂️ 日本" then a second segment "語!": the emoji is 5 code points, 7 UTF-16 units.
+    let root = rendered(&[&[("a🤦🏼‍♂️ 日本", 0), ("語!", 9)]]);
+    let first = text_node(&root, "span[data-s='0']");
+    let second = text_node(&root, "span[data-s='9']");
+    // UTF-16 offset 9 is after "a", the 7-unit emoji and the space: code point 7.
+    select((&first, 9), (&second, 1));
+    let r = dom::selected_range(&root).expect("a selection inside the root");
+    assert_eq!((r.anchor, r.focus), (7, 10));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn element_boundaries_map_to_their_children() {
+    let root = rendered(&[&[("ab", 0), ("cd", 2)], &[("ef", 5)]]);
+    let line1 = root.first_element_child().unwrap();
+    let line2 = root.last_element_child().unwrap();
+    // (line, 1) is before the second segment; (line2, childCount) is the end of line 2.
+    select((&line1, 1), (&line2, 1));
+    let r = dom::selected_range(&root).unwrap();
+    assert_eq!((r.anchor, r.focus), (2, 7));
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+fn selections_outside_the_article_are_ignored() {
+    let root = rendered(&[&[("inside", 0)]]);
+    let outside = rendered(&[&[("outside", 0)]]);
+    let node = text_node(&outside, "span");
+    select((&node, 0), (&node, 3));
+    assert_eq!(dom::selected_range(&root), None);
+    root.remove();
+    outside.remove();
+}
+
+fn local_storage() -> web_sys::Storage {
+    gloo::utils::window().local_storage().unwrap().unwrap()
+}
+
+fn clear_storage() {
+    local_storage().clear().unwrap();
+}
+
+fn saved_workspace() -> Workspace {
+    let mut ed = Editor::new(Workspace::new(Document::new("Saved", "Tokyo took steps")));
+    ed.add(0..5, Tag::Entity, dom::random_id(), &dom::now_iso())
+        .unwrap();
+    ed.workspace().clone()
+}
+
+#[wasm_bindgen_test]
+fn storage_round_trips_a_workspace() {
+    clear_storage();
+    assert_eq!(storage::load().unwrap(), None);
+    let ws = saved_workspace();
+    storage::save(&ws).unwrap();
+    assert_eq!(storage::load().unwrap(), Some(ws));
+    clear_storage();
+}
+
+async fn mount() -> Element {
+    let host = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&host).unwrap();
+    yew::Renderer::<App>::with_root(host.clone()).render();
+    yew::scheduler::flush().await;
+    host
+}
+
+#[wasm_bindgen_test]
+async fn app_restores_saved_work() {
+    clear_storage();
+    storage::save(&saved_workspace()).unwrap();
+    let host = mount().await;
+    assert_eq!(text_of(&host, "mark.in-entity"), "Tokyo");
+    assert_eq!(text_of(&host, ".doc-title"), "Saved");
+    host.remove();
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn app_keeps_unreadable_data_aside_and_says_so() {
+    clear_storage();
+    let storage_area = local_storage();
+    let mut future = export_json(&saved_workspace());
+    future = future.replace("\"schema_version\": 1", "\"schema_version\": 2");
+    storage_area.set_item(storage::KEY, &future).unwrap();
+    let host = mount().await;
+    let text = text_of(&host, ".notice.error");
+    assert!(text.contains("schema version 2"), "{text}");
+    assert_eq!(
+        storage_area.get_item(storage::BACKUP_KEY).unwrap(),
+        Some(future),
+        "kept byte for byte"
+    );
+    assert!(text_of(&host, ".doc-title").contains("China reached Japan"));
+    host.remove();
+    clear_storage();
+}

@@ -1,0 +1,95 @@
+// Bad and hostile input: a clear message, nothing lost, nothing executed.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { SAMPLE, dragOver, exportFile, launch, openApp, serveDist } from './helpers.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+async function withOneClaim(page) {
+  await dragOver(page, 'JIJI Press');
+  await page.keyboard.press('1');
+  await page.locator('.card').waitFor();
+}
+
+async function importFile(page, name, content) {
+  await page.setInputFiles('#import-file', { name, mimeType: 'application/octet-stream', buffer: Buffer.from(content) });
+  return page.locator('.notice.error .notice-text').textContent();
+}
+
+test('imports that are not exports are refused and change nothing', async () => {
+  const page = await openApp(browser, server.url);
+  await withOneClaim(page);
+  const cases = [
+    ['notes.json', 'this is not json', /not valid JSON/],
+    ['other.json', '{"rows": [1, 2]}', /not an Article Annotator export/],
+    ['future.json', '{"format": "article-annotator", "schema_version": 9}', /schema version 9/],
+    ['shape.json', '{"format": "article-annotator", "schema_version": 1, "document": {"title": "t"}}', /damaged: missing field `text`/],
+  ];
+  for (const [name, content, message] of cases) {
+    assert.match(await importFile(page, name, content), message);
+    await page.locator('.notice .dismiss').click();
+  }
+  const { text } = await exportFile(page);
+  const good = JSON.parse(text);
+  good.annotations[0].end = 99999;
+  assert.match(await importFile(page, 'edited.json', JSON.stringify(good)),
+    new RegExp(`1 problem in the annotations: #1 end 99999 is past the text length ${Array.from(SAMPLE).length}`));
+  assert.equal(await page.locator('.card').count(), 1, 'the open work is untouched');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('binary files and empty pastes get a message', async () => {
+  const page = await openApp(browser, server.url);
+  await page.getByRole('button', { name: 'New article…' }).click();
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  assert.match(await page.locator('.form-error').textContent(), /no text to annotate/);
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff, 0xfe]);
+  await page.setInputFiles('.dialog input[type=file]', { name: 'photo.txt', mimeType: 'text/plain', buffer: png });
+  assert.match(await page.locator('.notice.error').textContent(), /not plain text/);
+  assert.match(await page.locator('.doc-title').textContent(), /China reached Japan/, 'the article stays open');
+  await page.context().close();
+});
+
+test('a dropped .md file opens as an article titled after the file', async () => {
+  const page = await openApp(browser, server.url);
+  const drop = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['# Budget\n\nThe minister said taxes fall.'], 'Budget_speech.md', { type: 'text/markdown' }));
+    return dt;
+  });
+  await page.dispatchEvent('.app', 'drop', { dataTransfer: drop });
+  await page.locator('.doc-title', { hasText: 'Budget speech' }).waitFor();
+  assert.equal(await page.locator('#article-text .line').first().textContent(), '# Budget');
+  await page.context().close();
+});
+
+test('article text, titles and notes are shown as text, never run as HTML', async () => {
+  const page = await openApp(browser, server.url);
+  const payloads = [
+    '<script>window.__pwned = 1</script>',
+    '<img src=x onerror="window.__pwned = 2">',
+    '<svg onload="window.__pwned = 3"></svg>',
+    '</style><a href="javascript:window.__pwned = 4">link</a>',
+    '&lt;b&gt;escaped&lt;/b&gt; \u202Eevil\u202C zero\u200Bwidth',
+  ];
+  await page.getByRole('button', { name: 'New article…' }).click();
+  await page.fill('#load-title-input', '<img src=x onerror="window.__pwned = 5">');
+  await page.fill('#load-text', payloads.join('\n'));
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await page.locator('.doc-title', { hasText: '<img' }).waitFor();
+  const lines = await page.locator('#article-text .line').allTextContents();
+  assert.deepEqual(lines, payloads);
+  await dragOver(page, 'window.__pwned = 1');
+  await page.keyboard.press('1');
+  await page.locator('.card.sel textarea').fill('<script>window.__pwned = 6</script>');
+  await page.locator('mark.hl').first().click(); // deselect-reselect shows the note preview elsewhere
+  await page.locator('#article-text .line').nth(4).click();
+  assert.match(await page.locator('.note-preview').textContent(), /<script>window.__pwned = 6<\/script>/);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('.app img, .app svg, .app script, .app a[href]').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
