@@ -105,3 +105,19 @@ test('the last edit is saved when the page is hidden, before the debounce', asyn
   assert.equal(JSON.parse(raw).annotations[0].exact, 'JIJI Press');
   await page.context().close();
 });
+
+test('word snapping can be turned off, and the choice is remembered', async () => {
+  const page = await openApp(browser, server.url);
+  await dragOver(page, 'inese military hack');
+  await page.keyboard.press('1');
+  assert.equal((await page.locator('mark.hl').allTextContents()).join(''), 'Chinese military hackers');
+
+  await page.locator('#snap-words').uncheck();
+  await dragOver(page, 'telligen'); // part of "intelligence"
+  await page.keyboard.press('2');
+  assert.equal((await page.locator('mark.in-source').allTextContents()).join(''), 'telligen');
+  await page.reload();
+  await page.locator('#article-text .line').first().waitFor();
+  assert.equal(await page.locator('#snap-words').isChecked(), false);
+  await page.context().close();
+});
