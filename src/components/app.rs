@@ -11,7 +11,7 @@ use super::sidebar::Sidebar;
 use super::tag_picker::TagPicker;
 use super::toolbar::Toolbar;
 use crate::dom;
-use crate::state::{Action, Notice, State, StateHandle, use_autosave, use_shortcuts};
+use crate::state::{Action, Notice, State, StateHandle, callback, use_autosave, use_shortcuts};
 use crate::storage;
 
 const SNAP_PREF: &str = "snap_words";
@@ -52,20 +52,15 @@ pub fn App() -> Html {
                 .and_then(|d| d.files())
                 .and_then(|f| f.get(0))
             {
-                open_file(file, state.clone());
+                open_file(file, None, state.clone());
             }
         }
     };
-    let ontag = {
-        let state = state.clone();
-        Callback::from(move |tag| {
-            state.dispatch(Action::TagSelection {
-                tag,
-                id: dom::random_id(),
-                now: dom::now_iso(),
-            })
-        })
-    };
+    let ontag = callback(&state, |tag| Action::TagSelection {
+        tag,
+        id: dom::random_id(),
+        now: dom::now_iso(),
+    });
     let set_dialog = |open: bool| {
         let dialog_open = dialog_open.clone();
         Callback::from(move |_| dialog_open.set(open))

@@ -9,7 +9,7 @@ use gloo::file::File;
 
 use crate::state::{Action, Notice, StateHandle};
 
-async fn open(file: File) -> Result<(Workspace, String), String> {
+async fn open(file: File, title: Option<String>) -> Result<(Workspace, String), String> {
     let name = file.name();
     // Checked before reading, so a huge file is never loaded into memory.
     if file.size() > MAX_ARTICLE_BYTES as u64 {
@@ -33,7 +33,8 @@ async fn open(file: File) -> Result<(Workspace, String), String> {
             ),
         ))
     } else {
-        let doc = article_from_bytes(&title_from_file_name(&name), &bytes)
+        let title = title.unwrap_or_else(|| title_from_file_name(&name));
+        let doc = article_from_bytes(&title, &bytes)
             .map_err(|e| format!("Could not open {name}: {e}"))?;
         Ok((
             Workspace::new(doc),
@@ -42,10 +43,11 @@ async fn open(file: File) -> Result<(Workspace, String), String> {
     }
 }
 
-/// Reads `file` in the background and opens it, or explains why not.
-pub fn open_file(file: web_sys::File, state: StateHandle) {
+/// Reads `file` in the background and opens it, or explains why not. An article takes
+/// `title` when given, else a title made from the file name.
+pub fn open_file(file: web_sys::File, title: Option<String>, state: StateHandle) {
     yew::platform::spawn_local(async move {
-        match open(File::from(file)).await {
+        match open(File::from(file), title).await {
             Ok((ws, message)) => state.dispatch(Action::Open(ws, message)),
             Err(message) => state.dispatch(Action::Notify(Notice::error(message))),
         }

@@ -66,11 +66,15 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
         }
     };
     let onfile = {
-        let (state, onclose) = (state.clone(), props.onclose.clone());
+        let (state, title, onclose) = (state.clone(), title.clone(), props.onclose.clone());
         move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                open_file(file, state.clone());
+                let typed = title
+                    .cast::<HtmlInputElement>()
+                    .map(|t| t.value())
+                    .filter(|t| !t.trim().is_empty());
+                open_file(file, typed, state.clone());
                 onclose.emit(());
             }
         }

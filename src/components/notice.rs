@@ -3,7 +3,7 @@
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::state::{Action, NoticeKind, use_app_state};
+use crate::state::{Action, NoticeKind, callback, use_app_state};
 
 const INFO_MS: u32 = 8_000;
 
@@ -27,10 +27,7 @@ pub fn NoticeBanner() -> Html {
         NoticeKind::Error => ("notice error", "alert"),
         NoticeKind::Info => ("notice info", "status"),
     };
-    let ondismiss = {
-        let state = state.clone();
-        move |_| state.dispatch(Action::Dismiss)
-    };
+    let ondismiss = callback(&state, |_: MouseEvent| Action::Dismiss);
     html! {
         <div {class} {role}>
             <span class="notice-text">{ &notice.text }</span>

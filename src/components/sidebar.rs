@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use super::card::Card;
 use crate::dom;
-use crate::state::{Action, use_app_state};
+use crate::state::{Action, callback, use_app_state};
 
 #[function_component]
 pub fn Sidebar() -> Html {
@@ -27,36 +27,22 @@ pub fn Sidebar() -> Html {
             dom::scroll_into_view(&format!("#article-text [data-s=\"{start}\"]"), false);
         })
     };
-    let onretag = {
-        let state = state.clone();
-        Callback::from(move |(id, tag)| {
-            state.dispatch(Action::Retag {
-                id,
-                tag,
-                now: dom::now_iso(),
-            })
-        })
-    };
-    let onnote = {
-        let state = state.clone();
-        Callback::from(move |(id, note)| {
-            state.dispatch(Action::EditNote {
-                id,
-                note,
-                now: dom::now_iso(),
-            })
-        })
-    };
-    let ondelete = {
-        let state = state.clone();
-        Callback::from(move |id| state.dispatch(Action::Delete(id)))
-    };
+    let onretag = callback(&state, |(id, tag)| Action::Retag {
+        id,
+        tag,
+        now: dom::now_iso(),
+    });
+    let onnote = callback(&state, |(id, note)| Action::EditNote {
+        id,
+        note,
+        now: dom::now_iso(),
+    });
+    let ondelete = callback(&state, Action::Delete);
     let filter_button = |filter: Option<Tag>, label: &'static str, count: usize| {
-        let state = state.clone();
         let class = classes!("filter", filter.map(|t| format!("tag-{}", t.key())));
         html! {
             <button {class} aria-pressed={(state.filter == filter).to_string()}
-                onclick={move |_| state.dispatch(Action::SetFilter(filter))}>
+                onclick={callback(&state, move |_: MouseEvent| Action::SetFilter(filter))}>
                 { label } <span class="count">{ count }</span>
             </button>
         }

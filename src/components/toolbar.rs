@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use super::files::open_file;
 use crate::dom;
-use crate::state::{Action, Notice, use_app_state};
+use crate::state::{Action, Notice, callback, use_app_state};
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -16,10 +16,6 @@ pub struct ToolbarProps {
 #[function_component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let state = use_app_state();
-    let dispatch = |action: fn() -> Action| {
-        let state = state.clone();
-        move |_: MouseEvent| state.dispatch(action())
-    };
     let onexport = {
         let state = state.clone();
         move |_| {
@@ -37,7 +33,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                open_file(file, state.clone());
+                open_file(file, None, state.clone());
             }
             input.set_value(""); // choosing the same file again must fire again
         }
@@ -60,9 +56,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             </label>
             <button id="export" onclick={onexport}>{ "Export JSON" }</button>
             <span class="spacer" />
-            <button onclick={dispatch(|| Action::Undo)} disabled={!editor.can_undo()}
+            <button onclick={callback(&state, |_: MouseEvent| Action::Undo)} disabled={!editor.can_undo()}
                 title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">{ "Undo" }</button>
-            <button onclick={dispatch(|| Action::Redo)} disabled={!editor.can_redo()}
+            <button onclick={callback(&state, |_: MouseEvent| Action::Redo)} disabled={!editor.can_redo()}
                 title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts="Control+Shift+Z Control+Y">{ "Redo" }</button>
             <label class="toggle">
                 <input id="snap-words" type="checkbox" checked={state.snap_words} onchange={onsnap} />

@@ -195,6 +195,12 @@ impl Reducible for State {
 /// The state handle every component reads and dispatches to.
 pub type StateHandle = UseReducerHandle<State>;
 
+/// A callback that turns its event into an action and dispatches it.
+pub fn callback<E: 'static>(state: &StateHandle, f: impl Fn(E) -> Action + 'static) -> Callback<E> {
+    let dispatcher = state.dispatcher();
+    Callback::from(move |e: E| dispatcher.dispatch(f(e)))
+}
+
 /// Gets the state from the context `App` provides.
 #[hook]
 pub fn use_app_state() -> StateHandle {

@@ -66,6 +66,16 @@ test('a dropped .md file opens as an article titled after the file', async () =>
   await page.context().close();
 });
 
+test('a file chosen in the dialog takes the typed title', async () => {
+  const page = await openApp(browser, server.url);
+  await page.getByRole('button', { name: 'New article…' }).click();
+  await page.fill('#load-title-input', 'Minister’s speech, 3 May');
+  await page.setInputFiles('.dialog input[type=file]', { name: 'speech.txt', mimeType: 'text/plain', buffer: Buffer.from('Taxes will fall.\r\n') });
+  await page.locator('.doc-title', { hasText: 'Minister’s speech, 3 May' }).waitFor();
+  assert.equal(await page.locator('#article-text').textContent(), 'Taxes will fall.');
+  await page.context().close();
+});
+
 test('article text, titles and notes are shown as text, never run as HTML', async () => {
   const page = await openApp(browser, server.url);
   const payloads = [
