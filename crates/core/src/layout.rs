@@ -57,7 +57,9 @@ pub fn layout(lines: &[Line], line_texts: &[&str], annotations: &[Annotation]) -
         .zip(line_texts)
         .map(|(line, text)| {
             while next < annotations.len() && annotations[next].start < line.end {
-                open.push(&annotations[next]);
+                if !annotations[next].orphan {
+                    open.push(&annotations[next]);
+                }
                 next += 1;
             }
             open.retain(|a| a.end > line.start);

@@ -2,10 +2,13 @@
 //! is tested on the host: offsets, snapping, segmenting overlapping spans, undo history
 //! and the native import/export format.
 
+pub mod anchor;
 pub mod article;
 pub mod editor;
 pub mod format;
 pub mod layout;
+pub mod merge;
+pub mod migrate;
 pub mod model;
 pub mod offsets;
 pub mod text;
@@ -17,7 +20,8 @@ pub use article::{
     ArticleError, article_from_bytes, article_from_text, export_file_name, title_from_file_name,
 };
 pub use editor::{EditError, Editor};
-pub use format::{ImportError, export_json, import_json};
+pub use format::{ImportError, Imported, export_json, import_json, storage_json, update_text};
+pub use merge::{merge_import, merge_tabs};
 pub use layout::{Cover, LineLayout, Segment, layout};
 pub use model::{Annotation, AnnotationId, Document, Tag, Workspace};
 pub use text::{Line, lines, snap_selection};

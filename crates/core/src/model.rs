@@ -100,6 +100,10 @@ pub struct Annotation {
     /// RFC 3339 time, as the browser's `Date.toISOString()` gives it.
     pub created: String,
     pub modified: String,
+    /// Its quote could not be found after the text changed: kept and listed, not drawn.
+    /// `start..end` is then only where it was last seen.
+    #[serde(default)]
+    pub orphan: bool,
 }
 
 impl Annotation {
@@ -118,7 +122,19 @@ impl Annotation {
             note: String::new(),
             created: now.to_owned(),
             modified: now.to_owned(),
+            orphan: false,
         }
+    }
+
+    /// Moves the annotation to `range` of `doc`, taking quote and context from there.
+    pub fn anchored_at(&self, doc: &Document, range: Range<usize>) -> Self {
+        Self { note: self.note.clone(), created: self.created.clone(), modified: self.modified.clone(), ..Self::new(doc, range, self.tag, self.id, "") }
+    }
+
+    /// The same annotation as an orphan: its quote and context are kept as they were.
+    pub fn orphaned(&self, doc: &Document) -> Self {
+        let at = self.start.min(doc.char_len());
+        Self { start: at, end: self.end.clamp(at, doc.char_len()), orphan: true, ..self.clone() }
     }
 
     pub fn range(&self) -> Range<usize> {
@@ -212,11 +228,18 @@ impl Workspace {
         &self.annotations
     }
 
+    /// Annotations whose quote could not be found after the text changed.
+    pub fn orphans(&self) -> impl Iterator<Item = &Annotation> {
+        self.annotations.iter().filter(|a| a.orphan)
+    }
+
     pub fn get(&self, id: AnnotationId) -> Option<&Annotation> {
         self.annotations.iter().find(|a| a.id == id)
     }
 
+    /// Adds `annotation`, replacing one with the same id (so a redo never duplicates).
     pub(crate) fn insert(&mut self, annotation: Annotation) {
+        self.remove(annotation.id);
         let key = annotation.order_key();
         let at = self.annotations.partition_point(|a| a.order_key() < key);
         self.annotations.insert(at, annotation);

@@ -147,7 +147,7 @@ proptest! {
             }
         }
         let exported = export_json(ed.workspace());
-        let back = import_json(&exported).unwrap();
+        let back = import_json(&exported).unwrap().workspace;
         prop_assert_eq!(&back, ed.workspace());
         prop_assert_eq!(export_json(&back), exported);
     }

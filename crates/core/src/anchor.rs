@@ -1,0 +1,183 @@
+//! Finding annotations again after the text changed (as the Hypothesis client does):
+//! positions are mapped through a character diff of the old and new text and checked
+//! against the stored quote; failing that, the quote is searched for and its context
+//! decides between repeats; failing that, the annotation becomes an orphan — kept, with
+//! its quote, never dropped.
+
+use std::ops::Range;
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+use crate::model::{Annotation, CONTEXT_CHARS, Document};
+use crate::offsets::{byte_to_char, slice_chars};
+use crate::text::is_grapheme_boundary;
+
+/// How much of a quote must survive an edit inside it for the span to stay put.
+const MIN_QUOTE_SIMILARITY: f32 = 0.5;
+
+/// Which end of a span a position is: text inserted exactly at a span's edge stays outside.
+#[derive(Clone, Copy)]
+enum Edge {
+    Start,
+    End,
+}
+
+/// Maps code point positions in an old text to the new text.
+pub struct PositionMap {
+    ops: Vec<DiffOp>,
+}
+
+impl PositionMap {
+    pub fn new(old: &str, new: &str) -> Self {
+        let (old, new): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
+        Self { ops: capture_diff_slices(Algorithm::Myers, &old, &new) }
+    }
+
+    /// The new position, and whether `pos` touches text the edit left unchanged. An edge
+    /// prefers the unchanged text on its inner side (so text inserted exactly at the edge
+    /// stays outside), then the outer side (text deleted just inside it went with it).
+    fn map(&self, pos: usize, edge: Edge) -> (usize, bool) {
+        let after = |o: usize, len: usize| o <= pos && pos < o + len;
+        let before = |o: usize, len: usize| o < pos && pos <= o + len;
+        let sides: [&dyn Fn(usize, usize) -> bool; 2] = match edge {
+            Edge::Start => [&after, &before],
+            Edge::End => [&before, &after],
+        };
+        for touches in sides {
+            for op in &self.ops {
+                if let DiffOp::Equal { old_index, new_index, len } = *op {
+                    if touches(old_index, len) {
+                        return (new_index + pos - old_index, true);
+                    }
+                }
+            }
+        }
+        // In or beside changed text: take the edge of the replacement.
+        for op in &self.ops {
+            let (old, new) = (op.old_range(), op.new_range());
+            if old.start <= pos && pos <= old.end {
+                return (if matches!(edge, Edge::Start) { new.start } else { new.end }, false);
+            }
+        }
+        (self.ops.last().map_or(0, |op| op.new_range().end), false)
+    }
+}
+
+/// Where an annotation ended up.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Anchor {
+    /// Same quote at the mapped (or searched) place.
+    Found(Range<usize>),
+    /// The text inside changed a little; the span keeps its mapped place.
+    Edited(Range<usize>),
+    Orphan,
+}
+
+fn similarity(a: &str, b: &str) -> f32 {
+    similar::TextDiff::from_chars(a, b).ratio()
+}
+
+/// Re-anchors `a` (positioned in `old_text`) in `doc`, using `map` from old to new text.
+pub fn reanchor(map: &PositionMap, doc: &Document, a: &Annotation) -> Anchor {
+    let (start, start_kept) = map.map(a.start, Edge::Start);
+    let (end, end_kept) = map.map(a.end, Edge::End);
+    if start < end {
+        let quote = slice_chars(doc.text(), start, end);
+        if quote == a.exact {
+            return Anchor::Found(start..end);
+        }
+        if start_kept && end_kept && similarity(quote, &a.exact) >= MIN_QUOTE_SIMILARITY {
+            return Anchor::Edited(start..end);
+        }
+    }
+    search(doc, a, start).map_or(Anchor::Orphan, Anchor::Found)
+}
+
+fn common_suffix(a: &str, b: &str) -> usize {
+    a.chars().rev().zip(b.chars().rev()).take_while(|(x, y)| x == y).count()
+}
+
+fn common_prefix(a: &str, b: &str) -> usize {
+    a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+}
+
+/// Finds the quote in `doc`: among repeats, the one whose surroundings best match the
+/// stored prefix and suffix, then the one nearest `hint`.
+pub fn search(doc: &Document, a: &Annotation, hint: usize) -> Option<Range<usize>> {
+    if a.exact.is_empty() {
+        return None;
+    }
+    let text = doc.text();
+    let len = a.exact.chars().count();
+    text.match_indices(a.exact.as_str())
+        .map(|(byte, _)| byte_to_char(text, byte))
+        .filter(|&s| is_grapheme_boundary(text, s) && is_grapheme_boundary(text, s + len))
+        .max_by_key(|&s| {
+            let before = slice_chars(text, s.saturating_sub(CONTEXT_CHARS), s);
+            let after = slice_chars(text, s + len, s + len + CONTEXT_CHARS);
+            let context = common_suffix(before, &a.prefix) + common_prefix(after, &a.suffix);
+            (context, std::cmp::Reverse(s.abs_diff(hint)))
+        })
+        .map(|s| s..s + len)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Tag;
+    use crate::test_support::ann;
+
+    const OLD: &str = "Tokyo took steps to strengthen its networks, the paper said. Still, they are not secure.";
+
+    fn moved(old: &str, new: &str, quote: &str) -> Anchor {
+        let old_doc = Document::new("t", old);
+        let at = byte_to_char(old, old.find(quote).unwrap());
+        let a = ann(&old_doc, at..at + quote.chars().count(), Tag::Claim, 1);
+        reanchor(&PositionMap::new(old, new), &Document::new("t", new), &a)
+    }
+
+    fn span_of(new: &str, quote: &str) -> Range<usize> {
+        let at = byte_to_char(new, new.find(quote).unwrap());
+        at..at + quote.chars().count()
+    }
+
+    #[test]
+    fn a_sentence_inserted_before_shifts_the_span() {
+        let new = format!("Breaking: 日本 reacts. {OLD}");
+        assert_eq!(moved(OLD, &new, "the paper said"), Anchor::Found(span_of(&new, "the paper said")));
+    }
+
+    #[test]
+    fn a_word_changed_inside_keeps_the_span() {
+        let new = OLD.replace("strengthen its", "harden its");
+        let expected = span_of(&new, "Tokyo took steps to harden its networks");
+        assert_eq!(moved(OLD, &new, "Tokyo took steps to strengthen its networks"), Anchor::Edited(expected));
+    }
+
+    #[test]
+    fn deleted_text_becomes_an_orphan() {
+        let new = OLD.replace(" Still, they are not secure.", "");
+        assert_eq!(moved(OLD, &new, "they are not secure"), Anchor::Orphan);
+    }
+
+    #[test]
+    fn text_inserted_at_the_edges_stays_outside() {
+        let new = OLD.replace("the paper said", "(the paper said)");
+        assert_eq!(moved(OLD, &new, "the paper said"), Anchor::Found(span_of(&new, "the paper said")));
+    }
+
+    #[test]
+    fn context_decides_between_repeated_quotes() {
+        let text = "The minister said no. Later the deputy said no. Then the press said yes.";
+        let doc = Document::new("t", text);
+        let second = byte_to_char(text, text.find("deputy said no").unwrap()) + 7;
+        let a = ann(&doc, second..second + 7, Tag::Claim, 1);
+        assert_eq!(slice_chars(text, a.start, a.end), "said no");
+        // Without any position to go on (hint 0, nearer the first), the context wins.
+        assert_eq!(search(&doc, &a, 0), Some(second..second + 7));
+        // The paragraph is re-copied with a sentence in front: still the second one.
+        let new = format!("Update. {text}");
+        let anchor = reanchor(&PositionMap::new("unrelated", &new), &Document::new("t", &new), &a);
+        assert_eq!(anchor, Anchor::Found(second + 8..second + 15));
+    }
+}

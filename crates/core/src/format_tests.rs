@@ -1,0 +1,191 @@
+use serde_json::json;
+
+use super::*;
+use crate::editor::Editor;
+use crate::model::Tag;
+use crate::test_support::{NOW, id};
+
+fn sample() -> Workspace {
+    let text = "I 🤦🏼‍♂️ 日本の防衛 said \"x\"\n<script>";
+    let mut ed = Editor::new(Workspace::new(Document::new("Tokyo <b>", text)));
+    ed.add(2..7, Tag::Entity, id(1), NOW).unwrap();
+    ed.add(8..13, Tag::Claim, id(2), NOW).unwrap();
+    ed.add(0..13, Tag::Source, id(3), NOW).unwrap();
+    ed.set_note(id(2), "needs\na source", NOW).unwrap();
+    ed.workspace().clone()
+}
+
+fn sample_json() -> Value {
+    serde_json::from_str(&export_json(&sample())).unwrap()
+}
+
+fn import(v: &Value) -> Imported {
+    import_json(&v.to_string()).unwrap()
+}
+
+#[test]
+fn round_trip_is_byte_identical() {
+    let first = export_json(&sample());
+    let back = import_json(&first).unwrap();
+    assert_eq!(back.workspace, sample());
+    assert_eq!(export_json(&back.workspace), first);
+    assert_eq!(back.summary(), "3 imported");
+}
+
+#[test]
+fn export_carries_code_point_offsets_and_context() {
+    let v = sample_json();
+    let anns = v["annotations"].as_array().unwrap();
+    let jp = anns.iter().find(|a| a["tag"] == "claim").unwrap();
+    assert_eq!((jp["start"].as_u64(), jp["end"].as_u64()), (Some(8), Some(13)));
+    assert_eq!(jp["exact"], "日本の防衛");
+    assert_eq!(jp["prefix"], "I 🤦🏼‍♂️ ");
+    assert_eq!(jp["orphan"], false);
+    assert_eq!(v["schema_version"], SCHEMA_VERSION);
+    assert!(v.get("revision").is_none(), "exports carry no tab revision");
+    assert_eq!(v["document"]["sha256"].as_str().unwrap().len(), 64);
+}
+
+#[test]
+fn storage_keeps_the_revision() {
+    let back = import_json(&storage_json(&sample(), 41)).unwrap();
+    assert_eq!(back.revision, Some(41));
+}
+
+#[test]
+fn refuses_what_is_not_an_export() {
+    assert!(matches!(import_json("not json"), Err(ImportError::NotJson(_))));
+    assert!(matches!(import_json("\u{0}\u{1}PK"), Err(ImportError::NotJson(_))));
+    assert_eq!(import_json("[1,2]"), Err(ImportError::Foreign));
+    assert_eq!(import_json(r#"{"rows": []}"#), Err(ImportError::Foreign));
+    let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+    let e = import_json(&deep).unwrap_err();
+    assert!(e.to_string().contains("recursion limit exceeded"), "{e}");
+    let huge = r#"{"format": "article-annotator", "schema_version": 2, "n": 1e309}"#;
+    assert!(import_json(huge).unwrap_err().to_string().contains("number out of range"));
+}
+
+#[test]
+fn refuses_unknown_schema_versions_by_name() {
+    let mut v = sample_json();
+    v["schema_version"] = 7.into();
+    let e = import_json(&v.to_string()).unwrap_err();
+    assert_eq!(e, ImportError::NewerSchema { found: 7 });
+    assert!(e.to_string().contains("schema version 7"));
+    v["schema_version"] = 0.into();
+    assert!(import_json(&v.to_string()).unwrap_err().to_string().contains("schema_version 0"));
+    v["schema_version"] = "2".into();
+    assert!(matches!(import_json(&v.to_string()), Err(ImportError::Shape(_))));
+}
+
+#[test]
+fn a_damaged_document_part_is_refused() {
+    let mut v = sample_json();
+    v["document"].as_object_mut().unwrap().remove("text");
+    assert!(import_json(&v.to_string()).unwrap_err().to_string().contains("missing field `text`"));
+}
+
+#[test]
+fn bad_items_are_skipped_one_by_one_with_reasons() {
+    let mut v = sample_json();
+    let good = v["annotations"][0].clone(); // the source over 0..13
+    let edits: [(&str, Value); 9] = [
+        ("start", json!("5")),
+        ("start", json!(-1)),
+        ("start", json!(2.5)),
+        ("end", json!(9_007_199_254_740_993_u64)),
+        ("end", json!(0)),
+        ("tag", json!("opinion")),
+        ("start", json!(4)), // inside the ZWJ emoji
+        ("exact", json!("nope")),
+        ("created", json!("yesterday")),
+    ];
+    let mut items = vec![good.clone()];
+    for (n, (field, value)) in edits.into_iter().enumerate() {
+        let mut a = good.clone();
+        a["id"] = json!(format!("00000000-0000-4000-8000-{n:012}"));
+        a[field] = value;
+        items.push(a);
+    }
+    let mut untagged = good.clone();
+    untagged["id"] = json!("00000000-0000-4000-8000-000000000099");
+    untagged.as_object_mut().unwrap().remove("tag");
+    items.push(untagged);
+    items.push(good.clone());
+    v["annotations"] = Value::Array(items);
+
+    let got = import(&v);
+    assert_eq!(got.workspace.annotations().len(), 1);
+    assert_eq!(
+        got.skipped,
+        vec![
+            "#2 invalid type: string \"5\", expected usize",
+            "#3 invalid value: integer `-1`, expected usize",
+            "#4 invalid type: floating point `2.5`, expected usize",
+            "#5 end 9007199254740993 is past the text length 31",
+            "#6 start 0 is not before end 0",
+            "#7 unknown variant `opinion`, expected one of `claim`, `source`, `entity`",
+            "#8 offset 4 splits a character",
+            "#9 quote does not match the text at 0..13",
+            "#10 created \"yesterday\" is not an RFC 3339 time",
+            "#11 missing field `tag`",
+            "#12 repeats id 03030303-0303-4303-8303-030303030303",
+        ]
+    );
+    assert!(got.summary().starts_with("1 imported, 11 skipped: #2 invalid type"), "{}", got.summary());
+    assert!(got.summary().ends_with("; and 6 more"), "{}", got.summary());
+}
+
+#[test]
+fn duplicate_ids_and_offsets_are_checked_per_item() {
+    let mut v = sample_json();
+    v["annotations"][1]["start"] = json!(4); // inside the emoji
+    v["annotations"][2]["exact"] = json!("nope");
+    let got = import(&v);
+    assert_eq!(got.skipped, vec!["#2 offset 4 splits a character", "#3 quote does not match the text at 8..13"]);
+    let mut v = sample_json();
+    v["annotations"][1]["id"] = v["annotations"][0]["id"].clone();
+    assert_eq!(import(&v).skipped.len(), 1);
+}
+
+#[test]
+fn edited_text_is_reanchored_by_quote_and_the_rest_kept_as_orphans() {
+    let mut v = sample_json();
+    v["document"]["text"] = json!("Added line.\nI 🤦🏼‍♂️ 日本の防衛 said \"x\"\n<script>".replace("日本の防衛", "日本"));
+    let got = import(&v);
+    let anns = got.workspace.annotations();
+    assert_eq!(got.skipped, Vec::<String>::new());
+    let entity = anns.iter().find(|a| a.tag == Tag::Entity).unwrap();
+    assert_eq!((entity.start, entity.end, entity.orphan), (14, 19, false));
+    assert_eq!(anns.iter().filter(|a| a.orphan).count(), 2, "the quotes with 日本の防衛 are gone");
+    assert_eq!((got.moved, got.orphaned), (1, 2));
+    // Orphans survive the next round trip as orphans.
+    let again = import_json(&export_json(&got.workspace)).unwrap();
+    assert_eq!(again.workspace, got.workspace);
+}
+
+#[test]
+fn every_old_schema_version_has_a_fixture_that_loads() {
+    for version in 1..SCHEMA_VERSION {
+        let path = format!("{}/tests/fixtures/schema-v{version}.json", env!("CARGO_MANIFEST_DIR"));
+        let raw = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing fixture {path}"));
+        let got = import_json(&raw).unwrap();
+        assert!(got.skipped.is_empty(), "{:?}", got.skipped);
+        assert_eq!(got.workspace.annotations().len(), 4);
+        assert!(got.workspace.annotations().iter().all(|a| !a.orphan));
+        let v: Value = serde_json::from_str(&export_json(&got.workspace)).unwrap();
+        assert_eq!(v["schema_version"], SCHEMA_VERSION);
+    }
+}
+
+#[test]
+fn updating_the_text_moves_keeps_and_orphans() {
+    let ws = sample();
+    let new = Document::new("Tokyo <b>", "New start. I 🤦🏼‍♂️ 日本 said \"x\"\n<script>");
+    let (after, summary) = update_text(&ws, new);
+    assert_eq!(summary, "Text updated: 0 annotations kept, 1 moved, 2 with edited text inside, 0 no longer found (listed as orphans).");
+    let quote = |tag| after.annotations().iter().find(|a| a.tag == tag).map(|a| (a.start, a.exact.clone()));
+    assert_eq!(quote(Tag::Entity), Some((13, "🤦🏼‍♂️".to_owned())));
+    assert_eq!(quote(Tag::Claim), Some((19, "日本".to_owned())), "the claim lost its deleted tail");
+    assert_eq!(quote(Tag::Source), Some((11, "I 🤦🏼‍♂️ 日本".to_owned())));
+}

@@ -1,0 +1,119 @@
+//! Combining two sets of annotations on the same text: an import onto the open article,
+//! and two browser tabs that both edited it. Annotations are matched by id.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::model::{Annotation, AnnotationId, Workspace};
+use crate::text::plural;
+
+fn same_text(a: &Workspace, b: &Workspace) -> bool {
+    a.document.text() == b.document.text()
+}
+
+/// Adds to `current` the annotations of `incoming` it does not have yet, when both are on
+/// the same text. `None` when the texts differ. Importing the same file twice adds nothing.
+pub fn merge_import(current: &Workspace, incoming: &Workspace) -> Option<(Workspace, String)> {
+    if !same_text(current, incoming) {
+        return None;
+    }
+    let have: HashSet<AnnotationId> = current.annotations().iter().map(|a| a.id).collect();
+    let new: Vec<Annotation> = incoming.annotations().iter().filter(|a| !have.contains(&a.id)).cloned().collect();
+    let summary = format!(
+        "{} added to this article, {} already here.",
+        plural(new.len(), "annotation"),
+        incoming.annotations().len() - new.len()
+    );
+    let mut all = current.annotations().to_vec();
+    all.extend(new);
+    Some((Workspace::with_annotations((*current.document).clone(), all), summary))
+}
+
+/// Three-way merge for two tabs: `base` is what this tab last saw saved, `local` what it
+/// has now, `remote` what another tab just saved. Local additions, deletions and edits
+/// are replayed onto `remote`; when both changed the same annotation, the later
+/// `modified` time wins. `None` when the remote tab opened a different text.
+pub fn merge_tabs(base: &Workspace, local: &Workspace, remote: &Workspace) -> Option<Workspace> {
+    if !same_text(base, remote) || !same_text(local, remote) {
+        return None;
+    }
+    let index = |ws: &Workspace| -> HashMap<AnnotationId, Annotation> {
+        ws.annotations().iter().map(|a| (a.id, a.clone())).collect()
+    };
+    let (base, mut merged) = (index(base), index(remote));
+    let local_ids: HashSet<AnnotationId> = local.annotations().iter().map(|a| a.id).collect();
+    for a in local.annotations() {
+        match (base.get(&a.id), merged.get(&a.id)) {
+            (Some(b), _) if b == a => {}         // untouched here: remote's version stands
+            (Some(_), None) => {}                // edited here, deleted there: deletion wins
+            (Some(_), Some(r)) if r.modified > a.modified => {}
+            _ => {
+                merged.insert(a.id, a.clone()); // added here, or edited here (later)
+            }
+        }
+    }
+    for id in base.keys().filter(|id| !local_ids.contains(id)) {
+        merged.remove(id); // deleted here
+    }
+    Some(Workspace::with_annotations((*remote.document).clone(), merged.into_values().collect()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::editor::Editor;
+    use crate::model::{Document, Tag};
+    use crate::test_support::{NOW, id};
+
+    fn base() -> Editor {
+        let mut ed = Editor::new(Workspace::new(Document::new("t", "one two three four five")));
+        ed.add(0..3, Tag::Claim, id(1), NOW).unwrap();
+        ed.add(4..7, Tag::Claim, id(2), NOW).unwrap();
+        ed
+    }
+
+    fn spans(ws: &Workspace) -> Vec<(String, Tag)> {
+        ws.annotations().iter().map(|a| (a.exact.clone(), a.tag)).collect()
+    }
+
+    #[test]
+    fn importing_the_same_file_twice_adds_nothing() {
+        let mut theirs = base();
+        theirs.add(8..13, Tag::Source, id(3), NOW).unwrap();
+        let (once, summary) = merge_import(base().workspace(), theirs.workspace()).unwrap();
+        assert_eq!(summary, "1 annotation added to this article, 2 already here.");
+        let (twice, summary) = merge_import(&once, theirs.workspace()).unwrap();
+        assert_eq!(summary, "0 annotations added to this article, 3 already here.");
+        assert_eq!(twice, once);
+        let other = Workspace::new(Document::new("t", "another text"));
+        assert_eq!(merge_import(&once, &other), None);
+    }
+
+    #[test]
+    fn both_tabs_keep_their_new_annotations() {
+        let start = base();
+        let (mut a, mut b) = (start.clone(), start.clone());
+        a.add(8..13, Tag::Source, id(3), NOW).unwrap();
+        b.add(14..18, Tag::Entity, id(4), NOW).unwrap();
+        b.delete(id(1)).unwrap();
+        // Tab A saved first; tab B merges its own changes onto what A saved.
+        let merged = merge_tabs(start.workspace(), b.workspace(), a.workspace()).unwrap();
+        assert_eq!(
+            spans(&merged),
+            vec![("two".into(), Tag::Claim), ("three".into(), Tag::Source), ("four".into(), Tag::Entity)]
+        );
+        // Tab A then sees B's save: nothing of its own is pending, so it takes it as is.
+        assert_eq!(merge_tabs(a.workspace(), a.workspace(), &merged).unwrap(), merged);
+    }
+
+    #[test]
+    fn the_later_edit_wins_and_remote_deletions_hold() {
+        let start = base();
+        let (mut a, mut b) = (start.clone(), start.clone());
+        a.retag(id(1), Tag::Source, "2026-11-26T12:00:05.000Z").unwrap();
+        b.retag(id(1), Tag::Entity, "2026-11-26T12:00:09.000Z").unwrap();
+        a.delete(id(2)).unwrap();
+        b.set_note(id(2), "edited here", "2026-11-26T12:00:09.000Z").unwrap();
+        let merged = merge_tabs(start.workspace(), b.workspace(), a.workspace()).unwrap();
+        assert_eq!(spans(&merged), vec![("one".into(), Tag::Entity)]);
+    }
+}

@@ -1,0 +1,34 @@
+//! Upgrading saved and exported files from older schema versions, one step per version,
+//! on the JSON value before it is read. Every old version has a fixture in
+//! `tests/fixtures/schema-vN.json` that the tests load.
+
+use serde_json::Value;
+
+use crate::format::{ImportError, SCHEMA_VERSION};
+
+/// `STEPS[i]` upgrades a file from version `i + 1` to `i + 2`.
+const STEPS: [fn(&mut Value); SCHEMA_VERSION as usize - 1] = [v1_to_v2];
+
+/// Version 2 added `orphan` to annotations (re-anchoring keeps lost ones).
+fn v1_to_v2(file: &mut Value) {
+    if let Some(list) = file.get_mut("annotations").and_then(Value::as_array_mut) {
+        for a in list.iter_mut().filter_map(Value::as_object_mut) {
+            a.entry("orphan").or_insert(Value::Bool(false));
+        }
+    }
+}
+
+/// Brings `file`, written as `version`, up to `SCHEMA_VERSION`.
+pub fn upgrade(file: &mut Value, version: u64) -> Result<(), ImportError> {
+    if version == 0 {
+        return Err(ImportError::Shape("schema_version 0 does not exist".to_owned()));
+    }
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(ImportError::NewerSchema { found: version });
+    }
+    for step in &STEPS[version as usize - 1..] {
+        step(file);
+    }
+    file["schema_version"] = SCHEMA_VERSION.into();
+    Ok(())
+}
