@@ -105,18 +105,17 @@ fn clear_storage() {
 
 fn saved_workspace() -> Workspace {
     let mut ed = Editor::new(Workspace::new(Document::new("Saved", "Tokyo took steps")));
-    ed.add(0..5, Tag::Entity, dom::random_id(), &dom::now_iso())
-        .unwrap();
+    ed.add(0..5, Tag::Entity, dom::random_id(), &dom::now_iso()).unwrap();
     ed.workspace().clone()
 }
 
 #[wasm_bindgen_test]
-fn storage_round_trips_a_workspace() {
+fn storage_round_trips_a_workspace_with_its_revision() {
     clear_storage();
-    assert_eq!(storage::load().unwrap(), None);
+    assert_eq!(storage::load().unwrap(), storage::Loaded { workspace: None, revision: 0 });
     let ws = saved_workspace();
-    storage::save(&ws).unwrap();
-    assert_eq!(storage::load().unwrap(), Some(ws));
+    storage::save(&ws, 7).unwrap();
+    assert_eq!(storage::load().unwrap(), storage::Loaded { workspace: Some(ws), revision: 7 });
     clear_storage();
 }
 
@@ -131,7 +130,7 @@ async fn mount() -> Element {
 #[wasm_bindgen_test]
 async fn app_restores_saved_work() {
     clear_storage();
-    storage::save(&saved_workspace()).unwrap();
+    storage::save(&saved_workspace(), 1).unwrap();
     let host = mount().await;
     assert_eq!(text_of(&host, "mark.in-entity"), "Tokyo");
     assert_eq!(text_of(&host, ".doc-title"), "Saved");
@@ -140,21 +139,35 @@ async fn app_restores_saved_work() {
 }
 
 #[wasm_bindgen_test]
-async fn app_keeps_unreadable_data_aside_and_says_so() {
+async fn app_moves_unreadable_data_aside_and_says_so() {
     clear_storage();
-    let storage_area = local_storage();
-    let mut future = export_json(&saved_workspace());
-    future = future.replace("\"schema_version\": 1", "\"schema_version\": 2");
-    storage_area.set_item(storage::KEY, &future).unwrap();
+    let garbage = "{\"format\": \"article-annotator\", \"schema_version\": 2, \"document\": 5}";
+    local_storage().set_item(storage::KEY, garbage).unwrap();
     let host = mount().await;
-    let text = text_of(&host, ".notice.error");
-    assert!(text.contains("schema version 2"), "{text}");
+    let text = text_of(&host, ".storage-banner.error");
+    assert!(text.contains("Saved work could not be read"), "{text}");
+    assert!(find(&host, ".download-backup").text_content().unwrap().contains("Download"));
     assert_eq!(
-        storage_area.get_item(storage::BACKUP_KEY).unwrap(),
-        Some(future),
+        local_storage().get_item(storage::BACKUP_KEY).unwrap().as_deref(),
+        Some(garbage),
         "kept byte for byte"
     );
+    assert_eq!(local_storage().get_item(storage::KEY).unwrap(), None);
     assert!(text_of(&host, ".doc-title").contains("China reached Japan"));
+    host.remove();
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+async fn app_leaves_data_from_a_newer_version_alone() {
+    clear_storage();
+    let future = export_json(&saved_workspace()).replace("\"schema_version\": 2", "\"schema_version\": 9");
+    local_storage().set_item(storage::KEY, &future).unwrap();
+    let host = mount().await;
+    let text = text_of(&host, ".storage-banner.error");
+    assert!(text.contains("newer version of the app (schema 9)"), "{text}");
+    assert_eq!(local_storage().get_item(storage::KEY).unwrap(), Some(future), "not moved, not overwritten");
+    assert_eq!(local_storage().get_item(storage::BACKUP_KEY).unwrap(), None);
     host.remove();
     clear_storage();
 }

@@ -5,37 +5,42 @@ use yew::prelude::*;
 
 use super::article::Article;
 use super::files::open_file;
-use super::load_dialog::LoadDialog;
+use super::load_dialog::{DialogMode, LoadDialog};
 use super::notice::NoticeBanner;
 use super::sidebar::Sidebar;
+use super::storage_banner::StorageBanner;
 use super::tag_picker::TagPicker;
 use super::toolbar::Toolbar;
 use crate::dom;
-use crate::state::{Action, Notice, State, StateHandle, callback, use_autosave, use_shortcuts};
+use crate::state::{Action, State, StateHandle, callback, use_autosave, use_shortcuts};
 use crate::storage;
 
 const SNAP_PREF: &str = "snap_words";
 
 fn initial_state() -> State {
-    let snap = storage::load_pref(SNAP_PREF)
-        .and_then(|v| v.as_bool())
-        .unwrap_or(true);
-    match storage::load() {
-        Ok(Some(ws)) => State::new(ws, snap, None),
-        Ok(None) => State::new(State::sample(), snap, None),
-        Err(e) => State::new(State::sample(), snap, Some(Notice::error(e))),
-    }
+    let snap = storage::load_pref(SNAP_PREF).and_then(|v| v.as_bool()).unwrap_or(true);
+    let (loaded, problem) = match storage::probe().map_err(|e| (e, None)).and_then(|()| storage::load()) {
+        Ok(loaded) => (Some(loaded), None),
+        Err((e, loaded)) => (loaded, Some(e)),
+    };
+    let (workspace, revision) = match loaded {
+        Some(storage::Loaded { workspace: Some(ws), revision }) => (ws, revision),
+        Some(storage::Loaded { revision, .. }) => (State::sample(), revision),
+        None => (State::sample(), 0),
+    };
+    let mut state = State::new(workspace, snap);
+    state.loaded_revision = revision;
+    state.storage_problem = problem;
+    state
 }
 
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(initial_state);
-    let dialog_open = use_state(|| false);
+    let dialog = use_state(|| None::<DialogMode>);
     use_autosave(state.clone());
     use_shortcuts(state.clone());
-    use_effect_with(state.snap_words, |snap| {
-        storage::save_pref(SNAP_PREF, (*snap).into())
-    });
+    use_effect_with(state.snap_words, |snap| storage::save_pref(SNAP_PREF, (*snap).into()));
     // A tagged or dropped selection must not stay highlighted by the browser.
     use_effect_with(state.pending.is_some(), |pending| {
         if !pending {
@@ -47,29 +52,23 @@ pub fn App() -> Html {
         let state = state.clone();
         move |e: DragEvent| {
             e.prevent_default();
-            if let Some(file) = e
-                .data_transfer()
-                .and_then(|d| d.files())
-                .and_then(|f| f.get(0))
-            {
+            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
                 open_file(file, None, state.clone());
             }
         }
     };
-    let ontag = callback(&state, |tag| Action::TagSelection {
-        tag,
-        id: dom::random_id(),
-        now: dom::now_iso(),
-    });
-    let set_dialog = |open: bool| {
-        let dialog_open = dialog_open.clone();
-        Callback::from(move |_| dialog_open.set(open))
+    let ontag =
+        callback(&state, |tag| Action::TagSelection { tag, id: dom::random_id(), now: dom::now_iso() });
+    let set_dialog = |mode: Option<DialogMode>| {
+        let dialog = dialog.clone();
+        Callback::from(move |_| dialog.set(mode))
     };
 
     html! {
         <ContextProvider<StateHandle> context={state.clone()}>
             <div class="app" ondragover={|e: DragEvent| e.prevent_default()} {ondrop}>
-                <Toolbar onnew={set_dialog(true)} />
+                <Toolbar onnew={set_dialog(Some(DialogMode::New))} onupdate={set_dialog(Some(DialogMode::Update))} />
+                <StorageBanner />
                 <NoticeBanner />
                 <div class="workspace">
                     <Article />
@@ -78,8 +77,8 @@ pub fn App() -> Html {
                 if let Some(p) = &state.pending {
                     <TagPicker x={p.x} y={p.y} {ontag} />
                 }
-                if *dialog_open {
-                    <LoadDialog onclose={set_dialog(false)} />
+                if let Some(mode) = *dialog {
+                    <LoadDialog {mode} onclose={set_dialog(None)} />
                 }
             </div>
         </ContextProvider<StateHandle>>

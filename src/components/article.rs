@@ -35,20 +35,14 @@ pub fn Article() -> Html {
     let doc = state.workspace().document.clone();
     let split = use_memo(SameDoc(doc.clone()), |d| {
         let lines = lines(d.0.text());
-        let texts = lines
-            .iter()
-            .map(|l| Rc::from(slice_chars(d.0.text(), l.start, l.end)))
-            .collect();
+        let texts = lines.iter().map(|l| Rc::from(slice_chars(d.0.text(), l.start, l.end))).collect();
         Lines { lines, texts }
     });
     let laid_out: Rc<Vec<Rc<LineLayout>>> = {
         let (editor, split) = (state.editor.clone(), split.clone());
         use_memo(state.revision, move |_| {
             let texts: Vec<&str> = split.texts.iter().map(|t| &**t).collect();
-            layout(&split.lines, &texts, editor.workspace().annotations())
-                .into_iter()
-                .map(Rc::new)
-                .collect()
+            layout(&split.lines, &texts, editor.workspace().annotations()).into_iter().map(Rc::new).collect()
         })
     };
 

@@ -22,11 +22,7 @@ pub fn Card(props: &CardProps) -> Html {
     let a = &props.annotation;
     let (id, start) = (a.id, a.start);
     let onclick = props.onselect.reform(move |_: MouseEvent| (id, start));
-    let class = classes!(
-        "card",
-        format!("tag-{}", a.tag.key()),
-        props.selected.then_some("sel")
-    );
+    let class = classes!("card", format!("tag-{}", a.tag.key()), props.selected.then_some("sel"));
     let editor = props.selected.then(|| {
         let onchange = props.onretag.reform(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();

@@ -28,28 +28,14 @@ fn segment(text: &str, seg: &Segment, selected: Option<AnnotationId>) -> Html {
         }
     }
     if seg.covers.len() > 1 {
-        class.push(if seg.covers.len() > 2 {
-            "deep"
-        } else {
-            "nested"
-        });
+        class.push(if seg.covers.len() > 2 { "deep" } else { "nested" });
     }
     if selected.is_some_and(|id| seg.is_covered_by(id)) {
         class.push("sel");
     }
-    let starting: Vec<&str> = seg
-        .covers
-        .iter()
-        .filter(|c| c.starts_here)
-        .map(|c| c.tag.label())
-        .collect();
+    let starting: Vec<&str> = seg.covers.iter().filter(|c| c.starts_here).map(|c| c.tag.label()).collect();
     let label = (!starting.is_empty()).then(|| starting.join(" + "));
-    let title = seg
-        .covers
-        .iter()
-        .map(|c| c.tag.label())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let title = seg.covers.iter().map(|c| c.tag.label()).collect::<Vec<_>>().join(", ");
     html! {
         <mark {class} data-s={s} data-e={e} data-id={innermost.id.to_string()} data-label={label} {title}>{ piece }</mark>
     }

@@ -7,8 +7,16 @@ use yew::prelude::*;
 use super::files::open_file;
 use crate::state::{Action, use_app_state};
 
+/// A new article, or a new version of the open one's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DialogMode {
+    New,
+    Update,
+}
+
 #[derive(Properties, PartialEq)]
 pub struct LoadDialogProps {
+    pub mode: DialogMode,
     pub onclose: Callback<()>,
 }
 
@@ -25,39 +33,26 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
             }
         });
     }
+    let mode = props.mode;
     let onopen = {
-        let (state, title, text, error, onclose) = (
-            state.clone(),
-            title.clone(),
-            text.clone(),
-            error.clone(),
-            props.onclose.clone(),
-        );
+        let (state, title, text, error, onclose) =
+            (state.clone(), title.clone(), text.clone(), error.clone(), props.onclose.clone());
         move |_| {
-            let title = title
-                .cast::<HtmlInputElement>()
-                .map(|t| t.value())
-                .unwrap_or_default();
-            let body = text
-                .cast::<HtmlTextAreaElement>()
-                .map(|t| t.value())
-                .unwrap_or_default();
+            let title = title.cast::<HtmlInputElement>().map(|t| t.value()).unwrap_or_default();
+            let body = text.cast::<HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default();
             let title = if title.trim().is_empty() {
-                body.lines()
-                    .find(|l| !l.trim().is_empty())
-                    .unwrap_or("")
-                    .chars()
-                    .take(80)
-                    .collect()
+                body.lines().find(|l| !l.trim().is_empty()).unwrap_or("").chars().take(80).collect()
             } else {
                 title
             };
             match article_from_text(&title, &body) {
+                Ok(doc) if mode == DialogMode::Update => {
+                    state.dispatch(Action::UpdateText(doc));
+                    onclose.emit(());
+                }
                 Ok(doc) => {
-                    let message = format!(
-                        "Opened “{}”. Undo (Ctrl+Z) brings back what was open before.",
-                        doc.title()
-                    );
+                    let message =
+                        format!("Opened “{}”. Undo (Ctrl+Z) brings back what was open before.", doc.title());
                     state.dispatch(Action::Open(Workspace::new(doc), message));
                     onclose.emit(());
                 }
@@ -70,10 +65,8 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
         move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                let typed = title
-                    .cast::<HtmlInputElement>()
-                    .map(|t| t.value())
-                    .filter(|t| !t.trim().is_empty());
+                let typed =
+                    title.cast::<HtmlInputElement>().map(|t| t.value()).filter(|t| !t.trim().is_empty());
                 open_file(file, typed, state.clone());
                 onclose.emit(());
             }
@@ -91,10 +84,17 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
     html! {
         <div class="backdrop">
             <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="load-title" {onkeydown}>
-                <h2 id="load-title">{ "Open an article" }</h2>
-                <label>{ "Title" }<input id="load-title-input" ref={title} placeholder="Taken from the first line if left empty" /></label>
-                <label>{ "Text" }<textarea id="load-text" ref={text} rows="12" placeholder="Paste the article here" /></label>
-                <p class="hint">
+                if mode == DialogMode::Update {
+                    <h2 id="load-title">{ "Update the article text" }</h2>
+                    <p class="hint">{ "Paste the new version (re-copied or edited). Each annotation moves with its text; any whose text is gone is kept and listed as not found." }</p>
+                    <label>{ "Title" }<input id="load-title-input" ref={title} value={state.workspace().document.title().to_owned()} /></label>
+                    <label>{ "New text" }<textarea id="load-text" ref={text} rows="12" placeholder="Paste the new version here" /></label>
+                } else {
+                    <h2 id="load-title">{ "Open an article" }</h2>
+                    <label>{ "Title" }<input id="load-title-input" ref={title} placeholder="Taken from the first line if left empty" /></label>
+                    <label>{ "Text" }<textarea id="load-text" ref={text} rows="12" placeholder="Paste the article here" /></label>
+                }
+                <p class="hint" hidden={mode == DialogMode::Update}>
                     { "Or " }
                     <label class="button">{ "choose a .txt or .md file" }
                         <input type="file" class="visually-hidden" accept=".txt,.md,.markdown,text/plain,text/markdown" onchange={onfile} />
@@ -104,7 +104,7 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
                 if let Some(e) = &*error { <p class="form-error" role="alert">{ e }</p> }
                 <div class="dialog-actions">
                     <button onclick={oncancel}>{ "Cancel" }</button>
-                    <button class="primary" onclick={onopen}>{ "Open" }</button>
+                    <button class="primary" onclick={onopen}>{ if mode == DialogMode::Update { "Update" } else { "Open" } }</button>
                 </div>
             </div>
         </div>

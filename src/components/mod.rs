@@ -8,6 +8,7 @@ mod line;
 mod load_dialog;
 mod notice;
 mod sidebar;
+mod storage_banner;
 mod tag_picker;
 mod toolbar;
 

@@ -1,6 +1,6 @@
 //! Every annotation in document order, with counts and a tag filter.
 
-use annotator_core::{AnnotationId, Tag};
+use annotator_core::{Annotation, AnnotationId, Tag};
 use yew::prelude::*;
 
 use super::card::Card;
@@ -27,16 +27,8 @@ pub fn Sidebar() -> Html {
             dom::scroll_into_view(&format!("#article-text [data-s=\"{start}\"]"), false);
         })
     };
-    let onretag = callback(&state, |(id, tag)| Action::Retag {
-        id,
-        tag,
-        now: dom::now_iso(),
-    });
-    let onnote = callback(&state, |(id, note)| Action::EditNote {
-        id,
-        note,
-        now: dom::now_iso(),
-    });
+    let onretag = callback(&state, |(id, tag)| Action::Retag { id, tag, now: dom::now_iso() });
+    let onnote = callback(&state, |(id, note)| Action::EditNote { id, note, now: dom::now_iso() });
     let ondelete = callback(&state, Action::Delete);
     let filter_button = |filter: Option<Tag>, label: &'static str, count: usize| {
         let class = classes!("filter", filter.map(|t| format!("tag-{}", t.key())));
@@ -48,10 +40,16 @@ pub fn Sidebar() -> Html {
         }
     };
     let total = ws.annotations().len();
-    let visible = ws
-        .annotations()
-        .iter()
-        .filter(|a| state.filter.is_none_or(|t| a.tag == t));
+    let shown = |a: &&Annotation| state.filter.is_none_or(|t| a.tag == t);
+    let card = |a: &Annotation| {
+        html! {
+            <Card key={a.id.to_string()} annotation={a.clone()} selected={state.selected == Some(a.id)}
+                onselect={onselect.clone()} onretag={onretag.clone()}
+                onnote={onnote.clone()} ondelete={ondelete.clone()} />
+        }
+    };
+    let orphans: Vec<_> = ws.orphans().filter(shown).collect();
+    let orphan_count = orphans.len();
 
     html! {
         <aside class="sidebar" aria-label="Annotations">
@@ -64,12 +62,15 @@ pub fn Sidebar() -> Html {
                 <p class="empty">{ "No annotations yet. Select text in the article, then choose Claim, Source or Entity — or press 1, 2 or 3." }</p>
             }
             <ol class="cards">
-                { for visible.map(|a| html! {
-                    <Card key={a.id.to_string()} annotation={a.clone()} selected={state.selected == Some(a.id)}
-                        onselect={onselect.clone()} onretag={onretag.clone()}
-                        onnote={onnote.clone()} ondelete={ondelete.clone()} />
-                }) }
+                { for ws.annotations().iter().filter(|a| !a.orphan).filter(shown).map(card) }
             </ol>
+            if orphan_count > 0 {
+                <section class="orphans" aria-labelledby="orphans-title">
+                    <h3 class="orphans-title" id="orphans-title">{ format!("Not found in the text ({orphan_count})") }</h3>
+                    <p class="hint">{ "The text changed and these quotes are no longer in it. They are kept with their notes." }</p>
+                    <ol class="cards">{ for orphans.iter().copied().map(card) }</ol>
+                </section>
+            }
         </aside>
     }
 }

@@ -1,16 +1,15 @@
 //! Top bar: open, import, export, undo/redo, word snapping.
 
-use annotator_core::{export_file_name, export_json};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::files::open_file;
-use crate::dom;
-use crate::state::{Action, Notice, callback, use_app_state};
+use super::files::{export_workspace, open_file};
+use crate::state::{Action, callback, use_app_state};
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
     pub onnew: Callback<()>,
+    pub onupdate: Callback<()>,
 }
 
 #[function_component]
@@ -18,15 +17,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let state = use_app_state();
     let onexport = {
         let state = state.clone();
-        move |_| {
-            let ws = state.workspace();
-            let name = export_file_name(ws.document.title());
-            if let Err(e) = dom::download(&name, "application/json", &export_json(ws)) {
-                state.dispatch(Action::Notify(Notice::error(format!(
-                    "The download could not start: {e:?}"
-                ))));
-            }
-        }
+        move |_| export_workspace(&state)
     };
     let onimport = {
         let state = state.clone();
@@ -41,9 +32,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let onsnap = {
         let state = state.clone();
         move |e: Event| {
-            state.dispatch(Action::SetSnapWords(
-                e.target_unchecked_into::<HtmlInputElement>().checked(),
-            ))
+            state.dispatch(Action::SetSnapWords(e.target_unchecked_into::<HtmlInputElement>().checked()))
         }
     };
     let editor = &state.editor;
@@ -51,6 +40,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         <header class="toolbar">
             <span class="app-name">{ "Article Annotator" }</span>
             <button onclick={props.onnew.reform(|_: MouseEvent| ())}>{ "New article…" }</button>
+            <button onclick={props.onupdate.reform(|_: MouseEvent| ())}
+                title="Paste a new version of this article; annotations move with their text">{ "Update text…" }</button>
             <label class="button">{ "Import…" }
                 <input id="import-file" type="file" class="visually-hidden" accept=".json,application/json" onchange={onimport} />
             </label>

@@ -4,8 +4,8 @@ use annotator_core::AnnotationId;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use web_sys::{
-    Blob, BlobPropertyBag, HtmlAnchorElement, ScrollBehavior, ScrollIntoViewOptions,
-    ScrollLogicalPosition, Url,
+    Blob, BlobPropertyBag, HtmlAnchorElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition,
+    Url,
 };
 
 /// The current time as RFC 3339 (`2026-11-26T12:00:00.000Z`).
@@ -37,19 +37,14 @@ pub fn clear_selection() {
 /// Scrolls the first element matching `selector` into view (centred, or just enough when
 /// `nearest`).
 pub fn scroll_into_view(selector: &str, nearest: bool) {
-    let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.query_selector(selector).ok().flatten())
+    let Some(el) =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten())
     else {
         return;
     };
     let opts = ScrollIntoViewOptions::new();
     opts.set_behavior(ScrollBehavior::Smooth);
-    opts.set_block(if nearest {
-        ScrollLogicalPosition::Nearest
-    } else {
-        ScrollLogicalPosition::Center
-    });
+    opts.set_block(if nearest { ScrollLogicalPosition::Nearest } else { ScrollLogicalPosition::Center });
     el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
@@ -60,9 +55,7 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsVal
     props.set_type(mime);
     let blob = Blob::new_with_str_sequence_and_options(&parts, &props)?;
     let url = Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let a: HtmlAnchorElement = document.create_element("a")?.dyn_into()?;
     a.set_href(&url);
     a.set_download(file_name);
@@ -77,7 +70,5 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsVal
 
 /// Whether the page has a non-empty text selection (a drag just ended).
 pub fn has_selection() -> bool {
-    web_sys::window()
-        .and_then(|w| w.get_selection().ok().flatten())
-        .is_some_and(|s| !s.is_collapsed())
+    web_sys::window().and_then(|w| w.get_selection().ok().flatten()).is_some_and(|s| !s.is_collapsed())
 }

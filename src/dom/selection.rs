@@ -64,14 +64,6 @@ pub fn selected_range(root: &Element) -> Option<SelectedRange> {
     }
     let anchor = boundary_to_char(&anchor_node, selection.anchor_offset())?;
     let focus = boundary_to_char(&focus_node, selection.focus_offset())?;
-    let rect = selection
-        .get_range_at(selection.range_count() - 1)
-        .ok()?
-        .get_bounding_client_rect();
-    Some(SelectedRange {
-        anchor,
-        focus,
-        x: rect.left() + rect.width() / 2.0,
-        y: rect.bottom(),
-    })
+    let rect = selection.get_range_at(selection.range_count() - 1).ok()?.get_bounding_client_rect();
+    Some(SelectedRange { anchor, focus, x: rect.left() + rect.width() / 2.0, y: rect.bottom() })
 }

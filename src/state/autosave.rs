@@ -1,51 +1,139 @@
-//! Saving: debounced after each change, and flushed when the page is hidden or closed
-//! so that the last edit before closing a tab is not lost.
+//! Saving and tab sync. Saves are debounced after each change and flushed when the page
+//! is hidden or closed. Another tab's save arrives as a `storage` event and is merged
+//! three-way with this tab's changes, so annotations made in either tab survive.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use annotator_core::Editor;
+use annotator_core::{Editor, Workspace, merge_tabs};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
+use web_sys::StorageEvent;
 use yew::prelude::*;
 
 use super::{Action, Notice, StateHandle};
-use crate::storage;
+use crate::storage::{self, StorageError};
 
 const DEBOUNCE_MS: u32 = 300;
+/// Past this share of the quota, the page warns.
+const WARN_AT: f64 = 0.8;
 
-#[derive(Default)]
 struct Saver {
-    unsaved: Option<Rc<Editor>>,
+    /// This tab's latest editor state.
+    editor: Rc<Editor>,
+    /// What storage holds, as far as this tab knows (it last wrote or read it): the
+    /// common ancestor when merging another tab's save.
+    stored: Workspace,
+    /// The highest revision seen in storage or written by this tab.
+    revision: u64,
+    unsaved: bool,
+    enabled: bool,
     timer: Option<Timeout>,
-    /// Whether the last attempt failed, so that success can be announced once.
-    failing: bool,
+    problem: Option<StorageError>,
+    warned_pct: Option<u8>,
 }
 
-fn flush(saver: &RefCell<Saver>, state: &StateHandle) {
-    let Some(editor) = saver.borrow_mut().unsaved.take() else {
-        return;
-    };
-    let result = storage::save(editor.workspace());
+type Shared = Rc<RefCell<Saver>>;
+
+fn report(saver: &Shared, state: &StateHandle, result: Result<(), StorageError>) {
     let mut s = saver.borrow_mut();
     match result {
-        Ok(()) if s.failing => {
-            s.failing = false;
-            state.dispatch(Action::Notify(Notice::info("Saved in this browser again.")));
+        Ok(()) => {
+            if s.problem.take().is_some() {
+                state.dispatch(Action::StorageProblem(None));
+                state.dispatch(Action::Notify(Notice::info("Saved in this browser again.")));
+            }
+            let used = storage::usage();
+            let pct = (used >= WARN_AT).then(|| (used * 100.0).round().min(100.0) as u8);
+            if pct != s.warned_pct {
+                s.warned_pct = pct;
+                state.dispatch(Action::StorageUsage(pct));
+            }
         }
-        Ok(()) => {}
-        Err(e) if !s.failing => {
-            s.failing = true;
-            state.dispatch(Action::Notify(Notice::error(e)));
+        Err(e) => {
+            if s.problem.as_ref() != Some(&e) {
+                s.problem = Some(e.clone());
+                state.dispatch(Action::StorageProblem(Some(e)));
+            }
         }
-        Err(_) => {}
     }
 }
 
-/// Saves the workspace ~300 ms after the last change and whenever the page goes away.
+fn flush(saver: &Shared, state: &StateHandle) {
+    let (editor, revision) = {
+        let mut s = saver.borrow_mut();
+        s.timer = None;
+        if !s.enabled || !std::mem::take(&mut s.unsaved) {
+            return;
+        }
+        // Storage already holds exactly this (e.g. another tab's save, taken unchanged).
+        if s.editor.workspace() == &s.stored {
+            return;
+        }
+        s.revision += 1;
+        (s.editor.clone(), s.revision)
+    };
+    let result = storage::save(editor.workspace(), revision);
+    {
+        let mut s = saver.borrow_mut();
+        if result.is_ok() {
+            s.stored = editor.workspace().clone();
+        } else {
+            // Retried on the next change; the in-memory state is untouched.
+            s.revision -= 1;
+            s.unsaved = true;
+        }
+    }
+    report(saver, state, result);
+}
+
+fn on_storage_event(saver: &Shared, state: &StateHandle, e: &StorageEvent) {
+    if e.key().as_deref() != Some(storage::KEY) {
+        return;
+    }
+    let Some(Ok(remote)) = e.new_value().map(|raw| storage::parse(&raw)) else { return };
+    let mut s = saver.borrow_mut();
+    let revision = remote.revision.unwrap_or(0);
+    if !s.enabled || revision < s.revision {
+        return; // older than what this tab already has
+    }
+    s.revision = revision;
+    let remote = remote.workspace;
+    match merge_tabs(&s.stored, s.editor.workspace(), &remote) {
+        Some(merged) => {
+            s.stored = remote;
+            drop(s);
+            state.dispatch(Action::Sync(merged));
+        }
+        None => {
+            let title = remote.document.title().to_owned();
+            s.stored = remote.clone();
+            drop(s);
+            let message =
+                format!("Another tab opened “{title}”. Undo (Ctrl+Z) brings back what was open here.");
+            state.dispatch(Action::Open(remote, message));
+        }
+    }
+}
+
+/// Saves ~300 ms after the last change and whenever the page goes away; merges saves
+/// made by other tabs.
 #[hook]
 pub fn use_autosave(state: StateHandle) {
-    let saver = use_mut_ref(Saver::default);
+    let saver: Shared = {
+        let state = state.clone();
+        use_mut_ref(move || Saver {
+            editor: state.editor.clone(),
+            stored: state.workspace().clone(),
+            revision: state.loaded_revision,
+            unsaved: false,
+            enabled: state.can_save(),
+            timer: None,
+            problem: None,
+            warned_pct: None,
+        })
+    };
     {
         let (saver, state) = (saver.clone(), state.clone());
         use_effect_with((), move |_| {
@@ -53,25 +141,27 @@ pub fn use_autosave(state: StateHandle) {
                 let (saver, state) = (saver.clone(), state.clone());
                 move |_: &Event| flush(&saver, &state)
             };
-            let document = gloo::utils::document();
+            let window = gloo::utils::window();
             let listeners = [
-                EventListener::new(&gloo::utils::window(), "pagehide", on_hide.clone()),
-                EventListener::new(&document, "visibilitychange", move |e| {
-                    if gloo::utils::document().visibility_state()
-                        == web_sys::VisibilityState::Hidden
-                    {
+                EventListener::new(&window, "pagehide", on_hide.clone()),
+                EventListener::new(&gloo::utils::document(), "visibilitychange", move |e| {
+                    if gloo::utils::document().visibility_state() == web_sys::VisibilityState::Hidden {
                         on_hide(e);
                     }
+                }),
+                EventListener::new(&window, "storage", move |e| {
+                    on_storage_event(&saver, &state, e.unchecked_ref());
                 }),
             ];
             move || drop(listeners)
         });
     }
     use_effect_with(state.revision, move |revision| {
+        let mut s = saver.borrow_mut();
+        s.editor = state.editor.clone();
         // Revision 0 is what was just loaded; saving it again would be wasted work.
         if *revision > 0 {
-            let mut s = saver.borrow_mut();
-            s.unsaved = Some(state.editor.clone());
+            s.unsaved = true;
             let (saver2, state) = (saver.clone(), state.clone());
             s.timer = Some(Timeout::new(DEBOUNCE_MS, move || flush(&saver2, &state)));
         }

@@ -8,8 +8,12 @@ mod shortcuts;
 use std::ops::Range;
 use std::rc::Rc;
 
-use annotator_core::{AnnotationId, Document, Editor, Tag, Workspace, snap_selection};
+use annotator_core::{
+    AnnotationId, Document, Editor, Imported, Tag, Workspace, merge_import, snap_selection, update_text,
+};
 use yew::prelude::*;
+
+use crate::storage::StorageError;
 
 pub use autosave::use_autosave;
 pub use shortcuts::use_shortcuts;
@@ -42,17 +46,11 @@ pub struct Notice {
 
 impl Notice {
     pub fn info(text: impl Into<String>) -> Self {
-        Self {
-            kind: NoticeKind::Info,
-            text: text.into(),
-        }
+        Self { kind: NoticeKind::Info, text: text.into() }
     }
 
     pub fn error(text: impl ToString) -> Self {
-        Self {
-            kind: NoticeKind::Error,
-            text: text.to_string(),
-        }
+        Self { kind: NoticeKind::Error, text: text.to_string() }
     }
 }
 
@@ -66,6 +64,12 @@ pub struct State {
     pub filter: Option<Tag>,
     pub snap_words: bool,
     pub notice: Option<Notice>,
+    /// Why work is not being saved (or was not read), shown until it is resolved.
+    pub storage_problem: Option<StorageError>,
+    /// Percentage of browser storage in use, once it passes the warning level.
+    pub storage_full_pct: Option<u8>,
+    /// Revision of what was loaded from storage (tab sync counts on from it).
+    pub loaded_revision: u64,
 }
 
 /// Everything that can happen, as verbs.
@@ -95,6 +99,17 @@ pub enum Action {
     Redo,
     /// Replace the workspace (a new article or an import) with a message saying so.
     Open(Workspace, String),
+    /// An imported file: merged into the open article when it is the same text, else opened.
+    Import {
+        imported: Box<Imported>,
+        name: String,
+    },
+    /// A new version of the article's text: annotations are re-anchored onto it.
+    UpdateText(Document),
+    /// Take what another tab saved, merged with this tab's changes.
+    Sync(Workspace),
+    StorageProblem(Option<StorageError>),
+    StorageUsage(Option<u8>),
     SetFilter(Option<Tag>),
     SetSnapWords(bool),
     Notify(Notice),
@@ -102,7 +117,7 @@ pub enum Action {
 }
 
 impl State {
-    pub fn new(workspace: Workspace, snap_words: bool, notice: Option<Notice>) -> Self {
+    pub fn new(workspace: Workspace, snap_words: bool) -> Self {
         Self {
             editor: Rc::new(Editor::new(workspace)),
             revision: 0,
@@ -110,8 +125,16 @@ impl State {
             pending: None,
             filter: None,
             snap_words,
-            notice,
+            notice: None,
+            storage_problem: None,
+            storage_full_pct: None,
+            loaded_revision: 0,
         }
+    }
+
+    /// Whether changes can be written to storage at all.
+    pub fn can_save(&self) -> bool {
+        !matches!(self.storage_problem, Some(StorageError::Unavailable | StorageError::Newer(_)))
     }
 
     pub fn sample() -> Workspace {
@@ -130,13 +153,20 @@ impl State {
         }
     }
 
+    fn open(&mut self, workspace: Workspace, notice: Notice) {
+        Rc::make_mut(&mut self.editor).replace(workspace);
+        self.revision += 1;
+        self.selected = None;
+        self.pending = None;
+        self.filter = None;
+        self.notice = Some(notice);
+    }
+
     fn step(&mut self, f: impl FnOnce(&mut Editor) -> bool) {
         if f(Rc::make_mut(&mut self.editor)) {
             self.revision += 1;
             self.pending = None;
-            self.selected = self
-                .selected
-                .filter(|id| self.editor.workspace().get(*id).is_some());
+            self.selected = self.selected.filter(|id| self.editor.workspace().get(*id).is_some());
         }
     }
 }
@@ -175,14 +205,32 @@ impl Reducible for State {
             }
             Action::Undo => s.step(Editor::undo),
             Action::Redo => s.step(Editor::redo),
-            Action::Open(workspace, message) => {
-                Rc::make_mut(&mut s.editor).replace(workspace);
-                s.revision += 1;
-                s.selected = None;
-                s.pending = None;
-                s.filter = None;
-                s.notice = Some(Notice::info(message));
+            Action::Open(workspace, message) => s.open(workspace, Notice::info(message)),
+            Action::Import { imported, name } => {
+                let report = imported.summary();
+                let kind = if imported.skipped.is_empty() { NoticeKind::Info } else { NoticeKind::Error };
+                let (workspace, outcome) = match merge_import(s.workspace(), &imported.workspace) {
+                    Some((merged, summary)) => {
+                        (merged, format!("{summary} Undo (Ctrl+Z) takes them out again."))
+                    }
+                    None => {
+                        (imported.workspace, "Undo (Ctrl+Z) brings back what was open before.".to_owned())
+                    }
+                };
+                s.open(workspace, Notice { kind, text: format!("Imported “{name}”: {report}. {outcome}") });
             }
+            Action::UpdateText(document) => {
+                let (workspace, summary) = update_text(s.workspace(), document);
+                s.open(workspace, Notice::info(format!("{summary} Undo (Ctrl+Z) brings back the old text.")));
+            }
+            Action::Sync(workspace) => {
+                Rc::make_mut(&mut s.editor).sync(workspace);
+                s.revision += 1;
+                s.selected = s.selected.filter(|id| s.editor.workspace().get(*id).is_some());
+                s.pending = None;
+            }
+            Action::StorageProblem(problem) => s.storage_problem = problem,
+            Action::StorageUsage(pct) => s.storage_full_pct = pct,
             Action::SetFilter(filter) => s.filter = filter,
             Action::SetSnapWords(on) => s.snap_words = on,
             Action::Notify(notice) => s.notice = Some(notice),

@@ -46,11 +46,8 @@ fn action_for(e: &KeyboardEvent) -> Option<Action> {
 pub fn use_shortcuts(state: StateHandle) {
     use_effect_with((), move |_| {
         let options = EventListenerOptions::enable_prevent_default();
-        let listener = EventListener::new_with_options(
-            &gloo::utils::document(),
-            "keydown",
-            options,
-            move |e| {
+        let listener =
+            EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |e| {
                 let e: &KeyboardEvent = e.unchecked_ref();
                 if typing_in_a_field(e) {
                     return;
@@ -65,8 +62,7 @@ pub fn use_shortcuts(state: StateHandle) {
                         dom::clear_selection();
                     }
                 }
-            },
-        );
+            });
         move || drop(listener)
     });
 }

@@ -40,7 +40,7 @@ test('drag, tag as Claim, reload, export: exact code point offsets', async () =>
   const { name, text } = await exportFile(page);
   assert.equal(name, 'China reached Japan’s sensitive defense networks_ US paper.annotations.json');
   const data = JSON.parse(text);
-  assert.equal(data.schema_version, 1);
+  assert.equal(data.schema_version, 2);
   assert.equal(data.document.text, SAMPLE);
   assert.equal(data.document.sha256, createHash('sha256').update(SAMPLE).digest('hex'));
   const [a] = data.annotations;

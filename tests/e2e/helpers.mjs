@@ -94,11 +94,14 @@ export async function dragOver(page, needle, nth = 0) {
   await page.mouse.up();
 }
 
-/** Resolves once the autosave has written a workspace with `n` annotations. */
+/**
+ * Resolves once storage holds a workspace with `n` annotations (for 0, nothing saved at
+ * all counts too: a reload then shows none).
+ */
 export function savedCount(page, n) {
   return page.waitForFunction((n) => {
     const raw = localStorage.getItem('article-annotator.workspace');
-    return raw !== null && JSON.parse(raw).annotations.length === n;
+    return raw === null ? n === 0 : JSON.parse(raw).annotations.length === n;
   }, n);
 }
 

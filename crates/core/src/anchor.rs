@@ -127,7 +127,8 @@ mod tests {
     use crate::model::Tag;
     use crate::test_support::ann;
 
-    const OLD: &str = "Tokyo took steps to strengthen its networks, the paper said. Still, they are not secure.";
+    const OLD: &str =
+        "Tokyo took steps to strengthen its networks, the paper said. Still, they are not secure.";
 
     fn moved(old: &str, new: &str, quote: &str) -> Anchor {
         let old_doc = Document::new("t", old);

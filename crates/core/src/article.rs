@@ -15,9 +15,7 @@ pub enum ArticleError {
     #[error("There is no text to annotate. Paste some text or choose a .txt or .md file.")]
     Empty,
     /// Bigger than `MAX_ARTICLE_BYTES`.
-    #[error(
-        "This text is {size} bytes; the limit is {MAX_ARTICLE_BYTES} bytes. Split it into parts."
-    )]
+    #[error("This text is {size} bytes; the limit is {MAX_ARTICLE_BYTES} bytes. Split it into parts.")]
     TooLarge { size: usize },
     /// Contains NUL bytes or is not UTF-8: an image, a PDF, a Word file.
     #[error(
@@ -60,20 +58,11 @@ pub fn title_from_file_name(name: &str) -> String {
 pub fn export_file_name(title: &str) -> String {
     let safe: String = title
         .chars()
-        .map(|c| {
-            if c.is_control() || r#"/\:*?"<>|"#.contains(c) {
-                '_'
-            } else {
-                c
-            }
-        })
+        .map(|c| if c.is_control() || r#"/\:*?"<>|"#.contains(c) { '_' } else { c })
         .take(100)
         .collect();
     let safe = safe.trim().trim_matches('.');
-    format!(
-        "{}.annotations.json",
-        if safe.is_empty() { "article" } else { safe }
-    )
+    format!("{}.annotations.json", if safe.is_empty() { "article" } else { safe })
 }
 
 #[cfg(test)]
@@ -88,35 +77,20 @@ mod tests {
 
     #[test]
     fn refuses_binary_empty_and_huge_input() {
-        assert_eq!(
-            article_from_bytes("t", b"%PDF-1.4\n\x00\x01\xff"),
-            Err(ArticleError::Binary)
-        );
-        assert_eq!(
-            article_from_bytes("t", &[0x89, b'P', b'N', b'G', 0xff, 0xfe]),
-            Err(ArticleError::Binary)
-        );
+        assert_eq!(article_from_bytes("t", b"%PDF-1.4\n\x00\x01\xff"), Err(ArticleError::Binary));
+        assert_eq!(article_from_bytes("t", &[0x89, b'P', b'N', b'G', 0xff, 0xfe]), Err(ArticleError::Binary));
         assert_eq!(article_from_text("t", " \n\t "), Err(ArticleError::Empty));
         let huge = vec![b'a'; MAX_ARTICLE_BYTES + 1];
         let e = article_from_bytes("t", &huge).unwrap_err();
-        assert!(
-            e.to_string()
-                .contains(&format!("{} bytes", MAX_ARTICLE_BYTES + 1))
-        );
+        assert!(e.to_string().contains(&format!("{} bytes", MAX_ARTICLE_BYTES + 1)));
     }
 
     #[test]
     fn file_names_become_titles_and_back() {
         assert_eq!(title_from_file_name("Budget_speech.md"), "Budget speech");
         assert_eq!(title_from_file_name("notes"), "notes");
-        assert_eq!(
-            export_file_name("China: \"US paper\"/2023"),
-            "China_ _US paper__2023.annotations.json"
-        );
+        assert_eq!(export_file_name("China: \"US paper\"/2023"), "China_ _US paper__2023.annotations.json");
         assert_eq!(export_file_name("..."), "article.annotations.json");
-        assert_eq!(
-            export_file_name("日本の防衛"),
-            "日本の防衛.annotations.json"
-        );
+        assert_eq!(export_file_name("日本の防衛"), "日本の防衛.annotations.json");
     }
 }

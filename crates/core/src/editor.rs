@@ -33,14 +33,8 @@ pub enum EditError {
 enum Edit {
     Insert(Annotation),
     Remove(Annotation),
-    Change {
-        before: Annotation,
-        after: Annotation,
-    },
-    Swap {
-        before: Box<Workspace>,
-        after: Box<Workspace>,
-    },
+    Change { before: Annotation, after: Annotation },
+    Swap { before: Box<Workspace>, after: Box<Workspace> },
 }
 
 impl Edit {
@@ -48,14 +42,8 @@ impl Edit {
         match self {
             Edit::Insert(a) => Edit::Remove(a),
             Edit::Remove(a) => Edit::Insert(a),
-            Edit::Change { before, after } => Edit::Change {
-                before: after,
-                after: before,
-            },
-            Edit::Swap { before, after } => Edit::Swap {
-                before: after,
-                after: before,
-            },
+            Edit::Change { before, after } => Edit::Change { before: after, after: before },
+            Edit::Swap { before, after } => Edit::Swap { before: after, after: before },
         }
     }
 
@@ -81,11 +69,7 @@ pub struct Editor {
 
 impl Editor {
     pub fn new(workspace: Workspace) -> Self {
-        Self {
-            workspace,
-            undo: Vec::new(),
-            redo: Vec::new(),
-        }
+        Self { workspace, undo: Vec::new(), redo: Vec::new() }
     }
 
     pub fn workspace(&self) -> &Workspace {
@@ -104,13 +88,8 @@ impl Editor {
         edit.apply(&mut self.workspace);
         self.redo.clear();
         // Typing a note is one step, not one per keystroke.
-        if let (
-            Some(Edit::Change {
-                before,
-                after: last,
-            }),
-            Edit::Change { before: b2, after },
-        ) = (self.undo.last_mut(), &edit)
+        if let (Some(Edit::Change { before, after: last }), Edit::Change { before: b2, after }) =
+            (self.undo.last_mut(), &edit)
         {
             if last.id == after.id && last == b2 && notes_only(before, after) {
                 *last = after.clone();
@@ -172,10 +151,13 @@ impl Editor {
     /// Replaces the whole workspace (a new article, an import); undo brings the old one back.
     pub fn replace(&mut self, workspace: Workspace) {
         let before = Box::new(self.workspace.clone());
-        self.record(Edit::Swap {
-            before,
-            after: Box::new(workspace),
-        });
+        self.record(Edit::Swap { before, after: Box::new(workspace) });
+    }
+
+    /// Takes a workspace saved by another tab (already merged with this one's changes).
+    /// Not an undo step: the history's edits are by id and still apply on top of it.
+    pub fn sync(&mut self, workspace: Workspace) {
+        self.workspace = workspace;
     }
 
     /// Returns false when there was nothing to undo.
@@ -210,10 +192,7 @@ pub fn check_range(doc: &Document, range: &Range<usize>) -> Result<(), EditError
         return Err(EditError::EmptyRange);
     }
     if range.end > doc.char_len() {
-        return Err(EditError::PastEnd {
-            end: range.end,
-            len: doc.char_len(),
-        });
+        return Err(EditError::PastEnd { end: range.end, len: doc.char_len() });
     }
     for at in [range.start, range.end] {
         if !is_grapheme_boundary(doc.text(), at) {
@@ -233,11 +212,7 @@ mod tests {
     }
 
     fn spans(ed: &Editor) -> Vec<(usize, usize, Tag, String)> {
-        ed.workspace()
-            .annotations()
-            .iter()
-            .map(|a| (a.start, a.end, a.tag, a.note.clone()))
-            .collect()
+        ed.workspace().annotations().iter().map(|a| (a.start, a.end, a.tag, a.note.clone())).collect()
     }
 
     #[test]
@@ -306,18 +281,9 @@ mod tests {
     #[test]
     fn refuses_bad_ranges_with_reasons() {
         let mut ed = editor("a🤦🏼‍♂️b");
-        assert_eq!(
-            ed.add(2..2, Tag::Claim, id(1), NOW),
-            Err(EditError::EmptyRange)
-        );
-        assert_eq!(
-            ed.add(0..9, Tag::Claim, id(1), NOW),
-            Err(EditError::PastEnd { end: 9, len: 7 })
-        );
-        assert_eq!(
-            ed.add(0..3, Tag::Claim, id(1), NOW),
-            Err(EditError::SplitsGrapheme { at: 3 })
-        );
+        assert_eq!(ed.add(2..2, Tag::Claim, id(1), NOW), Err(EditError::EmptyRange));
+        assert_eq!(ed.add(0..9, Tag::Claim, id(1), NOW), Err(EditError::PastEnd { end: 9, len: 7 }));
+        assert_eq!(ed.add(0..3, Tag::Claim, id(1), NOW), Err(EditError::SplitsGrapheme { at: 3 }));
         assert_eq!(ed.delete(id(9)), Err(EditError::NotFound));
         assert!(!ed.can_undo());
     }
@@ -328,12 +294,7 @@ mod tests {
         ed.add(0..3, Tag::Claim, id(1), NOW).unwrap();
         for i in 0..HISTORY_LIMIT + 10 {
             ed.set_note(id(1), &i.to_string(), NOW).unwrap();
-            ed.retag(
-                id(1),
-                if i % 2 == 0 { Tag::Source } else { Tag::Claim },
-                NOW,
-            )
-            .unwrap();
+            ed.retag(id(1), if i % 2 == 0 { Tag::Source } else { Tag::Claim }, NOW).unwrap();
         }
         let mut steps = 0;
         while ed.undo() {

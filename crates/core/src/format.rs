@@ -45,7 +45,7 @@ struct File<A> {
 }
 
 /// Why a file could not be imported at all. Nothing is changed when any of these is returned.
-#[derive(Debug, Error, PartialEq, Eq)]
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
 pub enum ImportError {
     /// Not JSON at all (or nested deeper than 128 levels).
     #[error("This file is not valid JSON ({0}).")]
@@ -54,7 +54,9 @@ pub enum ImportError {
     #[error("This JSON is not an Article Annotator export (it has no \"format\": \"{FORMAT}\").")]
     Foreign,
     /// Written by a newer version of the app.
-    #[error("This file uses schema version {found}; this app reads up to {SCHEMA_VERSION}. Update the app to open it.")]
+    #[error(
+        "This file uses schema version {found}; this app reads up to {SCHEMA_VERSION}. Update the app to open it."
+    )]
     NewerSchema { found: u64 },
     /// Our format, but the document part is missing or has the wrong type.
     #[error("This export is damaged: {0}.")]
@@ -101,7 +103,11 @@ fn to_json(ws: &Workspace, revision: Option<u64>) -> String {
         format: FORMAT.to_owned(),
         schema_version: SCHEMA_VERSION,
         revision,
-        document: FileDocument { title: doc.title().to_owned(), text: doc.text().to_owned(), sha256: doc.sha256() },
+        document: FileDocument {
+            title: doc.title().to_owned(),
+            text: doc.text().to_owned(),
+            sha256: doc.sha256(),
+        },
         annotations: ws.annotations().to_vec(),
     };
     let mut out = serde_json::to_string_pretty(&file).expect("plain data always serialises");
@@ -153,7 +159,15 @@ struct Report {
 
 impl Report {
     fn new(document: Document, intact: bool) -> Self {
-        Self { document, intact, kept: Vec::new(), seen: HashSet::new(), skipped: Vec::new(), moved: 0, orphaned: 0 }
+        Self {
+            document,
+            intact,
+            kept: Vec::new(),
+            seen: HashSet::new(),
+            skipped: Vec::new(),
+            moved: 0,
+            orphaned: 0,
+        }
     }
 
     fn add(&mut self, n: usize, item: Value) {

@@ -142,7 +142,10 @@ fn duplicate_ids_and_offsets_are_checked_per_item() {
     v["annotations"][1]["start"] = json!(4); // inside the emoji
     v["annotations"][2]["exact"] = json!("nope");
     let got = import(&v);
-    assert_eq!(got.skipped, vec!["#2 offset 4 splits a character", "#3 quote does not match the text at 8..13"]);
+    assert_eq!(
+        got.skipped,
+        vec!["#2 offset 4 splits a character", "#3 quote does not match the text at 8..13"]
+    );
     let mut v = sample_json();
     v["annotations"][1]["id"] = v["annotations"][0]["id"].clone();
     assert_eq!(import(&v).skipped.len(), 1);
@@ -151,7 +154,8 @@ fn duplicate_ids_and_offsets_are_checked_per_item() {
 #[test]
 fn edited_text_is_reanchored_by_quote_and_the_rest_kept_as_orphans() {
     let mut v = sample_json();
-    v["document"]["text"] = json!("Added line.\nI 🤦🏼‍♂️ 日本の防衛 said \"x\"\n<script>".replace("日本の防衛", "日本"));
+    v["document"]["text"] =
+        json!("Added line.\nI 🤦🏼‍♂️ 日本の防衛 said \"x\"\n<script>".replace("日本の防衛", "日本"));
     let got = import(&v);
     let anns = got.workspace.annotations();
     assert_eq!(got.skipped, Vec::<String>::new());
@@ -183,7 +187,10 @@ fn updating_the_text_moves_keeps_and_orphans() {
     let ws = sample();
     let new = Document::new("Tokyo <b>", "New start. I 🤦🏼‍♂️ 日本 said \"x\"\n<script>");
     let (after, summary) = update_text(&ws, new);
-    assert_eq!(summary, "Text updated: 0 annotations kept, 1 moved, 2 with edited text inside, 0 no longer found (listed as orphans).");
+    assert_eq!(
+        summary,
+        "Text updated: 0 annotations kept, 1 moved, 2 with edited text inside, 0 no longer found (listed as orphans)."
+    );
     let quote = |tag| after.annotations().iter().find(|a| a.tag == tag).map(|a| (a.start, a.exact.clone()));
     assert_eq!(quote(Tag::Entity), Some((13, "🤦🏼‍♂️".to_owned())));
     assert_eq!(quote(Tag::Claim), Some((19, "日本".to_owned())), "the claim lost its deleted tail");

@@ -63,10 +63,7 @@ pub fn layout(lines: &[Line], line_texts: &[&str], annotations: &[Annotation]) -
                 next += 1;
             }
             open.retain(|a| a.end > line.start);
-            LineLayout {
-                line: *line,
-                segments: line_segments(*line, text, &open),
-            }
+            LineLayout { line: *line, segments: line_segments(*line, text, &open) }
         })
         .collect()
 }
@@ -87,26 +84,15 @@ fn line_segments(line: Line, text: &str, open: &[&Annotation]) -> Vec<Segment> {
             let len = char_to_byte(&text[byte..], end - start);
             let bytes = byte..byte + len;
             byte += len;
-            let mut covering: Vec<&&Annotation> = open
-                .iter()
-                .filter(|a| a.start <= start && end <= a.end)
-                .collect();
+            let mut covering: Vec<&&Annotation> =
+                open.iter().filter(|a| a.start <= start && end <= a.end).collect();
             // Outer before inner: longer first, then later start (nested deeper) last.
             covering.sort_by_key(|a| (std::cmp::Reverse(a.len()), a.start, a.id));
             let covers = covering
                 .iter()
-                .map(|a| Cover {
-                    id: a.id,
-                    tag: a.tag,
-                    starts_here: a.start == start,
-                })
+                .map(|a| Cover { id: a.id, tag: a.tag, starts_here: a.start == start })
                 .collect();
-            Segment {
-                start,
-                end,
-                bytes,
-                covers,
-            }
+            Segment { start, end, bytes, covers }
         })
         .collect()
 }
@@ -122,28 +108,18 @@ mod tests {
     /// Renders a layout as `"0..5=claim 5..9=claim,source"`; uncovered segments show bare.
     fn render(text: &str, spans: &[(usize, usize, Tag)]) -> String {
         let doc = Document::new("t", text);
-        let mut anns: Vec<_> = spans
-            .iter()
-            .enumerate()
-            .map(|(i, &(s, e, t))| ann(&doc, s..e, t, i as u8))
-            .collect();
+        let mut anns: Vec<_> =
+            spans.iter().enumerate().map(|(i, &(s, e, t))| ann(&doc, s..e, t, i as u8)).collect();
         anns.sort_by_key(|a| a.order_key());
         let ls = lines(text);
-        let texts: Vec<&str> = ls
-            .iter()
-            .map(|l| slice_chars(text, l.start, l.end))
-            .collect();
+        let texts: Vec<&str> = ls.iter().map(|l| slice_chars(text, l.start, l.end)).collect();
         layout(&ls, &texts, &anns)
             .iter()
             .flat_map(|l| {
                 l.segments.iter().map(|s| {
                     let tags: Vec<_> = s.covers.iter().map(|c| c.tag.key()).collect();
                     let range = format!("{}..{}", s.start, s.end);
-                    if tags.is_empty() {
-                        range
-                    } else {
-                        format!("{range}={}", tags.join(","))
-                    }
+                    if tags.is_empty() { range } else { format!("{range}={}", tags.join(",")) }
                 })
             })
             .collect::<Vec<_>>()
@@ -176,18 +152,12 @@ mod tests {
 
     #[test]
     fn identical_ranges_share_segments() {
-        assert_eq!(
-            render("abcdef", &[(1, 3, Claim), (1, 3, Source)]),
-            "0..1 1..3=claim,source 3..6"
-        );
+        assert_eq!(render("abcdef", &[(1, 3, Claim), (1, 3, Source)]), "0..1 1..3=claim,source 3..6");
     }
 
     #[test]
     fn spans_crossing_lines_are_cut_at_line_ends() {
-        assert_eq!(
-            render("ab\ncd\n\nef", &[(1, 8, Claim)]),
-            "0..1 1..2=claim 3..5=claim 7..8=claim 8..9"
-        );
+        assert_eq!(render("ab\ncd\n\nef", &[(1, 8, Claim)]), "0..1 1..2=claim 3..5=claim 7..8=claim 8..9");
     }
 
     #[test]
@@ -196,11 +166,7 @@ mod tests {
         let doc = Document::new("t", text);
         let anns = vec![ann(&doc, 2..7, Claim, 1)];
         let out = layout(&lines(text), &[text], &anns);
-        let pieces: Vec<_> = out[0]
-            .segments
-            .iter()
-            .map(|s| &text[s.bytes.clone()])
-            .collect();
+        let pieces: Vec<_> = out[0].segments.iter().map(|s| &text[s.bytes.clone()]).collect();
         assert_eq!(pieces, vec!["日本", "🤦🏼‍♂️", "語"]);
         assert_eq!(out[0].segments[1].innermost(), Some(id(1)));
         assert!(out[0].segments[1].covers[0].starts_here);

@@ -21,7 +21,7 @@ pub use article::{
 };
 pub use editor::{EditError, Editor};
 pub use format::{ImportError, Imported, export_json, import_json, storage_json, update_text};
-pub use merge::{merge_import, merge_tabs};
 pub use layout::{Cover, LineLayout, Segment, layout};
+pub use merge::{merge_import, merge_tabs};
 pub use model::{Annotation, AnnotationId, Document, Tag, Workspace};
 pub use text::{Line, lines, snap_selection};

@@ -17,7 +17,8 @@ pub fn merge_import(current: &Workspace, incoming: &Workspace) -> Option<(Worksp
         return None;
     }
     let have: HashSet<AnnotationId> = current.annotations().iter().map(|a| a.id).collect();
-    let new: Vec<Annotation> = incoming.annotations().iter().filter(|a| !have.contains(&a.id)).cloned().collect();
+    let new: Vec<Annotation> =
+        incoming.annotations().iter().filter(|a| !have.contains(&a.id)).cloned().collect();
     let summary = format!(
         "{} added to this article, {} already here.",
         plural(new.len(), "annotation"),
@@ -43,8 +44,8 @@ pub fn merge_tabs(base: &Workspace, local: &Workspace, remote: &Workspace) -> Op
     let local_ids: HashSet<AnnotationId> = local.annotations().iter().map(|a| a.id).collect();
     for a in local.annotations() {
         match (base.get(&a.id), merged.get(&a.id)) {
-            (Some(b), _) if b == a => {}         // untouched here: remote's version stands
-            (Some(_), None) => {}                // edited here, deleted there: deletion wins
+            (Some(b), _) if b == a => {} // untouched here: remote's version stands
+            (Some(_), None) => {}        // edited here, deleted there: deletion wins
             (Some(_), Some(r)) if r.modified > a.modified => {}
             _ => {
                 merged.insert(a.id, a.clone()); // added here, or edited here (later)

@@ -128,7 +128,12 @@ impl Annotation {
 
     /// Moves the annotation to `range` of `doc`, taking quote and context from there.
     pub fn anchored_at(&self, doc: &Document, range: Range<usize>) -> Self {
-        Self { note: self.note.clone(), created: self.created.clone(), modified: self.modified.clone(), ..Self::new(doc, range, self.tag, self.id, "") }
+        Self {
+            note: self.note.clone(),
+            created: self.created.clone(),
+            modified: self.modified.clone(),
+            ..Self::new(doc, range, self.tag, self.id, "")
+        }
     }
 
     /// The same annotation as an orphan: its quote and context are kept as they were.
@@ -168,11 +173,7 @@ impl Document {
         let text = normalize_newlines(text);
         let title = title.trim();
         Self {
-            title: if title.is_empty() {
-                "Untitled".to_owned()
-            } else {
-                title.to_owned()
-            },
+            title: if title.is_empty() { "Untitled".to_owned() } else { title.to_owned() },
             char_len: char_len(&text),
             text,
         }
@@ -193,10 +194,7 @@ impl Document {
 
     /// Hex SHA-256 of the UTF-8 text: lets an export be matched to its article.
     pub fn sha256(&self) -> String {
-        Sha256::digest(self.text.as_bytes())
-            .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+        Sha256::digest(self.text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
     }
 }
 
@@ -209,19 +207,13 @@ pub struct Workspace {
 
 impl Workspace {
     pub fn new(document: Document) -> Self {
-        Self {
-            document: Rc::new(document),
-            annotations: Vec::new(),
-        }
+        Self { document: Rc::new(document), annotations: Vec::new() }
     }
 
     /// Builds a workspace from annotations that were already validated against `document`.
     pub(crate) fn with_annotations(document: Document, mut annotations: Vec<Annotation>) -> Self {
         annotations.sort_by_key(Annotation::order_key);
-        Self {
-            document: Rc::new(document),
-            annotations,
-        }
+        Self { document: Rc::new(document), annotations }
     }
 
     pub fn annotations(&self) -> &[Annotation] {
@@ -274,10 +266,7 @@ mod tests {
 
     #[test]
     fn new_annotation_keeps_quote_and_context() {
-        let doc = Document::new(
-            "t",
-            &format!("{}Tokyo took steps{}", "x".repeat(40), "y".repeat(40)),
-        );
+        let doc = Document::new("t", &format!("{}Tokyo took steps{}", "x".repeat(40), "y".repeat(40)));
         let a = Annotation::new(&doc, 40..45, Tag::Entity, id(1), "2026-01-01T00:00:00.000Z");
         assert_eq!(a.exact, "Tokyo");
         assert_eq!(a.prefix, "x".repeat(32));

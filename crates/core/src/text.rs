@@ -37,9 +37,7 @@ pub fn lines(text: &str) -> Vec<Line> {
 /// Whether a code point offset sits between two grapheme clusters (or at either end).
 pub fn is_grapheme_boundary(text: &str, char_idx: usize) -> bool {
     let byte = char_to_byte(text, char_idx);
-    GraphemeCursor::new(byte, text.len(), true)
-        .is_boundary(text, 0)
-        .unwrap_or(false)
+    GraphemeCursor::new(byte, text.len(), true).is_boundary(text, 0).unwrap_or(false)
 }
 
 fn grapheme_floor(text: &str, byte: usize) -> usize {
@@ -55,11 +53,7 @@ fn grapheme_ceil(text: &str, byte: usize) -> usize {
     if cursor.is_boundary(text, 0).unwrap_or(true) {
         return byte;
     }
-    cursor
-        .next_boundary(text, 0)
-        .ok()
-        .flatten()
-        .unwrap_or(text.len())
+    cursor.next_boundary(text, 0).ok().flatten().unwrap_or(text.len())
 }
 
 /// Byte range of the line around `byte` (grapheme and word breaks never cross `\n`).
@@ -90,15 +84,13 @@ fn widen_to_words(text: &str, bytes: Range<usize>) -> Range<usize> {
 /// surrounding white space trimmed. `None` when nothing but white space is left.
 pub fn snap_selection(text: &str, a: usize, b: usize, words: bool) -> Option<Range<usize>> {
     let (lo, hi) = (a.min(b), a.max(b));
-    let mut bytes =
-        grapheme_floor(text, char_to_byte(text, lo))..grapheme_ceil(text, char_to_byte(text, hi));
+    let mut bytes = grapheme_floor(text, char_to_byte(text, lo))..grapheme_ceil(text, char_to_byte(text, hi));
     if words {
         bytes = widen_to_words(text, bytes);
     }
     let kept = trim_blank_graphemes(&text[bytes.clone()]);
-    (!kept.is_empty()).then(|| {
-        byte_to_char(text, bytes.start + kept.start)..byte_to_char(text, bytes.start + kept.end)
-    })
+    (!kept.is_empty())
+        .then(|| byte_to_char(text, bytes.start + kept.start)..byte_to_char(text, bytes.start + kept.end))
 }
 
 /// Byte range of `s` without leading and trailing white space, trimmed by whole grapheme
@@ -109,9 +101,7 @@ fn trim_blank_graphemes(s: &str) -> Range<usize> {
     match kept.next() {
         None => 0..0,
         Some((start, first)) => {
-            let end = kept
-                .next_back()
-                .map_or(start + first.len(), |(i, g)| i + g.len());
+            let end = kept.next_back().map_or(start + first.len(), |(i, g)| i + g.len());
             start..end
         }
     }
@@ -158,11 +148,7 @@ mod tests {
     fn lines_exclude_their_newline() {
         assert_eq!(
             lines("ab\n\nc"),
-            vec![
-                Line { start: 0, end: 2 },
-                Line { start: 3, end: 3 },
-                Line { start: 4, end: 5 }
-            ]
+            vec![Line { start: 0, end: 2 }, Line { start: 3, end: 3 }, Line { start: 4, end: 5 }]
         );
         assert_eq!(lines(""), vec![Line { start: 0, end: 0 }]);
     }
@@ -190,11 +176,7 @@ mod tests {
         assert_eq!(snapped(text, 6, 14, true), Some("Chinese penetration"));
         assert_eq!(snapped(text, 6, 14, false), Some("inese pe"));
         assert_eq!(snapped(text, 3, 4, true), None, "only a space");
-        assert_eq!(
-            snapped(text, 14, 6, true),
-            Some("Chinese penetration"),
-            "backwards drag"
-        );
+        assert_eq!(snapped(text, 14, 6, true), Some("Chinese penetration"), "backwards drag");
     }
 
     #[test]

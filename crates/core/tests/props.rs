@@ -1,12 +1,9 @@
 //! Property tests: each fast function against a slow, obviously-correct oracle.
 
-use annotator_core::offsets::{
-    byte_to_char, char_to_byte, char_to_utf16, slice_chars, utf16_to_char,
-};
+use annotator_core::offsets::{byte_to_char, char_to_byte, char_to_utf16, slice_chars, utf16_to_char};
 use annotator_core::text::is_grapheme_boundary;
 use annotator_core::{
-    AnnotationId, Document, Editor, Tag, Workspace, export_json, import_json, layout, lines,
-    snap_selection,
+    AnnotationId, Document, Editor, Tag, Workspace, export_json, import_json, layout, lines, snap_selection,
 };
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;

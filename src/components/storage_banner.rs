@@ -1,0 +1,42 @@
+//! A standing banner while work is not being saved, or saved data could not be read.
+
+use yew::prelude::*;
+
+use super::files::export_workspace;
+use crate::dom;
+use crate::state::use_app_state;
+use crate::storage::{self, StorageError};
+
+#[function_component]
+pub fn StorageBanner() -> Html {
+    let state = use_app_state();
+    let onexport = {
+        let state = state.clone();
+        move |_| export_workspace(&state)
+    };
+    let ondownload_backup = |_| {
+        if let Some(raw) = storage::backup() {
+            let _ = dom::download("unreadable-saved-work.json", "application/json", &raw);
+        }
+    };
+    let warning = state.storage_full_pct.filter(|_| state.storage_problem.is_none()).map(|pct| {
+        html! {
+            <div class="storage-banner warn" role="status">
+                <span>{ format!("Browser storage is {pct}% full. Export your work and start new articles sparingly.") }</span>
+                <button onclick={onexport.clone()}>{ "Export JSON" }</button>
+            </div>
+        }
+    });
+    let Some(problem) = &state.storage_problem else { return html! { { for warning } } };
+    let backup = matches!(problem, StorageError::Unreadable(_) | StorageError::PartlyUnreadable(_));
+    html! {
+        <div class="storage-banner error" role="alert">
+            <span>{ problem.to_string() }</span>
+            if backup {
+                <button class="download-backup" onclick={ondownload_backup}>{ "Download the unreadable data" }</button>
+            } else {
+                <button onclick={onexport}>{ "Export JSON" }</button>
+            }
+        </div>
+    }
+}
