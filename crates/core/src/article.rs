@@ -17,20 +17,18 @@ pub enum ArticleError {
     /// Bigger than `MAX_ARTICLE_BYTES`.
     #[error("This text is {size} bytes; the limit is {MAX_ARTICLE_BYTES} bytes. Split it into parts.")]
     TooLarge { size: usize },
-    /// Contains NUL bytes or is not UTF-8: an image, a PDF, a Word file.
+    /// A file with NUL bytes or that is not UTF-8: an image, a PDF, a Word file.
     #[error(
         "This file is not plain text (it looks like a binary file such as a PDF, image or Word document). Save it as .txt first."
     )]
     Binary,
 }
 
-/// Checks pasted text or a decoded file and makes a document of it.
+/// Checks pasted text and makes a document of it. Every character is kept, control
+/// characters included: they are shown, never interpreted.
 pub fn article_from_text(title: &str, text: &str) -> Result<Document, ArticleError> {
     if text.len() > MAX_ARTICLE_BYTES {
         return Err(ArticleError::TooLarge { size: text.len() });
-    }
-    if text.contains('\0') {
-        return Err(ArticleError::Binary);
     }
     if text.trim().is_empty() {
         return Err(ArticleError::Empty);
@@ -44,6 +42,10 @@ pub fn article_from_bytes(title: &str, bytes: &[u8]) -> Result<Document, Article
         return Err(ArticleError::TooLarge { size: bytes.len() });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Text files do not contain NUL; images, PDFs and UTF-16 files do.
+    if bytes.contains(&0) {
+        return Err(ArticleError::Binary);
+    }
     let text = std::str::from_utf8(bytes).map_err(|_| ArticleError::Binary)?;
     article_from_text(title, text)
 }
@@ -80,6 +82,14 @@ mod tests {
         assert_eq!(article_from_bytes("t", b"%PDF-1.4\n\x00\x01\xff"), Err(ArticleError::Binary));
         assert_eq!(article_from_bytes("t", &[0x89, b'P', b'N', b'G', 0xff, 0xfe]), Err(ArticleError::Binary));
         assert_eq!(article_from_text("t", " \n\t "), Err(ArticleError::Empty));
+        assert_eq!(article_from_text("t", "pasted\0nul").unwrap().text(), "pasted\0nul");
+        assert_eq!(
+            article_from_bytes(
+                "t",
+                "UTF-16".encode_utf16().flat_map(u16::to_le_bytes).collect::<Vec<_>>().as_slice()
+            ),
+            Err(ArticleError::Binary)
+        );
         let huge = vec![b'a'; MAX_ARTICLE_BYTES + 1];
         let e = article_from_bytes("t", &huge).unwrap_err();
         assert!(e.to_string().contains(&format!("{} bytes", MAX_ARTICLE_BYTES + 1)));
