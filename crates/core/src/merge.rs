@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::format::update_text;
 use crate::model::{Annotation, AnnotationId, Workspace};
 use crate::text::plural;
 
@@ -10,23 +11,39 @@ fn same_text(a: &Workspace, b: &Workspace) -> bool {
     a.document.text() == b.document.text()
 }
 
+fn same_article(a: &Workspace, b: &Workspace) -> bool {
+    a.document.title().to_lowercase() == b.document.title().to_lowercase()
+}
+
 /// Adds to `current` the annotations of `incoming` it does not have yet, when both are on
-/// the same text. `None` when the texts differ. Importing the same file twice adds nothing.
+/// the same article: the same text, or the same title with a re-copied or edited text, in
+/// which case the incoming annotations are first re-anchored onto the open text. `None`
+/// for another article. Importing the same file twice adds nothing.
 pub fn merge_import(current: &Workspace, incoming: &Workspace) -> Option<(Workspace, String)> {
-    if !same_text(current, incoming) {
+    if same_text(current, incoming) {
+        return Some(add_new(current, incoming, String::new()));
+    }
+    if !same_article(current, incoming) {
         return None;
     }
+    let (moved, summary) = update_text(incoming, (*current.document).clone());
+    let note =
+        summary.replacen("Text updated:", "Their text differs from this one, so they were re-anchored:", 1);
+    Some(add_new(current, &moved, format!(" {note}")))
+}
+
+fn add_new(current: &Workspace, incoming: &Workspace, note: String) -> (Workspace, String) {
     let have: HashSet<AnnotationId> = current.annotations().iter().map(|a| a.id).collect();
     let new: Vec<Annotation> =
         incoming.annotations().iter().filter(|a| !have.contains(&a.id)).cloned().collect();
     let summary = format!(
-        "{} added to this article, {} already here.",
+        "{} added to this article, {} already here.{note}",
         plural(new.len(), "annotation"),
         incoming.annotations().len() - new.len()
     );
     let mut all = current.annotations().to_vec();
     all.extend(new);
-    Some((Workspace::with_annotations((*current.document).clone(), all), summary))
+    (Workspace::with_annotations((*current.document).clone(), all), summary)
 }
 
 /// Three-way merge for two tabs: `base` is what this tab last saw saved, `local` what it
@@ -85,8 +102,25 @@ mod tests {
         let (twice, summary) = merge_import(&once, theirs.workspace()).unwrap();
         assert_eq!(summary, "0 annotations added to this article, 3 already here.");
         assert_eq!(twice, once);
-        let other = Workspace::new(Document::new("t", "another text"));
+        let other = Workspace::new(Document::new("Another article", "another text"));
         assert_eq!(merge_import(&once, &other), None);
+    }
+
+    #[test]
+    fn an_import_made_on_an_edited_copy_is_reanchored_onto_the_open_text() {
+        let mut theirs = Editor::new(Workspace::new(Document::new("T", "Intro. one two three four five")));
+        theirs.add(15..20, Tag::Source, id(3), NOW).unwrap(); // "three"
+        theirs.add(0..6, Tag::Entity, id(4), NOW).unwrap(); // "Intro." is not in our copy
+        let (merged, summary) = merge_import(base().workspace(), theirs.workspace()).unwrap();
+        assert_eq!(merged.document.text(), "one two three four five");
+        let three = merged.get(id(3)).unwrap();
+        assert_eq!((three.start, three.end, three.orphan), (8, 13, false));
+        assert!(merged.get(id(4)).unwrap().orphan, "kept, as an orphan");
+        assert_eq!(
+            summary,
+            "2 annotations added to this article, 0 already here. Their text differs from this one, so they were \
+             re-anchored: 0 annotations kept, 1 moved, 0 with edited text inside, 1 no longer found (listed as orphans)."
+        );
     }
 
     #[test]
