@@ -12,7 +12,7 @@ export const SAMPLE = readFileSync(`${root}assets/seed-article.txt`, 'utf8');
 /** Serves dist/ on a free loopback port; resolves to { url, close }. */
 export async function serveDist() {
   const server = spawn('python3', ['-u', '-m', 'http.server', '0', '--bind', '127.0.0.1', '--directory', `${root}dist`], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['ignore', 'pipe', 'ignore'], // its request log would drown the test report
   });
   let out = '';
   while (!/port (\d+)/.test(out)) {

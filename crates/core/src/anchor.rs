@@ -84,9 +84,26 @@ pub fn reanchor(map: &PositionMap, doc: &Document, a: &Annotation) -> Anchor {
     if start < end {
         let quote = slice_chars(doc.text(), start, end);
         if quote == a.exact {
+            // A diff can pair the span with an identical quote elsewhere (text that
+            // repeats); where the context no longer fits, a better-fitting copy wins.
+            let here = context_score(doc.text(), start, end - start, a);
+            if here < a.prefix.chars().count() + a.suffix.chars().count() {
+                if let Some(r) = search(doc, a, start) {
+                    if context_score(doc.text(), r.start, r.len(), a) > here {
+                        return Anchor::Found(r);
+                    }
+                }
+            }
             return Anchor::Found(start..end);
         }
         if start_kept && end_kept && similarity(quote, &a.exact) >= MIN_QUOTE_SIMILARITY {
+            // An exact copy of the quote that fits its context as well beats a fuzzy match.
+            let here = context_score(doc.text(), start, end - start, a);
+            if let Some(r) = search(doc, a, start) {
+                if context_score(doc.text(), r.start, r.len(), a) >= here {
+                    return Anchor::Found(r);
+                }
+            }
             return Anchor::Edited(start..end);
         }
     }
@@ -101,6 +118,13 @@ fn common_prefix(a: &str, b: &str) -> usize {
     a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
+/// How many characters of the stored prefix and suffix surround `len` chars at `start`.
+fn context_score(text: &str, start: usize, len: usize, a: &Annotation) -> usize {
+    let before = slice_chars(text, start.saturating_sub(CONTEXT_CHARS), start);
+    let after = slice_chars(text, start + len, start + len + CONTEXT_CHARS);
+    common_suffix(before, &a.prefix) + common_prefix(after, &a.suffix)
+}
+
 /// Finds the quote in `doc`: among repeats, the one whose surroundings best match the
 /// stored prefix and suffix, then the one nearest `hint`.
 pub fn search(doc: &Document, a: &Annotation, hint: usize) -> Option<Range<usize>> {
@@ -112,12 +136,7 @@ pub fn search(doc: &Document, a: &Annotation, hint: usize) -> Option<Range<usize
     text.match_indices(a.exact.as_str())
         .map(|(byte, _)| byte_to_char(text, byte))
         .filter(|&s| is_grapheme_boundary(text, s) && is_grapheme_boundary(text, s + len))
-        .max_by_key(|&s| {
-            let before = slice_chars(text, s.saturating_sub(CONTEXT_CHARS), s);
-            let after = slice_chars(text, s + len, s + len + CONTEXT_CHARS);
-            let context = common_suffix(before, &a.prefix) + common_prefix(after, &a.suffix);
-            (context, std::cmp::Reverse(s.abs_diff(hint)))
-        })
+        .max_by_key(|&s| (context_score(text, s, len, a), std::cmp::Reverse(s.abs_diff(hint))))
         .map(|s| s..s + len)
 }
 
@@ -165,6 +184,14 @@ mod tests {
     fn text_inserted_at_the_edges_stays_outside() {
         let new = OLD.replace("the paper said", "(the paper said)");
         assert_eq!(moved(OLD, &new, "the paper said"), Anchor::Found(span_of(&new, "the paper said")));
+    }
+
+    #[test]
+    fn a_diff_pairing_the_span_with_a_repeat_is_corrected_by_context() {
+        // Found by proptest: the diff pairs the old "é" with the inserted one.
+        let (old, new) = ("éم", "éa\néم");
+        let a = ann(&Document::new("t", old), 0..1, Tag::Claim, 1);
+        assert_eq!(reanchor(&PositionMap::new(old, new), &Document::new("t", new), &a), Anchor::Found(3..4));
     }
 
     #[test]

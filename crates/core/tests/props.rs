@@ -4,6 +4,7 @@ use annotator_core::offsets::{byte_to_char, char_to_byte, char_to_utf16, slice_c
 use annotator_core::text::is_grapheme_boundary;
 use annotator_core::{
     AnnotationId, Document, Editor, Tag, Workspace, export_json, import_json, layout, lines, snap_selection,
+    update_text,
 };
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
@@ -147,5 +148,38 @@ proptest! {
         let back = import_json(&exported).unwrap().workspace;
         prop_assert_eq!(&back, ed.workspace());
         prop_assert_eq!(export_json(&back), exported);
+    }
+}
+
+proptest! {
+    #[test]
+    fn reanchoring_follows_inserted_text_exactly(
+        s in text(),
+        // Digits never occur in `text()`: with repeats of the same quote and context, no
+        // algorithm could tell the original from the copy ("." → ".\n.").
+        inserted in "[0-9]{0,12}",
+        spans in prop::collection::vec((0usize..60, 1usize..20, 0usize..3), 0..8),
+    ) {
+        let doc = Document::new("t", &s);
+        let n = doc.char_len();
+        let mut ed = Editor::new(Workspace::new(doc));
+        for (i, (start, len, tag)) in spans.iter().enumerate() {
+            let id = AnnotationId::from_random_bytes([i as u8; 16]);
+            let _ = ed.add((*start).min(n)..(start + len).min(n), Tag::ALL[*tag], id, "2026-01-01T00:00:00Z");
+        }
+        let ws = ed.workspace();
+        // The same text: nothing moves.
+        let (same, _) = update_text(ws, Document::new("t", &s));
+        prop_assert_eq!(&same, ws);
+        // Text put in front (ending in a newline, so no grapheme joins across it): every
+        // span shifts by its length and keeps its quote.
+        let prefix = format!("{inserted}\n");
+        let shift = prefix.chars().count();
+        let (moved, _) = update_text(ws, Document::new("t", &format!("{prefix}{s}")));
+        for (before, after) in ws.annotations().iter().zip(moved.annotations()) {
+            prop_assert_eq!((after.start, after.end), (before.start + shift, before.end + shift));
+            prop_assert_eq!(&after.exact, &before.exact);
+            prop_assert!(!after.orphan);
+        }
     }
 }
