@@ -61,6 +61,9 @@ pub enum ImportError {
     /// Our format, but the document part is missing or has the wrong type.
     #[error("This export is damaged: {0}.")]
     Shape(String),
+    /// Not the kind of file that was expected.
+    #[error("This file is not {0}.")]
+    Unrecognised(&'static str),
 }
 
 /// What an import brought in, and what it could not.

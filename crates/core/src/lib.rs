@@ -6,6 +6,7 @@ pub mod anchor;
 pub mod article;
 pub mod editor;
 pub mod format;
+pub mod formats;
 pub mod layout;
 pub mod merge;
 pub mod migrate;

@@ -1,0 +1,66 @@
+//! brat standoff: the text as a `.txt` file and an `.ann` file of lines
+//! `T1<TAB>Claim 0 24<TAB>quoted text` and `#1<TAB>AnnotatorNotes T1<TAB>note`.
+//! brat counts offsets in code points (Python), as we do. A span that crosses a line
+//! break is written as fragments (`0 5;6 10`), since brat's text field is one line.
+//! Cannot carry: our ids, times, context, line breaks inside notes, and orphans.
+
+use crate::model::Workspace;
+use crate::offsets::slice_chars;
+
+/// The `.txt` file brat reads the offsets against.
+pub fn text(ws: &Workspace) -> String {
+    ws.document.text().to_owned()
+}
+
+/// The `.ann` file.
+pub fn export(ws: &Workspace) -> String {
+    let text = ws.document.text();
+    let mut out = String::new();
+    let mut notes = 0;
+    for (n, a) in ws.annotations().iter().filter(|a| !a.orphan).enumerate() {
+        let t = n + 1;
+        let mut fragments = Vec::new();
+        let mut start = a.start;
+        for (i, c) in a.exact.chars().enumerate() {
+            if c == '\n' {
+                if a.start + i > start {
+                    fragments.push((start, a.start + i));
+                }
+                start = a.start + i + 1;
+            }
+        }
+        if a.end > start {
+            fragments.push((start, a.end));
+        }
+        let offsets: Vec<String> = fragments.iter().map(|(s, e)| format!("{s} {e}")).collect();
+        let quote: Vec<&str> = fragments.iter().map(|&(s, e)| slice_chars(text, s, e)).collect();
+        out.push_str(&format!("T{t}\t{} {}\t{}\n", a.tag.label(), offsets.join(";"), quote.join(" ")));
+        if !a.note.is_empty() {
+            notes += 1;
+            let note = a.note.split_whitespace().collect::<Vec<_>>().join(" ");
+            out.push_str(&format!("#{notes}\tAnnotatorNotes T{t}\t{note}\n"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::editor::Editor;
+    use crate::model::{Document, Tag};
+    use crate::test_support::{NOW, id};
+
+    #[test]
+    fn writes_text_bound_lines_with_notes_and_fragments() {
+        let mut ed = Editor::new(Workspace::new(Document::new("t", "Tokyo 🤦🏼‍♂️ said\nno more")));
+        ed.add(0..5, Tag::Entity, id(1), NOW).unwrap();
+        ed.add(6..19, Tag::Claim, id(2), NOW).unwrap();
+        ed.set_note(id(2), "two\nlines", NOW).unwrap();
+        assert_eq!(
+            export(ed.workspace()),
+            "T1\tEntity 0 5\tTokyo\nT2\tClaim 6 16;17 19\t🤦🏼‍♂️ said no\n#1\tAnnotatorNotes T2\ttwo lines\n"
+        );
+        assert_eq!(text(ed.workspace()), "Tokyo 🤦🏼‍♂️ said\nno more");
+    }
+}

@@ -1,0 +1,113 @@
+//! A self-contained, printable HTML report: the article with its highlights and a legend,
+//! then the annotations grouped by tag with their notes. Every piece of text is escaped,
+//! and the file carries a Content-Security-Policy that allows no script at all.
+
+use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
+
+use crate::layout::layout;
+use crate::model::{Tag, Workspace};
+use crate::offsets::slice_chars;
+use crate::text::{lines, plural};
+
+const STYLE: &str = "body{font:16px/1.6 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}\
+h1,h2,h3,.legend{font-family:system-ui,sans-serif}p.line{margin:0;min-height:1.6em;white-space:pre-wrap}\
+mark{color:inherit}mark.claim{background:#fbe3b0;border-bottom:2px solid #e69f00}\
+mark.source{background:#cfe6f5;border-bottom:2px dashed #0072b2}mark.entity{background:#c9efe3;border-bottom:2px dotted #009e73}\
+.legend span{margin-right:1rem}blockquote{margin:.25rem 0;padding-left:.75rem;border-left:3px solid #ccc}\
+.note{white-space:pre-wrap;color:#444}@media print{mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
+
+fn article(ws: &Workspace) -> String {
+    let t = ws.document.text();
+    let ls = lines(t);
+    let texts: Vec<&str> = ls.iter().map(|l| slice_chars(t, l.start, l.end)).collect();
+    let mut out = String::new();
+    for (line, txt) in layout(&ls, &texts, ws.annotations()).iter().zip(&texts) {
+        out.push_str("<p class=\"line\">");
+        for seg in &line.segments {
+            let piece = text(&txt[seg.bytes.clone()]);
+            match seg.covers.last() {
+                None => out.push_str(&piece),
+                Some(inner) => {
+                    let tags: Vec<&str> = seg.covers.iter().map(|c| c.tag.label()).collect();
+                    out.push_str(&format!(
+                        "<mark class=\"{}\" title=\"{}\">{piece}</mark>",
+                        inner.tag.key(),
+                        attr(&tags.join(", "))
+                    ));
+                }
+            }
+        }
+        out.push_str("</p>\n");
+    }
+    out
+}
+
+/// The report as one HTML file.
+pub fn export(ws: &Workspace) -> String {
+    let title = text(ws.document.title());
+    let mut out = format!(
+        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
+         <title>{title} — annotations</title><style>{STYLE}</style></head><body>\n<h1>{title}</h1>\n"
+    );
+    out.push_str("<p class=\"legend\">");
+    for tag in Tag::ALL {
+        out.push_str(&format!("<span><mark class=\"{}\">{}</mark></span>", tag.key(), tag.label()));
+    }
+    out.push_str("</p>\n<article>\n");
+    out.push_str(&article(ws));
+    out.push_str("</article>\n");
+    for tag in Tag::ALL {
+        let items: Vec<_> = ws.annotations().iter().filter(|a| a.tag == tag).collect();
+        out.push_str(&format!("<h2>{}s ({})</h2>\n<ol>\n", tag.label(), items.len()));
+        for a in items {
+            let place = if a.orphan {
+                "not found in the text".to_owned()
+            } else {
+                format!("{}–{}", a.start, a.end)
+            };
+            out.push_str(&format!("<li><blockquote>{}</blockquote><small>{place}</small>", text(&a.exact)));
+            if !a.note.is_empty() {
+                out.push_str(&format!("<p class=\"note\">{}</p>", text(&a.note)));
+            }
+            out.push_str("</li>\n");
+        }
+        out.push_str("</ol>\n");
+    }
+    out.push_str(&format!(
+        "<p><small>{} · Article Annotator</small></p>\n</body></html>\n",
+        plural(ws.annotations().len(), "annotation")
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::editor::Editor;
+    use crate::model::Document;
+    use crate::test_support::{NOW, id};
+
+    #[test]
+    fn escapes_everything_and_carries_no_script() {
+        let evil = "<script>alert(1)</script> & <img src=x onerror=alert(2)>";
+        let mut ed =
+            Editor::new(Workspace::new(Document::new("\"><svg onload=x>", &format!("{evil}\nplain"))));
+        ed.add(0..8, Tag::Claim, id(1), NOW).unwrap();
+        ed.set_note(id(1), "</p><script>bad()</script>", NOW).unwrap();
+        let out = export(ed.workspace());
+        for tag in ["<script", "<img", "<svg"] {
+            assert!(!out.contains(tag), "{tag} must only appear escaped");
+        }
+        let article = out.lines().find(|l| l.starts_with("<p class=\"line\">")).unwrap();
+        assert_eq!(
+            article,
+            "<p class=\"line\"><mark class=\"claim\" title=\"Claim\">&lt;script&gt;</mark>alert(1)&lt;/script&gt; \
+             &amp; &lt;img src=x onerror=alert(2)&gt;</p>"
+        );
+        assert!(out.contains("<p class=\"note\">&lt;/p&gt;&lt;script&gt;bad()&lt;/script&gt;</p>"));
+        assert!(out.contains("<title>\"&gt;&lt;svg onload=x&gt; — annotations</title>"));
+        assert!(out.contains("<h2>Claims (1)</h2>"));
+        assert!(out.contains("default-src 'none'"));
+    }
+}

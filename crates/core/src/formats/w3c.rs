@@ -1,0 +1,221 @@
+//! W3C Web Annotation Data Model (JSON-LD): an `AnnotationCollection` whose first
+//! `AnnotationPage` holds every annotation. Each annotation has a `urn:uuid:` id, motivation
+//! `classifying` (plus `commenting` with a note), a tagging `TextualBody`, and a target with
+//! both a `TextQuoteSelector` and a `TextPositionSelector` in code points. Orphans carry
+//! only the quote selector. The target `source` names the text by its SHA-256, as the
+//! model has no way to embed the text itself: importing needs the article open.
+
+use serde_json::{Value, json};
+
+use crate::anchor::search;
+use crate::editor::check_range;
+use crate::format::{ImportError, Imported};
+use crate::model::{Annotation, AnnotationId, Document, Workspace};
+use crate::offsets::slice_chars;
+
+use super::{derived_id, tag_from_label};
+
+const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
+
+fn source(doc: &Document) -> String {
+    format!("urn:sha256:{}", doc.sha256())
+}
+
+fn annotation(a: &Annotation, source: &str) -> Value {
+    let mut bodies = vec![json!({ "type": "TextualBody", "purpose": "tagging", "value": a.tag.key() })];
+    if !a.note.is_empty() {
+        bodies.push(json!({ "type": "TextualBody", "purpose": "commenting", "value": a.note, "format": "text/plain" }));
+    }
+    let quote =
+        json!({ "type": "TextQuoteSelector", "exact": a.exact, "prefix": a.prefix, "suffix": a.suffix });
+    let selectors = if a.orphan {
+        vec![quote]
+    } else {
+        vec![quote, json!({ "type": "TextPositionSelector", "start": a.start, "end": a.end })]
+    };
+    let motivation =
+        if a.note.is_empty() { json!("classifying") } else { json!(["classifying", "commenting"]) };
+    json!({
+        "@context": CONTEXT,
+        "id": format!("urn:uuid:{}", a.id),
+        "type": "Annotation",
+        "motivation": motivation,
+        "created": a.created,
+        "modified": a.modified,
+        "body": bodies,
+        "target": { "source": source, "selector": selectors },
+    })
+}
+
+/// The workspace as one `AnnotationCollection`.
+pub fn export(ws: &Workspace) -> String {
+    let source = source(&ws.document);
+    let items: Vec<Value> = ws.annotations().iter().map(|a| annotation(a, &source)).collect();
+    let id = format!("urn:uuid:{}", derived_id(&source));
+    let collection = json!({
+        "@context": CONTEXT,
+        "id": id,
+        "type": "AnnotationCollection",
+        "label": ws.document.title(),
+        "total": items.len(),
+        "first": { "id": format!("{id}#page-1"), "type": "AnnotationPage", "startIndex": 0, "items": items },
+    });
+    let mut out = serde_json::to_string_pretty(&collection).expect("plain data always serialises");
+    out.push('\n');
+    out
+}
+
+/// One value or a list of them, as JSON-LD allows.
+fn each(v: Option<&Value>) -> Vec<&Value> {
+    match v {
+        Some(Value::Array(list)) => list.iter().collect(),
+        Some(v) => vec![v],
+        None => Vec::new(),
+    }
+}
+
+fn is_type(v: &Value, name: &str) -> bool {
+    each(v.get("type")).iter().any(|t| t.as_str() == Some(name))
+}
+
+fn annotations_in(v: &Value) -> Result<Vec<&Value>, ImportError> {
+    if v.is_array() {
+        return Ok(each(Some(v)));
+    }
+    if is_type(v, "AnnotationCollection") {
+        return match v.get("first") {
+            Some(page) if page.is_object() => Ok(each(page.get("items"))),
+            Some(_) => Err(ImportError::Shape(
+                "the collection only links to its pages; export it with the pages embedded".into(),
+            )),
+            None => Ok(Vec::new()),
+        };
+    }
+    if is_type(v, "AnnotationPage") {
+        return Ok(each(v.get("items")));
+    }
+    if is_type(v, "Annotation") {
+        return Ok(vec![v]);
+    }
+    Err(ImportError::Unrecognised(
+        "W3C Web Annotation JSON (an Annotation, AnnotationPage or AnnotationCollection)",
+    ))
+}
+
+struct Selectors {
+    position: Option<(usize, usize)>,
+    quote: Option<(String, String, String)>,
+}
+
+fn selectors(a: &Value) -> Selectors {
+    let mut found = Selectors { position: None, quote: None };
+    for target in each(a.get("target")) {
+        for sel in each(target.get("selector")) {
+            let text = |k: &str| sel.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+            let num = |k: &str| sel.get(k).and_then(Value::as_u64).and_then(|n| usize::try_from(n).ok());
+            if is_type(sel, "TextPositionSelector") && found.position.is_none() {
+                found.position = num("start").zip(num("end"));
+            }
+            if is_type(sel, "TextQuoteSelector") && found.quote.is_none() && !text("exact").is_empty() {
+                found.quote = Some((text("exact"), text("prefix"), text("suffix")));
+            }
+        }
+    }
+    found
+}
+
+fn bodies_with(a: &Value, purposes: &[&str]) -> Vec<String> {
+    each(a.get("body"))
+        .into_iter()
+        .filter(|b| b.get("purpose").and_then(Value::as_str).is_some_and(|p| purposes.contains(&p)))
+        .filter_map(|b| b.get("value").and_then(Value::as_str).map(str::to_owned))
+        .collect()
+}
+
+fn time(a: &Value, key: &str, now: &str) -> String {
+    a.get(key)
+        .and_then(Value::as_str)
+        .filter(|t| humantime::parse_rfc3339_weak(t).is_ok())
+        .unwrap_or(now)
+        .to_owned()
+}
+
+fn id_of(a: &Value, n: usize, doc: &Document) -> AnnotationId {
+    match a.get("id").and_then(Value::as_str) {
+        Some(id) => {
+            id.strip_prefix("urn:uuid:").and_then(|u| u.parse().ok()).unwrap_or_else(|| derived_id(id))
+        }
+        None => derived_id(&format!("{}#{n}", doc.sha256())),
+    }
+}
+
+/// Reads W3C annotations (ours, or Hypothesis/Recogito-style ones with TextQuote and
+/// TextPosition selectors) onto `doc`. Positions are checked against the quote; where they
+/// disagree (other tools count UTF-16 units, or the text differs) the quote and its context
+/// are searched for; a quote not found is kept as an orphan.
+pub fn import(doc: &Document, input: &str, now: &str) -> Result<Imported, ImportError> {
+    let value: Value = serde_json::from_str(input).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    let mut imported = Imported {
+        workspace: Workspace::new(doc.clone()),
+        revision: None,
+        skipped: Vec::new(),
+        moved: 0,
+        orphaned: 0,
+    };
+    let mut kept = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (i, a) in annotations_in(&value)?.into_iter().enumerate() {
+        let n = i + 1;
+        let labels = bodies_with(a, &["tagging", "classifying"]);
+        let Some(tag) = labels.iter().find_map(|l| tag_from_label(l)) else {
+            imported.skipped.push(format!("#{n} has no claim, source or entity tag"));
+            continue;
+        };
+        let id = id_of(a, n, doc);
+        if !seen.insert(id) {
+            imported.skipped.push(format!("#{n} repeats id {id}"));
+            continue;
+        }
+        let sel = selectors(a);
+        let (exact, prefix, suffix) = sel.quote.clone().unwrap_or_default();
+        let mut ann = Annotation {
+            id,
+            tag,
+            start: 0,
+            end: 0,
+            exact,
+            prefix,
+            suffix,
+            note: bodies_with(a, &["commenting", "describing"]).join("\n\n"),
+            created: time(a, "created", now),
+            modified: time(a, "modified", now),
+            orphan: false,
+        };
+        let position = sel.position.filter(|&(s, e)| check_range(doc, &(s..e)).is_ok()).filter(|&(s, e)| {
+            sel.quote.as_ref().is_none_or(|(exact, ..)| slice_chars(doc.text(), s, e) == exact)
+        });
+        if let Some((s, e)) = position {
+            kept.push(ann.anchored_at(doc, s..e));
+        } else if sel.quote.is_some() {
+            match search(doc, &ann, sel.position.map_or(0, |p| p.0)) {
+                Some(r) => {
+                    imported.moved += usize::from(sel.position.is_some());
+                    kept.push(ann.anchored_at(doc, r));
+                }
+                None => {
+                    imported.orphaned += 1;
+                    ann.orphan = true;
+                    kept.push(ann);
+                }
+            }
+        } else {
+            imported.skipped.push(format!("#{n} has no quote and no position inside the text"));
+        }
+    }
+    imported.workspace = Workspace::with_annotations(doc.clone(), kept);
+    Ok(imported)
+}
+
+#[cfg(test)]
+#[path = "w3c_tests.rs"]
+mod tests;
