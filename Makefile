@@ -27,7 +27,7 @@ lint:
 	cargo clippy -p article-annotator --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 unit:
-	cargo test -p annotator-core
+	cargo test -p annotator-core -p annotations-cli
 
 browser:
 	cargo test -p article-annotator --target wasm32-unknown-unknown --test browser

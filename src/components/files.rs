@@ -1,10 +1,9 @@
 //! Opening a file the person picked or dropped: an export (`.json`) or an article.
 
 use annotator_core::article::MAX_ARTICLE_BYTES;
-use annotator_core::{
-    ArticleError, Workspace, article_from_bytes, export_file_name, export_json, import_json,
-    title_from_file_name,
-};
+use annotator_core::article::safe_file_stem;
+use annotator_core::formats::{Format, brat, csv, doccano, html, w3c};
+use annotator_core::{ArticleError, Workspace, article_from_bytes, export_json, title_from_file_name};
 use gloo::file::File;
 
 use crate::dom;
@@ -18,10 +17,10 @@ async fn open(file: File, title: Option<String>) -> Result<Action, String> {
     }
     let bytes =
         gloo::file::futures::read_as_bytes(&file).await.map_err(|e| format!("Could not read {name}: {e}"))?;
-    if name.to_lowercase().ends_with(".json") {
-        let text = String::from_utf8(bytes).map_err(|_| format!("{name} is not a text file."))?;
-        let imported = import_json(&text).map_err(|e| format!("Could not import {name}: {e}"))?;
-        Ok(Action::Import { imported: Box::new(imported), name })
+    let lower = name.to_lowercase();
+    if [".json", ".jsonld", ".jsonl"].iter().any(|ext| lower.ends_with(ext)) {
+        let raw = String::from_utf8(bytes).map_err(|_| format!("{name} is not a text file."))?;
+        Ok(Action::Import { name, raw, now: dom::now_iso() })
     } else {
         let title = title.unwrap_or_else(|| title_from_file_name(&name));
         let doc = article_from_bytes(&title, &bytes).map_err(|e| format!("Could not open {name}: {e}"))?;
@@ -41,11 +40,28 @@ pub fn open_file(file: web_sys::File, title: Option<String>, state: StateHandle)
     });
 }
 
-/// Downloads the open workspace as `<title>.annotations.json`.
-pub fn export_workspace(state: &StateHandle) {
+/// Downloads the open workspace in `format` (brat: the `.ann` and the `.txt` it refers to).
+pub fn export_as(state: &StateHandle, format: Format) {
     let ws = state.workspace();
-    let name = export_file_name(ws.document.title());
-    if let Err(e) = dom::download(&name, "application/json", &export_json(ws)) {
+    let title = ws.document.title();
+    let body = match format {
+        Format::Native => export_json(ws),
+        Format::W3c => w3c::export(ws),
+        Format::Doccano => doccano::export(ws),
+        Format::Brat => brat::export(ws),
+        Format::Csv => csv::export(ws),
+        Format::Html => html::export(ws),
+    };
+    let mut result = dom::download(&format.file_name(title), format.mime(), &body);
+    if format == Format::Brat && result.is_ok() {
+        result = dom::download(&format!("{}.txt", safe_file_stem(title)), "text/plain", &brat::text(ws));
+    }
+    if let Err(e) = result {
         state.dispatch(Action::Notify(Notice::error(format!("The download could not start: {e:?}"))));
     }
+}
+
+/// Downloads the open workspace as `<title>.annotations.json`.
+pub fn export_workspace(state: &StateHandle) {
+    export_as(state, Format::Native);
 }

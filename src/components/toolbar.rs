@@ -3,7 +3,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::files::{export_workspace, open_file};
+use annotator_core::formats::Format;
+
+use super::files::{export_as, export_workspace, open_file};
 use crate::state::{Action, callback, use_app_state};
 
 #[derive(Properties, PartialEq)]
@@ -36,6 +38,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         }
     };
     let editor = &state.editor;
+    let menu = use_node_ref();
     html! {
         <header class="toolbar">
             <span class="app-name">{ "Article Annotator" }</span>
@@ -43,9 +46,28 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <button onclick={props.onupdate.reform(|_: MouseEvent| ())}
                 title="Paste a new version of this article; annotations move with their text">{ "Update text…" }</button>
             <label class="button">{ "Import…" }
-                <input id="import-file" type="file" class="visually-hidden" accept=".json,application/json" onchange={onimport} />
+                <input id="import-file" type="file" class="visually-hidden" accept=".json,.jsonld,.jsonl,application/json,application/ld+json" onchange={onimport} />
             </label>
             <button id="export" onclick={onexport}>{ "Export JSON" }</button>
+            <details class="menu" ref={menu.clone()}>
+                <summary>{ "Other formats" }</summary>
+                <div class="menu-items" role="group" aria-label="Export as">
+                    { for Format::ALL.into_iter().filter(|f| *f != Format::Native).map(|format| {
+                        let (state, menu) = (state.clone(), menu.clone());
+                        let onclick = move |_| {
+                            export_as(&state, format);
+                            if let Some(menu) = menu.cast::<web_sys::Element>() {
+                                let _ = menu.remove_attribute("open");
+                            }
+                        };
+                        html! {
+                            <button id={format!("export-{}", format.key())} {onclick}>
+                                { format.label() }
+                            </button>
+                        }
+                    }) }
+                </div>
+            </details>
             <span class="spacer" />
             <button onclick={callback(&state, |_: MouseEvent| Action::Undo)} disabled={!editor.can_undo()}
                 title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">{ "Undo" }</button>

@@ -8,6 +8,7 @@ mod shortcuts;
 use std::ops::Range;
 use std::rc::Rc;
 
+use annotator_core::formats::import_any;
 use annotator_core::{
     AnnotationId, Document, Editor, Imported, Tag, Workspace, merge_import, snap_selection, update_text,
 };
@@ -99,10 +100,12 @@ pub enum Action {
     Redo,
     /// Replace the workspace (a new article or an import) with a message saying so.
     Open(Workspace, String),
-    /// An imported file: merged into the open article when it is the same text, else opened.
+    /// A file to import (native, W3C or doccano), read as text; W3C anchors onto the open
+    /// text. Merged into the open article when it is the same one, else opened.
     Import {
-        imported: Box<Imported>,
         name: String,
+        raw: String,
+        now: String,
     },
     /// A new version of the article's text: annotations are re-anchored onto it.
     UpdateText(Document),
@@ -151,6 +154,17 @@ impl State {
             Ok(()) => self.revision += 1,
             Err(e) => self.notice = Some(Notice::error(e)),
         }
+    }
+
+    /// Merges an import into the open article when it is the same one, else opens it.
+    fn import(&mut self, imported: Imported, name: &str) {
+        let report = imported.summary();
+        let kind = if imported.skipped.is_empty() { NoticeKind::Info } else { NoticeKind::Error };
+        let (workspace, outcome) = match merge_import(self.workspace(), &imported.workspace) {
+            Some((merged, summary)) => (merged, format!("{summary} Undo (Ctrl+Z) takes them out again.")),
+            None => (imported.workspace, "Undo (Ctrl+Z) brings back what was open before.".to_owned()),
+        };
+        self.open(workspace, Notice { kind, text: format!("Imported “{name}”: {report}. {outcome}") });
     }
 
     fn open(&mut self, workspace: Workspace, notice: Notice) {
@@ -206,19 +220,11 @@ impl Reducible for State {
             Action::Undo => s.step(Editor::undo),
             Action::Redo => s.step(Editor::redo),
             Action::Open(workspace, message) => s.open(workspace, Notice::info(message)),
-            Action::Import { imported, name } => {
-                let report = imported.summary();
-                let kind = if imported.skipped.is_empty() { NoticeKind::Info } else { NoticeKind::Error };
-                let (workspace, outcome) = match merge_import(s.workspace(), &imported.workspace) {
-                    Some((merged, summary)) => {
-                        (merged, format!("{summary} Undo (Ctrl+Z) takes them out again."))
-                    }
-                    None => {
-                        (imported.workspace, "Undo (Ctrl+Z) brings back what was open before.".to_owned())
-                    }
-                };
-                s.open(workspace, Notice { kind, text: format!("Imported “{name}”: {report}. {outcome}") });
-            }
+            Action::Import { name, raw, now } => match import_any(&s.workspace().document, &name, &raw, &now)
+            {
+                Ok(imported) => s.import(imported, &name),
+                Err(e) => s.notice = Some(Notice::error(format!("Could not import {name}: {e}"))),
+            },
             Action::UpdateText(document) => {
                 let (workspace, summary) = update_text(s.workspace(), document);
                 s.open(workspace, Notice::info(format!("{summary} Undo (Ctrl+Z) brings back the old text.")));

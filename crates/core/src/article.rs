@@ -56,15 +56,20 @@ pub fn title_from_file_name(name: &str) -> String {
     stem.replace(['_'], " ").trim().to_owned()
 }
 
-/// The download name for an export: the title made safe for every file system.
-pub fn export_file_name(title: &str) -> String {
+/// The title made safe as a file name on every file system.
+pub fn safe_file_stem(title: &str) -> String {
     let safe: String = title
         .chars()
         .map(|c| if c.is_control() || r#"/\:*?"<>|"#.contains(c) { '_' } else { c })
         .take(100)
         .collect();
     let safe = safe.trim().trim_matches('.');
-    format!("{}.annotations.json", if safe.is_empty() { "article" } else { safe })
+    if safe.is_empty() { "article".to_owned() } else { safe.to_owned() }
+}
+
+/// The download name for a native export.
+pub fn export_file_name(title: &str) -> String {
+    crate::formats::Format::Native.file_name(title)
 }
 
 #[cfg(test)]

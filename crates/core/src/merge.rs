@@ -32,10 +32,18 @@ pub fn merge_import(current: &Workspace, incoming: &Workspace) -> Option<(Worksp
     Some(add_new(current, &moved, format!(" {note}")))
 }
 
+/// Adds what `current` lacks: an annotation is already here if its id is, or (for formats
+/// without ids, like doccano) the same tag over the same text.
 fn add_new(current: &Workspace, incoming: &Workspace, note: String) -> (Workspace, String) {
-    let have: HashSet<AnnotationId> = current.annotations().iter().map(|a| a.id).collect();
-    let new: Vec<Annotation> =
-        incoming.annotations().iter().filter(|a| !have.contains(&a.id)).cloned().collect();
+    let ids: HashSet<AnnotationId> = current.annotations().iter().map(|a| a.id).collect();
+    let spans: HashSet<_> =
+        current.annotations().iter().filter(|a| !a.orphan).map(|a| (a.tag, a.start, a.end)).collect();
+    let new: Vec<Annotation> = incoming
+        .annotations()
+        .iter()
+        .filter(|a| !ids.contains(&a.id) && (a.orphan || !spans.contains(&(a.tag, a.start, a.end))))
+        .cloned()
+        .collect();
     let summary = format!(
         "{} added to this article, {} already here.{note}",
         plural(new.len(), "annotation"),
@@ -102,6 +110,13 @@ mod tests {
         let (twice, summary) = merge_import(&once, theirs.workspace()).unwrap();
         assert_eq!(summary, "0 annotations added to this article, 3 already here.");
         assert_eq!(twice, once);
+        let mut same_spans = Editor::new(Workspace::new(Document::new("t", "one two three four five")));
+        same_spans.add(0..3, Tag::Claim, id(9), NOW).unwrap();
+        let (_, summary) = merge_import(&twice, same_spans.workspace()).unwrap();
+        assert_eq!(
+            summary, "0 annotations added to this article, 1 already here.",
+            "same tag and range, other id"
+        );
         let other = Workspace::new(Document::new("Another article", "another text"));
         assert_eq!(merge_import(&once, &other), None);
     }

@@ -9,7 +9,9 @@ pub mod doccano;
 pub mod html;
 pub mod w3c;
 
-use crate::model::{AnnotationId, Tag};
+use crate::article::{safe_file_stem, title_from_file_name};
+use crate::format::{ImportError, Imported, import_json};
+use crate::model::{AnnotationId, Document, Tag};
 
 /// An export target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,6 +68,11 @@ impl Format {
         }
     }
 
+    /// The download name for `title` in this format.
+    pub fn file_name(self, title: &str) -> String {
+        format!("{}.{}", safe_file_stem(title), self.suffix())
+    }
+
     pub fn mime(self) -> &'static str {
         match self {
             Format::Native | Format::Doccano => "application/json",
@@ -74,6 +81,28 @@ impl Format {
             Format::Csv => "text/csv",
             Format::Html => "text/html",
         }
+    }
+}
+
+/// Reads whatever a person picked: doccano JSONL (`.jsonl`), our own export, or W3C
+/// annotations, which carry no text and so are anchored onto `current`.
+pub fn import_any(
+    current: &Document,
+    file_name: &str,
+    raw: &str,
+    now: &str,
+) -> Result<Imported, ImportError> {
+    if file_name.to_lowercase().ends_with(".jsonl") {
+        return doccano::import(raw, &title_from_file_name(file_name), now);
+    }
+    match import_json(raw) {
+        Err(ImportError::Foreign) => w3c::import(current, raw, now).map_err(|e| match e {
+            ImportError::Unrecognised(_) => ImportError::Unrecognised(
+                "an Article Annotator export, W3C Web Annotation JSON or doccano JSONL",
+            ),
+            e => e,
+        }),
+        other => other,
     }
 }
 
@@ -90,4 +119,39 @@ pub(crate) fn derived_id(seed: &str) -> AnnotationId {
     let mut bytes = [0u8; 16];
     bytes.copy_from_slice(&digest[..16]);
     AnnotationId::from_random_bytes(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::editor::Editor;
+    use crate::model::Workspace;
+    use crate::test_support::{NOW, id};
+
+    #[test]
+    fn import_any_recognises_each_format() {
+        let mut ed =
+            Editor::new(Workspace::new(Document::new("Budget", "Taxes will fall, the minister said.")));
+        ed.add(0..15, Tag::Claim, id(1), NOW).unwrap();
+        let ws = ed.workspace();
+        let open = Document::new("Open", ws.document.text());
+        let native = import_any(&open, "a.json", &crate::export_json(ws), NOW).unwrap();
+        assert_eq!(native.workspace.document.title(), "Budget");
+        let w3c = import_any(&open, "a.jsonld", &w3c::export(ws), NOW).unwrap();
+        assert_eq!((w3c.workspace.document.title(), w3c.workspace.annotations().len()), ("Open", 1));
+        let doccano = import_any(&open, "budget_2026.jsonl", &doccano::export(ws), NOW).unwrap();
+        assert_eq!(doccano.workspace.document.title(), "budget 2026");
+        let e = import_any(&open, "x.json", "{\"rows\": 1}", NOW).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "This file is not an Article Annotator export, W3C Web Annotation JSON or doccano JSONL."
+        );
+    }
+
+    #[test]
+    fn file_names_per_format() {
+        assert_eq!(Format::W3c.file_name("A/B: c"), "A_B_ c.w3c.jsonld");
+        assert_eq!(Format::Brat.file_name(""), "article.ann");
+        assert_eq!(Format::from_key("csv"), Some(Format::Csv));
+    }
 }

@@ -58,7 +58,13 @@ pub fn export(ws: &Workspace) -> String {
         "type": "AnnotationCollection",
         "label": ws.document.title(),
         "total": items.len(),
-        "first": { "id": format!("{id}#page-1"), "type": "AnnotationPage", "startIndex": 0, "items": items },
+        "first": {
+            "@context": CONTEXT,
+            "id": format!("{id}#page-1"),
+            "type": "AnnotationPage",
+            "startIndex": 0,
+            "items": items,
+        },
     });
     let mut out = serde_json::to_string_pretty(&collection).expect("plain data always serialises");
     out.push('\n');

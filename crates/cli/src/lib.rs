@@ -1,0 +1,145 @@
+//! `annotations convert`: the app's export formats for batch pipelines, no browser needed.
+//! The same core functions, validation and messages as the app's importer.
+
+use std::path::{Path, PathBuf};
+
+use annotator_core::article::MAX_ARTICLE_BYTES;
+use annotator_core::formats::{Format, brat, csv, doccano, html, w3c};
+use annotator_core::{Document, ImportError, Imported, export_json, import_json};
+use clap::{Parser, Subcommand, ValueEnum};
+use thiserror::Error;
+
+#[derive(Parser, Debug)]
+#[command(name = "annotations", version, about = "Convert Article Annotator exports for other tools.")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Convert an export to another format (written to stdout, or to -o FILE).
+    Convert {
+        /// What to write.
+        #[arg(long, value_enum)]
+        to: To,
+        /// What INPUT is.
+        #[arg(long, value_enum, default_value = "native")]
+        from: From,
+        /// The article text, needed with --from w3c (W3C annotations do not carry it).
+        #[arg(long)]
+        text: Option<PathBuf>,
+        /// Title for --from w3c or doccano (default: the input's file name).
+        #[arg(long)]
+        title: Option<String>,
+        /// Write here instead of stdout. With --to brat, the text goes beside it as .txt.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The file to convert.
+        input: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum To {
+    Native,
+    W3c,
+    Doccano,
+    Brat,
+    Csv,
+    Html,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum From {
+    Native,
+    W3c,
+    Doccano,
+}
+
+/// Why a conversion failed; each message says what to do.
+#[derive(Debug, Error)]
+pub enum CliError {
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    /// The input is bigger than the app accepts.
+    #[error("{path}: {size} bytes; the limit is {MAX_ARTICLE_BYTES} bytes")]
+    TooLarge { path: PathBuf, size: u64 },
+    /// The input is not valid UTF-8.
+    #[error("{0}: not a UTF-8 text file")]
+    NotText(PathBuf),
+    /// The input was refused by the importer.
+    #[error("{path}: {source}")]
+    Import { path: PathBuf, source: ImportError },
+    /// W3C input without the article it annotates.
+    #[error("--from w3c needs --text ARTICLE.txt: W3C annotations do not contain the article text")]
+    NeedsText,
+}
+
+fn read(path: &Path) -> Result<String, CliError> {
+    let io = |source| CliError::Io { path: path.to_owned(), source };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_ARTICLE_BYTES as u64 {
+        return Err(CliError::TooLarge { path: path.to_owned(), size });
+    }
+    String::from_utf8(std::fs::read(path).map_err(io)?).map_err(|_| CliError::NotText(path.to_owned()))
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().trim_end_matches(".annotations").to_owned())
+        .unwrap_or_default()
+}
+
+/// What a conversion produced: the main file, brat's companion text, and what was skipped.
+pub struct Converted {
+    pub output: String,
+    pub brat_text: Option<String>,
+    pub report: Imported,
+}
+
+/// Runs `convert`; `now` stamps annotations that arrive without times.
+pub fn convert(
+    to: To,
+    from: From,
+    input: &Path,
+    text: Option<&Path>,
+    title: Option<&str>,
+    now: &str,
+) -> Result<Converted, CliError> {
+    let raw = read(input)?;
+    let import_err = |source| CliError::Import { path: input.to_owned(), source };
+    let title = title.map_or_else(|| stem(input), str::to_owned);
+    let report = match from {
+        From::Native => import_json(&raw).map_err(import_err)?,
+        From::Doccano => doccano::import(&raw, &title, now).map_err(import_err)?,
+        From::W3c => {
+            let text = read(text.ok_or(CliError::NeedsText)?)?;
+            w3c::import(&Document::new(&title, &text), &raw, now).map_err(import_err)?
+        }
+    };
+    let ws = &report.workspace;
+    let (output, brat_text) = match to {
+        To::Native => (export_json(ws), None),
+        To::W3c => (w3c::export(ws), None),
+        To::Doccano => (doccano::export(ws), None),
+        To::Brat => (brat::export(ws), Some(brat::text(ws))),
+        To::Csv => (csv::export(ws), None),
+        To::Html => (html::export(ws), None),
+    };
+    Ok(Converted { output, brat_text, report })
+}
+
+impl To {
+    pub fn format(self) -> Format {
+        match self {
+            To::Native => Format::Native,
+            To::W3c => Format::W3c,
+            To::Doccano => Format::Doccano,
+            To::Brat => Format::Brat,
+            To::Csv => Format::Csv,
+            To::Html => Format::Html,
+        }
+    }
+}

@@ -1,0 +1,39 @@
+use std::io::Write;
+use std::process::ExitCode;
+
+use annotations_cli::{Cli, CliError, Command, convert};
+use clap::Parser;
+
+fn run(cli: Cli) -> Result<(), CliError> {
+    let Command::Convert { to, from, text, title, output, input } = cli.command;
+    let now = humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string();
+    let done = convert(to, from, &input, text.as_deref(), title.as_deref(), &now)?;
+    eprintln!("{}", done.report.summary());
+    let write = |path: &std::path::Path, body: &str| {
+        std::fs::write(path, body).map_err(|source| CliError::Io { path: path.to_owned(), source })
+    };
+    match output {
+        Some(path) => {
+            write(&path, &done.output)?;
+            if let Some(text) = &done.brat_text {
+                write(&path.with_extension("txt"), text)?;
+            }
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(done.output.as_bytes())
+                .map_err(|source| CliError::Io { path: "stdout".into(), source })?;
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
