@@ -3,7 +3,9 @@
 use annotator_core::article::MAX_ARTICLE_BYTES;
 use annotator_core::article::safe_file_stem;
 use annotator_core::formats::{Format, brat, csv, doccano, html, w3c};
-use annotator_core::{ArticleError, Workspace, article_from_bytes, export_json, title_from_file_name};
+use annotator_core::{
+    ArticleError, Workspace, article_from_bytes, article_from_text, export_json, title_from_file_name,
+};
 use gloo::file::File;
 
 use crate::dom;
@@ -21,6 +23,18 @@ async fn open(file: File, title: Option<String>) -> Result<Action, String> {
     if [".json", ".jsonld", ".jsonl"].iter().any(|ext| lower.ends_with(ext)) {
         let raw = String::from_utf8(bytes).map_err(|_| format!("{name} is not a text file."))?;
         Ok(Action::Import { name, raw, now: dom::now_iso() })
+    } else if lower.ends_with(".html") || lower.ends_with(".htm") {
+        let html = String::from_utf8_lossy(&bytes);
+        let (page_title, text) =
+            dom::article_from_html(&html).map_err(|e| format!("Could not open {name}: {e}"))?;
+        let title = title
+            .or(Some(page_title).filter(|t| !t.is_empty()))
+            .unwrap_or_else(|| title_from_file_name(&name));
+        let doc = article_from_text(&title, &text).map_err(|e| format!("Could not open {name}: {e}"))?;
+        let message = format!(
+            "Opened the article in “{name}” (page menus, scripts and links left out). Undo (Ctrl+Z) brings back what was open before."
+        );
+        Ok(Action::Open(Workspace::new(doc), message))
     } else {
         let title = title.unwrap_or_else(|| title_from_file_name(&name));
         let doc = article_from_bytes(&title, &bytes).map_err(|e| format!("Could not open {name}: {e}"))?;

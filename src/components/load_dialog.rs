@@ -96,8 +96,8 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
                 }
                 <p class="hint" hidden={mode == DialogMode::Update}>
                     { "Or " }
-                    <label class="button">{ "choose a .txt or .md file" }
-                        <input type="file" class="visually-hidden" accept=".txt,.md,.markdown,text/plain,text/markdown" onchange={onfile} />
+                    <label class="button">{ "choose a .txt, .md or saved web page (.html)" }
+                        <input type="file" class="visually-hidden" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onchange={onfile} />
                     </label>
                     { " — you can also drop a file anywhere on the page." }
                 </p>

@@ -6,7 +6,9 @@
 //! exactly one text node. A DOM boundary point maps back through those.
 
 mod browser;
+mod html_page;
 mod selection;
 
 pub use browser::{clear_selection, download, has_selection, now_iso, random_id, scroll_into_view};
+pub use html_page::article_from_html;
 pub use selection::{SelectedRange, selected_range};

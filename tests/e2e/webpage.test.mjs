@@ -1,0 +1,35 @@
+// A saved news page opens as its article: no menus, share buttons, scripts or comments,
+// and nothing in it runs or loads.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { launch, openApp, serveDist } from './helpers.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const PAGE = readFileSync(new URL('./fixtures/saved-news-page.html', import.meta.url));
+
+test('a saved web page opens as its readable article text', async () => {
+  const page = await openApp(browser, server.url);
+  const outside = [];
+  page.on('request', (r) => { if (!r.url().startsWith(server.url)) outside.push(r.url()); });
+  await page.getByRole('button', { name: 'New article…' }).click();
+  await page.setInputFiles('.dialog input[type=file]', { name: 'news.html', mimeType: 'text/html', buffer: PAGE });
+  await page.locator('.doc-title', { hasText: 'China reached Japan’s sensitive defense networks, US paper says' }).waitFor();
+  const paragraphs = (await page.locator('#article-text .line').allTextContents()).filter((l) => l !== '');
+  assert.deepEqual(paragraphs, [
+    'By Staff Writer · 8 August 2023',
+    'Tokyo’s defense ministry.',
+    'TOKYO: Chinese military hackers have breached Japan’s “most sensitive computer systems,” the Washington Post reported.',
+    'The U.S. National Security Agency discovered the penetration in autumn 2020.',
+    'It was shockingly bad, a former official said.',
+    'Tokyo took steps to strengthen its networks, the paper said.',
+  ]);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined, 'nothing in the page ran');
+  assert.deepEqual(outside, [], 'nothing in the page was fetched');
+  assert.equal(await page.locator('#article-text img, #article-text a, #article-text script').count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
