@@ -2,14 +2,18 @@
 //! `schema_version`, plus a `revision` for tab sync) and failure-aware — it never
 //! overwrites data it could not read, and says why a save failed.
 
-use annotator_core::{ImportError, Imported, Workspace, import_json, storage_json};
+use annotator_core::{AnnotationId, ImportError, Imported, Tag, Workspace, import_json, storage_json};
 use thiserror::Error;
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
 
-/// Where the workspace is kept.
-pub const KEY: &str = "article-annotator.workspace";
-/// Where unreadable data found under `KEY` is moved, so that it is never overwritten.
+/// Each document is kept under this prefix and its id, so saving one never rewrites another.
+pub const DOC_PREFIX: &str = "article-annotator.doc.";
+/// The id of the document this browser had open last.
+pub const CURRENT_KEY: &str = "article-annotator.current";
+/// Where the first version of the app kept its single workspace (moved into the library).
+pub const LEGACY_KEY: &str = "article-annotator.workspace";
+/// Where unreadable data found under a document's key is moved, so it is never overwritten.
 pub const BACKUP_KEY: &str = "article-annotator.workspace.unreadable";
 /// Small preferences (word snapping).
 pub const PREFS_KEY: &str = "article-annotator.prefs";
@@ -43,9 +47,15 @@ pub enum StorageError {
     Newer(u64),
 }
 
-/// What was found in storage at start-up.
+/// The storage key of a document.
+pub fn doc_key(id: AnnotationId) -> String {
+    format!("{DOC_PREFIX}{id}")
+}
+
+/// What was found in storage at start-up: the document to open (`None`: nothing saved yet).
 #[derive(Debug, PartialEq)]
 pub struct Loaded {
+    pub id: AnnotationId,
     pub workspace: Option<Workspace>,
     pub revision: u64,
 }
@@ -68,30 +78,61 @@ pub fn parse(raw: &str) -> Result<Imported, ImportError> {
     import_json(raw)
 }
 
-/// The saved workspace. Unreadable data is moved to `BACKUP_KEY` first; data from a newer
-/// version is left where it is.
-pub fn load() -> Result<Loaded, (StorageError, Option<Loaded>)> {
+/// Moves the first version's single workspace into the library as document `id`.
+fn adopt_legacy(storage: &Storage, id: AnnotationId) -> Option<AnnotationId> {
+    let raw = storage.get_item(LEGACY_KEY).ok()??;
+    storage.set_item(&doc_key(id), &raw).ok()?;
+    let _ = storage.remove_item(LEGACY_KEY);
+    Some(id)
+}
+
+/// The document to open: the one this browser had open last, else the most recently saved,
+/// else `fresh` (a new id, nothing saved). Unreadable data is moved to `BACKUP_KEY` first;
+/// data from a newer version is left where it is.
+pub fn load(fresh: AnnotationId) -> Result<Loaded, (StorageError, Option<Loaded>)> {
     let storage = local_storage().map_err(|e| (e, None))?;
-    let Some(raw) = storage.get_item(KEY).map_err(|_| (StorageError::Unavailable, None))? else {
-        return Ok(Loaded { workspace: None, revision: 0 });
+    let legacy = adopt_legacy(&storage, fresh);
+    let id = storage
+        .get_item(CURRENT_KEY)
+        .ok()
+        .flatten()
+        .and_then(|id| id.parse().ok())
+        .filter(|id| storage.get_item(&doc_key(*id)).ok().flatten().is_some())
+        .or(legacy)
+        .or_else(|| library().first().map(|d| d.id))
+        .unwrap_or(fresh);
+    load_doc(&storage, id)
+}
+
+/// Reads document `id` (see `load`).
+pub fn load_document(id: AnnotationId) -> Result<Loaded, (StorageError, Option<Loaded>)> {
+    load_doc(&local_storage().map_err(|e| (e, None))?, id)
+}
+
+fn load_doc(storage: &Storage, id: AnnotationId) -> Result<Loaded, (StorageError, Option<Loaded>)> {
+    let key = doc_key(id);
+    let Some(raw) = storage.get_item(&key).map_err(|_| (StorageError::Unavailable, None))? else {
+        return Ok(Loaded { id, workspace: None, revision: 0 });
     };
+    let loaded = |workspace, revision: Option<u64>| Loaded { id, workspace, revision: revision.unwrap_or(0) };
     match parse(&raw) {
         Ok(imported) if imported.skipped.is_empty() => {
-            Ok(Loaded { workspace: Some(imported.workspace), revision: imported.revision.unwrap_or(0) })
+            Ok(loaded(Some(imported.workspace), imported.revision))
         }
         Ok(imported) => {
             let _ = storage.set_item(BACKUP_KEY, &raw);
-            let loaded =
-                Loaded { workspace: Some(imported.workspace), revision: imported.revision.unwrap_or(0) };
-            Err((StorageError::PartlyUnreadable(imported.skipped.len()), Some(loaded)))
+            let problem = StorageError::PartlyUnreadable(imported.skipped.len());
+            Err((problem, Some(loaded(Some(imported.workspace), imported.revision))))
         }
-        Err(ImportError::NewerSchema { found }) => Err((StorageError::Newer(found), None)),
+        Err(ImportError::NewerSchema { found }) => {
+            Err((StorageError::Newer(found), Some(loaded(None, None))))
+        }
         Err(e) => {
             // Copy first; only remove the original once the copy is certainly there.
             if storage.set_item(BACKUP_KEY, &raw).is_ok() {
-                let _ = storage.remove_item(KEY);
+                let _ = storage.remove_item(&key);
             }
-            Err((StorageError::Unreadable(e), None))
+            Err((StorageError::Unreadable(e), Some(loaded(None, None))))
         }
     }
 }
@@ -100,12 +141,115 @@ fn is_quota_error(e: &wasm_bindgen::JsValue) -> bool {
     e.dyn_ref::<web_sys::DomException>().is_some_and(|d| d.name() == "QuotaExceededError" || d.code() == 22)
 }
 
-/// Saves the workspace as `revision`. `setItem` replaces the value whole or not at all,
-/// so a failed save leaves the previous one intact.
-pub fn save(ws: &Workspace, revision: u64) -> Result<(), StorageError> {
-    local_storage()?
-        .set_item(KEY, &storage_json(ws, revision))
-        .map_err(|e| if is_quota_error(&e) { StorageError::Full } else { StorageError::Unavailable })
+/// Saves document `id` as `revision`. `setItem` replaces the value whole or not at all, so
+/// a failed save leaves the previous one intact.
+pub fn save(id: AnnotationId, ws: &Workspace, revision: u64) -> Result<(), StorageError> {
+    let storage = local_storage()?;
+    storage
+        .set_item(&doc_key(id), &storage_json(ws, revision))
+        .map_err(|e| if is_quota_error(&e) { StorageError::Full } else { StorageError::Unavailable })?;
+    let _ = storage.set_item(CURRENT_KEY, &id.to_string());
+    Ok(())
+}
+
+/// Remembers which document this browser has open, for the next visit.
+pub fn set_current(id: AnnotationId) {
+    if let Ok(storage) = local_storage() {
+        let _ = storage.set_item(CURRENT_KEY, &id.to_string());
+    }
+}
+
+/// A document in the library, as listed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DocSummary {
+    pub id: AnnotationId,
+    pub title: String,
+    /// Latest change to any annotation (or none yet).
+    pub updated: Option<String>,
+    pub counts: [usize; 3],
+}
+
+#[derive(serde::Deserialize)]
+struct Peek {
+    document: PeekDoc,
+    annotations: Vec<PeekAnnotation>,
+}
+
+#[derive(serde::Deserialize)]
+struct PeekDoc {
+    title: String,
+}
+
+#[derive(serde::Deserialize)]
+struct PeekAnnotation {
+    tag: Tag,
+    modified: String,
+}
+
+/// Every saved document, most recently changed first (read without validating each one).
+pub fn library() -> Vec<DocSummary> {
+    let Ok(storage) = local_storage() else { return Vec::new() };
+    let keys: Vec<String> =
+        (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten()).collect();
+    let mut docs: Vec<DocSummary> = keys
+        .iter()
+        .filter_map(|key| {
+            let id = key.strip_prefix(DOC_PREFIX)?.parse().ok()?;
+            let peek: Peek = serde_json::from_str(&storage.get_item(key).ok()??).ok()?;
+            let mut counts = [0; 3];
+            for a in &peek.annotations {
+                counts[Tag::ALL.iter().position(|t| *t == a.tag).unwrap_or(0)] += 1;
+            }
+            let updated = peek.annotations.iter().map(|a| a.modified.clone()).max();
+            Some(DocSummary { id, title: peek.document.title, updated, counts })
+        })
+        .collect();
+    docs.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.title.cmp(&b.title)));
+    docs
+}
+
+/// Removes a document, returning what was stored so that the deletion can be undone.
+pub fn delete(id: AnnotationId) -> Option<String> {
+    let storage = local_storage().ok()?;
+    let raw = storage.get_item(&doc_key(id)).ok()??;
+    storage.remove_item(&doc_key(id)).ok()?;
+    Some(raw)
+}
+
+/// Puts back a deleted document.
+pub fn restore(id: AnnotationId, raw: &str) -> Result<(), StorageError> {
+    local_storage()?.set_item(&doc_key(id), raw).map_err(|_| StorageError::Full)
+}
+
+/// Renames a saved document that is not open (the open one is renamed through its editor).
+pub fn rename(id: AnnotationId, title: &str) -> Result<(), StorageError> {
+    let storage = local_storage()?;
+    let Some(raw) = storage.get_item(&doc_key(id)).map_err(|_| StorageError::Unavailable)? else {
+        return Ok(());
+    };
+    let mut value: serde_json::Value = serde_json::from_str(&raw).map_err(|_| StorageError::Unavailable)?;
+    value["document"]["title"] = title.trim().into();
+    storage.set_item(&doc_key(id), &value.to_string()).map_err(|_| StorageError::Full)
+}
+
+/// Every document, each as a native export, in one file; the open one (`open`) is taken
+/// as it is in memory, since its last change may not be saved yet.
+pub fn export_all(open: (AnnotationId, &Workspace)) -> String {
+    let saved = local_storage().map(|storage| {
+        library()
+            .iter()
+            .filter(|d| d.id != open.0)
+            .filter_map(|d| storage.get_item(&doc_key(d.id)).ok().flatten())
+            .filter_map(|raw| import_json(&raw).ok())
+            .map(|imported| imported.workspace)
+            .collect::<Vec<_>>()
+    });
+    let docs: Vec<serde_json::Value> = std::iter::once(open.1)
+        .chain(saved.iter().flatten())
+        .filter_map(|ws| serde_json::from_str(&annotator_core::export_json(ws)).ok())
+        .collect();
+    let all = serde_json::json!({ "format": "article-annotator-library", "documents": docs });
+    serde_json::to_string_pretty(&all).unwrap_or_default() + "\n"
 }
 
 /// How much of the origin's storage is used, from 0 to 1 (an estimate: keys and values

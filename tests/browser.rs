@@ -109,13 +109,39 @@ fn saved_workspace() -> Workspace {
     ed.workspace().clone()
 }
 
+const DOC: &str = "00000000-0000-4000-8000-0000000000d1";
+
+fn doc_id() -> annotator_core::AnnotationId {
+    DOC.parse().unwrap()
+}
+
 #[wasm_bindgen_test]
-fn storage_round_trips_a_workspace_with_its_revision() {
+fn storage_round_trips_a_document_with_its_revision() {
     clear_storage();
-    assert_eq!(storage::load().unwrap(), storage::Loaded { workspace: None, revision: 0 });
+    let fresh = dom::random_id();
+    assert_eq!(storage::load(fresh).unwrap(), storage::Loaded { id: fresh, workspace: None, revision: 0 });
     let ws = saved_workspace();
-    storage::save(&ws, 7).unwrap();
-    assert_eq!(storage::load().unwrap(), storage::Loaded { workspace: Some(ws), revision: 7 });
+    storage::save(doc_id(), &ws, 7).unwrap();
+    assert_eq!(
+        storage::load(fresh).unwrap(),
+        storage::Loaded { id: doc_id(), workspace: Some(ws), revision: 7 }
+    );
+    assert_eq!(
+        storage::library().iter().map(|d| (d.title.as_str(), d.counts)).collect::<Vec<_>>(),
+        [("Saved", [0, 0, 1])]
+    );
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+fn the_first_versions_single_workspace_moves_into_the_library() {
+    clear_storage();
+    let ws = saved_workspace();
+    local_storage().set_item(storage::LEGACY_KEY, &export_json(&ws)).unwrap();
+    let loaded = storage::load(doc_id()).unwrap();
+    assert_eq!(loaded.workspace, Some(ws));
+    assert_eq!(local_storage().get_item(storage::LEGACY_KEY).unwrap(), None);
+    assert!(local_storage().get_item(&storage::doc_key(doc_id())).unwrap().is_some());
     clear_storage();
 }
 
@@ -130,7 +156,7 @@ async fn mount() -> Element {
 #[wasm_bindgen_test]
 async fn app_restores_saved_work() {
     clear_storage();
-    storage::save(&saved_workspace(), 1).unwrap();
+    storage::save(doc_id(), &saved_workspace(), 1).unwrap();
     let host = mount().await;
     assert_eq!(text_of(&host, "mark.in-entity"), "Tokyo");
     assert_eq!(text_of(&host, ".doc-title"), "Saved");
@@ -142,7 +168,8 @@ async fn app_restores_saved_work() {
 async fn app_moves_unreadable_data_aside_and_says_so() {
     clear_storage();
     let garbage = "{\"format\": \"article-annotator\", \"schema_version\": 2, \"document\": 5}";
-    local_storage().set_item(storage::KEY, garbage).unwrap();
+    local_storage().set_item(storage::CURRENT_KEY, DOC).unwrap();
+    local_storage().set_item(&storage::doc_key(doc_id()), garbage).unwrap();
     let host = mount().await;
     let text = text_of(&host, ".storage-banner.error");
     assert!(text.contains("Saved work could not be read"), "{text}");
@@ -152,7 +179,7 @@ async fn app_moves_unreadable_data_aside_and_says_so() {
         Some(garbage),
         "kept byte for byte"
     );
-    assert_eq!(local_storage().get_item(storage::KEY).unwrap(), None);
+    assert_eq!(local_storage().get_item(&storage::doc_key(doc_id())).unwrap(), None);
     assert!(text_of(&host, ".doc-title").contains("China reached Japan"));
     host.remove();
     clear_storage();
@@ -162,11 +189,16 @@ async fn app_moves_unreadable_data_aside_and_says_so() {
 async fn app_leaves_data_from_a_newer_version_alone() {
     clear_storage();
     let future = export_json(&saved_workspace()).replace("\"schema_version\": 2", "\"schema_version\": 9");
-    local_storage().set_item(storage::KEY, &future).unwrap();
+    local_storage().set_item(storage::CURRENT_KEY, DOC).unwrap();
+    local_storage().set_item(&storage::doc_key(doc_id()), &future).unwrap();
     let host = mount().await;
     let text = text_of(&host, ".storage-banner.error");
     assert!(text.contains("newer version of the app (schema 9)"), "{text}");
-    assert_eq!(local_storage().get_item(storage::KEY).unwrap(), Some(future), "not moved, not overwritten");
+    assert_eq!(
+        local_storage().get_item(&storage::doc_key(doc_id())).unwrap(),
+        Some(future),
+        "not moved, not overwritten"
+    );
     assert_eq!(local_storage().get_item(storage::BACKUP_KEY).unwrap(), None);
     host.remove();
     clear_storage();

@@ -5,6 +5,7 @@ use yew::prelude::*;
 
 use super::article::Article;
 use super::files::open_file;
+use super::library::Library;
 use super::load_dialog::{DialogMode, LoadDialog};
 use super::notice::NoticeBanner;
 use super::sidebar::Sidebar;
@@ -19,16 +20,19 @@ const SNAP_PREF: &str = "snap_words";
 
 fn initial_state() -> State {
     let snap = storage::load_pref(SNAP_PREF).and_then(|v| v.as_bool()).unwrap_or(true);
-    let (loaded, problem) = match storage::probe().map_err(|e| (e, None)).and_then(|()| storage::load()) {
+    // The sample has a fixed id, so that tabs opened before anything was saved share it.
+    let fresh = State::sample_id();
+    let (loaded, problem) = match storage::probe().map_err(|e| (e, None)).and_then(|()| storage::load(fresh))
+    {
         Ok(loaded) => (Some(loaded), None),
         Err((e, loaded)) => (loaded, Some(e)),
     };
-    let (workspace, revision) = match loaded {
-        Some(storage::Loaded { workspace: Some(ws), revision }) => (ws, revision),
-        Some(storage::Loaded { revision, .. }) => (State::sample(), revision),
-        None => (State::sample(), 0),
+    let (id, workspace, revision) = match loaded {
+        Some(storage::Loaded { id, workspace, revision }) => (id, workspace, revision),
+        None => (fresh, None, 0),
     };
-    let mut state = State::new(workspace, snap);
+    let mut state = State::new(id, workspace.clone().unwrap_or_else(State::sample), snap);
+    state.doc_from_storage = workspace.is_some();
     state.loaded_revision = revision;
     state.storage_problem = problem;
     state
@@ -67,7 +71,8 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<StateHandle> context={state.clone()}>
             <div class="app" ondragover={|e: DragEvent| e.prevent_default()} {ondrop}>
-                <Toolbar onnew={set_dialog(Some(DialogMode::New))} onupdate={set_dialog(Some(DialogMode::Update))} />
+                <Toolbar onnew={set_dialog(Some(DialogMode::New))} onupdate={set_dialog(Some(DialogMode::Update))}
+                    onlibrary={set_dialog(Some(DialogMode::Library))} />
                 <StorageBanner />
                 <NoticeBanner />
                 <div class="workspace">
@@ -77,7 +82,9 @@ pub fn App() -> Html {
                 if let Some(p) = &state.pending {
                     <TagPicker x={p.x} y={p.y} {ontag} />
                 }
-                if let Some(mode) = *dialog {
+                if *dialog == Some(DialogMode::Library) {
+                    <Library onclose={set_dialog(None)} />
+                } else if let Some(mode) = *dialog {
                     <LoadDialog {mode} onclose={set_dialog(None)} />
                 }
             </div>

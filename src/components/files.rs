@@ -11,6 +11,9 @@ use gloo::file::File;
 use crate::dom;
 use crate::state::{Action, Notice, StateHandle};
 
+/// Said whenever a new document opens.
+pub const OPENED: &str = "It is a new document; the previous one is in the Library.";
+
 async fn open(file: File, title: Option<String>) -> Result<Action, String> {
     let name = file.name();
     // Checked before reading, so a huge file is never loaded into memory.
@@ -22,7 +25,7 @@ async fn open(file: File, title: Option<String>) -> Result<Action, String> {
     let lower = name.to_lowercase();
     if [".json", ".jsonld", ".jsonl"].iter().any(|ext| lower.ends_with(ext)) {
         let raw = String::from_utf8(bytes).map_err(|_| format!("{name} is not a text file."))?;
-        Ok(Action::Import { name, raw, now: dom::now_iso() })
+        Ok(Action::Import { name, raw, now: dom::now_iso(), new_id: dom::random_id() })
     } else if lower.ends_with(".html") || lower.ends_with(".htm") {
         let html = String::from_utf8_lossy(&bytes);
         let (page_title, text) =
@@ -31,15 +34,14 @@ async fn open(file: File, title: Option<String>) -> Result<Action, String> {
             .or(Some(page_title).filter(|t| !t.is_empty()))
             .unwrap_or_else(|| title_from_file_name(&name));
         let doc = article_from_text(&title, &text).map_err(|e| format!("Could not open {name}: {e}"))?;
-        let message = format!(
-            "Opened the article in “{name}” (page menus, scripts and links left out). Undo (Ctrl+Z) brings back what was open before."
-        );
-        Ok(Action::Open(Workspace::new(doc), message))
+        let message =
+            format!("Opened the article in “{name}” (page menus, scripts and links left out). {OPENED}");
+        Ok(Action::Open { id: dom::random_id(), workspace: Workspace::new(doc), message })
     } else {
         let title = title.unwrap_or_else(|| title_from_file_name(&name));
         let doc = article_from_bytes(&title, &bytes).map_err(|e| format!("Could not open {name}: {e}"))?;
-        let message = format!("Opened “{name}”. Undo (Ctrl+Z) brings back what was open before.");
-        Ok(Action::Open(Workspace::new(doc), message))
+        let message = format!("Opened “{name}”. {OPENED}");
+        Ok(Action::Open { id: dom::random_id(), workspace: Workspace::new(doc), message })
     }
 }
 

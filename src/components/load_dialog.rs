@@ -4,7 +4,10 @@ use annotator_core::{Workspace, article_from_text};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::files::open_file;
+use super::escape::use_escape;
+
+use super::files::{OPENED, open_file};
+use crate::dom;
 use crate::state::{Action, use_app_state};
 
 /// A new article, or a new version of the open one's text.
@@ -12,6 +15,8 @@ use crate::state::{Action, use_app_state};
 pub enum DialogMode {
     New,
     Update,
+    /// Not this dialog: the library (kept here so the app has one dialog at a time).
+    Library,
 }
 
 #[derive(Properties, PartialEq)]
@@ -51,9 +56,12 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
                     onclose.emit(());
                 }
                 Ok(doc) => {
-                    let message =
-                        format!("Opened “{}”. Undo (Ctrl+Z) brings back what was open before.", doc.title());
-                    state.dispatch(Action::Open(Workspace::new(doc), message));
+                    let message = format!("Opened “{}”. {OPENED}", doc.title());
+                    state.dispatch(Action::Open {
+                        id: dom::random_id(),
+                        workspace: Workspace::new(doc),
+                        message,
+                    });
                     onclose.emit(());
                 }
                 Err(e) => error.set(Some(e.to_string())),
@@ -73,17 +81,10 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
         }
     };
     let oncancel = props.onclose.reform(|_: MouseEvent| ());
-    let onkeydown = {
-        let onclose = props.onclose.clone();
-        move |e: KeyboardEvent| {
-            if e.key() == "Escape" {
-                onclose.emit(());
-            }
-        }
-    };
+    use_escape(props.onclose.clone());
     html! {
         <div class="backdrop">
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="load-title" {onkeydown}>
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="load-title">
                 if mode == DialogMode::Update {
                     <h2 id="load-title">{ "Update the article text" }</h2>
                     <p class="hint">{ "Paste the new version (re-copied or edited). Each annotation moves with its text; any whose text is gone is kept and listed as not found." }</p>

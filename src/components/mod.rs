@@ -3,7 +3,9 @@
 mod app;
 mod article;
 mod card;
+mod escape;
 mod files;
+mod library;
 mod line;
 mod load_dialog;
 mod notice;

@@ -3,7 +3,8 @@
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::state::{Action, NoticeKind, callback, use_app_state};
+use crate::state::{Action, Notice, NoticeKind, callback, use_app_state};
+use crate::storage;
 
 const INFO_MS: u32 = 8_000;
 
@@ -28,9 +29,19 @@ pub fn NoticeBanner() -> Html {
         NoticeKind::Info => ("notice info", "status"),
     };
     let ondismiss = callback(&state, |_: MouseEvent| Action::Dismiss);
+    let onrestore = notice.restore.clone().map(|(id, raw)| {
+        let state = state.clone();
+        move |_: MouseEvent| match storage::restore(id, &raw) {
+            Ok(()) => state.dispatch(Action::Notify(Notice::info("Restored. It is back in the Library."))),
+            Err(e) => state.dispatch(Action::Notify(Notice::error(e))),
+        }
+    });
     html! {
         <div {class} {role}>
             <span class="notice-text">{ &notice.text }</span>
+            if let Some(onclick) = onrestore {
+                <button class="undo-delete" {onclick}>{ "Undo" }</button>
+            }
             <button class="dismiss" aria-label="Dismiss message" onclick={ondismiss}>{ "×" }</button>
         </div>
     }

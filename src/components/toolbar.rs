@@ -12,6 +12,7 @@ use crate::state::{Action, callback, use_app_state};
 pub struct ToolbarProps {
     pub onnew: Callback<()>,
     pub onupdate: Callback<()>,
+    pub onlibrary: Callback<()>,
 }
 
 #[function_component]
@@ -42,6 +43,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     html! {
         <header class="toolbar">
             <span class="app-name">{ "Article Annotator" }</span>
+            <button id="library" onclick={props.onlibrary.reform(|_: MouseEvent| ())}>{ "Library" }</button>
             <button onclick={props.onnew.reform(|_: MouseEvent| ())}>{ "New article…" }</button>
             <button onclick={props.onupdate.reform(|_: MouseEvent| ())}
                 title="Paste a new version of this article; annotations move with their text">{ "Update text…" }</button>

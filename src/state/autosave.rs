@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use annotator_core::{Editor, Workspace, merge_tabs};
+use annotator_core::{AnnotationId, Editor, Workspace, merge_tabs};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
@@ -20,11 +20,12 @@ const DEBOUNCE_MS: u32 = 300;
 const WARN_AT: f64 = 0.8;
 
 struct Saver {
-    /// This tab's latest editor state.
+    /// The document being saved, and this tab's latest state of it.
+    doc_id: AnnotationId,
     editor: Rc<Editor>,
-    /// What storage holds, as far as this tab knows (it last wrote or read it): the
-    /// common ancestor when merging another tab's save.
-    stored: Workspace,
+    /// What storage holds for it, as far as this tab knows (it last wrote or read it): the
+    /// common ancestor when merging another tab's save. `None`: nothing saved yet.
+    stored: Option<Workspace>,
     /// The highest revision seen in storage or written by this tab.
     revision: u64,
     unsaved: bool,
@@ -68,17 +69,18 @@ fn flush(saver: &Shared, state: &StateHandle) {
             return;
         }
         // Storage already holds exactly this (e.g. another tab's save, taken unchanged).
-        if s.editor.workspace() == &s.stored {
+        if s.stored.as_ref() == Some(s.editor.workspace()) {
             return;
         }
         s.revision += 1;
         (s.editor.clone(), s.revision)
     };
-    let result = storage::save(editor.workspace(), revision);
+    let doc_id = saver.borrow().doc_id;
+    let result = storage::save(doc_id, editor.workspace(), revision);
     {
         let mut s = saver.borrow_mut();
         if result.is_ok() {
-            s.stored = editor.workspace().clone();
+            s.stored = Some(editor.workspace().clone());
         } else {
             // Retried on the next change; the in-memory state is untouched.
             s.revision -= 1;
@@ -89,8 +91,8 @@ fn flush(saver: &Shared, state: &StateHandle) {
 }
 
 fn on_storage_event(saver: &Shared, state: &StateHandle, e: &StorageEvent) {
-    if e.key().as_deref() != Some(storage::KEY) {
-        return;
+    if e.key() != Some(storage::doc_key(saver.borrow().doc_id)) {
+        return; // another document (or setting): the library lists it when opened
     }
     let Some(Ok(remote)) = e.new_value().map(|raw| storage::parse(&raw)) else { return };
     let mut s = saver.borrow_mut();
@@ -100,19 +102,17 @@ fn on_storage_event(saver: &Shared, state: &StateHandle, e: &StorageEvent) {
     }
     s.revision = revision;
     let remote = remote.workspace;
-    match merge_tabs(&s.stored, s.editor.workspace(), &remote) {
-        Some(merged) => {
-            s.stored = remote;
-            drop(s);
-            state.dispatch(Action::Sync(merged));
-        }
+    let merged = s.stored.as_ref().and_then(|stored| merge_tabs(stored, s.editor.workspace(), &remote));
+    s.stored = Some(remote.clone());
+    drop(s);
+    match merged {
+        Some(merged) => state.dispatch(Action::Sync(merged)),
         None => {
-            let title = remote.document.title().to_owned();
-            s.stored = remote.clone();
-            drop(s);
-            let message =
-                format!("Another tab opened “{title}”. Undo (Ctrl+Z) brings back what was open here.");
-            state.dispatch(Action::Open(remote, message));
+            // The other tab changed the text itself (Update text): take its version.
+            state.dispatch(Action::Sync(remote));
+            state.dispatch(Action::Notify(Notice::info(
+                "Another tab changed this article's text; this tab now shows its version.",
+            )));
         }
     }
 }
@@ -124,8 +124,9 @@ pub fn use_autosave(state: StateHandle) {
     let saver: Shared = {
         let state = state.clone();
         use_mut_ref(move || Saver {
+            doc_id: state.doc_id,
             editor: state.editor.clone(),
-            stored: state.workspace().clone(),
+            stored: state.doc_from_storage.then(|| state.workspace().clone()),
             revision: state.loaded_revision,
             unsaved: false,
             enabled: state.can_save(),
@@ -157,6 +158,18 @@ pub fn use_autosave(state: StateHandle) {
         });
     }
     use_effect_with(state.revision, move |revision| {
+        if saver.borrow().doc_id != state.doc_id {
+            // Another document was opened: finish saving the previous one first, unless it
+            // was just deleted.
+            if state.deleted_doc != Some(saver.borrow().doc_id) {
+                flush(&saver, &state);
+            }
+            let mut s = saver.borrow_mut();
+            s.doc_id = state.doc_id;
+            s.stored = state.doc_from_storage.then(|| state.workspace().clone());
+            s.revision = state.loaded_revision;
+            storage::set_current(state.doc_id);
+        }
         let mut s = saver.borrow_mut();
         s.editor = state.editor.clone();
         // Revision 0 is what was just loaded; saving it again would be wasted work.

@@ -38,20 +38,22 @@ pub enum NoticeKind {
     Error,
 }
 
-/// A message in the page's banner.
+/// A message in the page's banner, possibly with a way to undo what it reports.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
+    /// A deleted document that "Undo" puts back: its id and what was stored.
+    pub restore: Option<(AnnotationId, Rc<str>)>,
 }
 
 impl Notice {
     pub fn info(text: impl Into<String>) -> Self {
-        Self { kind: NoticeKind::Info, text: text.into() }
+        Self { kind: NoticeKind::Info, text: text.into(), restore: None }
     }
 
     pub fn error(text: impl ToString) -> Self {
-        Self { kind: NoticeKind::Error, text: text.to_string() }
+        Self { kind: NoticeKind::Error, text: text.to_string(), restore: None }
     }
 }
 
@@ -69,8 +71,14 @@ pub struct State {
     pub storage_problem: Option<StorageError>,
     /// Percentage of browser storage in use, once it passes the warning level.
     pub storage_full_pct: Option<u8>,
+    /// The open document's id in the library (its storage key).
+    pub doc_id: AnnotationId,
+    /// Whether the open document came from storage as it is (else it is new, unsaved).
+    pub doc_from_storage: bool,
     /// Revision of what was loaded from storage (tab sync counts on from it).
     pub loaded_revision: u64,
+    /// A document deleted while open: its pending save must not bring it back.
+    pub deleted_doc: Option<AnnotationId>,
 }
 
 /// Everything that can happen, as verbs.
@@ -98,14 +106,35 @@ pub enum Action {
     DeleteSelected,
     Undo,
     Redo,
-    /// Replace the workspace (a new article or an import) with a message saying so.
-    Open(Workspace, String),
+    /// A new article: a new document in the library, opened, with a message saying so.
+    Open {
+        id: AnnotationId,
+        workspace: Workspace,
+        message: String,
+    },
+    /// Open a document from the library.
+    SwitchDocument {
+        id: AnnotationId,
+        workspace: Workspace,
+        revision: u64,
+    },
+    /// Rename the open document (undoable).
+    Rename(String),
+    /// The open document was deleted: open `next` (from storage, or new when not `stored`).
+    DeletedOpen {
+        next: AnnotationId,
+        workspace: Workspace,
+        revision: u64,
+        stored: bool,
+        notice: Notice,
+    },
     /// A file to import (native, W3C or doccano), read as text; W3C anchors onto the open
     /// text. Merged into the open article when it is the same one, else opened.
     Import {
         name: String,
         raw: String,
         now: String,
+        new_id: AnnotationId,
     },
     /// A new version of the article's text: annotations are re-anchored onto it.
     UpdateText(Document),
@@ -120,8 +149,10 @@ pub enum Action {
 }
 
 impl State {
-    pub fn new(workspace: Workspace, snap_words: bool) -> Self {
+    pub fn new(doc_id: AnnotationId, workspace: Workspace, snap_words: bool) -> Self {
         Self {
+            doc_id,
+            doc_from_storage: false,
             editor: Rc::new(Editor::new(workspace)),
             revision: 0,
             selected: None,
@@ -132,12 +163,18 @@ impl State {
             storage_problem: None,
             storage_full_pct: None,
             loaded_revision: 0,
+            deleted_doc: None,
         }
     }
 
     /// Whether changes can be written to storage at all.
     pub fn can_save(&self) -> bool {
         !matches!(self.storage_problem, Some(StorageError::Unavailable | StorageError::Newer(_)))
+    }
+
+    /// The sample article's document id: the same in every tab and every browser.
+    pub fn sample_id() -> AnnotationId {
+        "5a3b1e00-0000-4000-8000-5a3b1e5a3b1e".parse().expect("a valid UUID")
     }
 
     pub fn sample() -> Workspace {
@@ -156,15 +193,44 @@ impl State {
         }
     }
 
-    /// Merges an import into the open article when it is the same one, else opens it.
-    fn import(&mut self, imported: Imported, name: &str) {
+    /// Merges an import into the open article when it is the same one (undoable), else
+    /// opens it as a new document `new_id`.
+    fn import(&mut self, imported: Imported, name: &str, new_id: AnnotationId) {
         let report = imported.summary();
         let kind = if imported.skipped.is_empty() { NoticeKind::Info } else { NoticeKind::Error };
-        let (workspace, outcome) = match merge_import(self.workspace(), &imported.workspace) {
-            Some((merged, summary)) => (merged, format!("{summary} Undo (Ctrl+Z) takes them out again.")),
-            None => (imported.workspace, "Undo (Ctrl+Z) brings back what was open before.".to_owned()),
-        };
-        self.open(workspace, Notice { kind, text: format!("Imported “{name}”: {report}. {outcome}") });
+        match merge_import(self.workspace(), &imported.workspace) {
+            Some((merged, summary)) => {
+                let text =
+                    format!("Imported “{name}”: {report}. {summary} Undo (Ctrl+Z) takes them out again.");
+                self.open(merged, Notice { kind, text, restore: None });
+            }
+            None => {
+                let text = format!(
+                    "Imported “{name}”: {report}. It is a new document; the previous one is in the Library."
+                );
+                self.switch(new_id, imported.workspace, 0, false, Some(Notice { kind, text, restore: None }));
+            }
+        }
+    }
+
+    /// Makes another document the open one, with its own undo history.
+    fn switch(
+        &mut self,
+        id: AnnotationId,
+        workspace: Workspace,
+        revision: u64,
+        stored: bool,
+        notice: Option<Notice>,
+    ) {
+        self.editor = Rc::new(Editor::new(workspace));
+        self.doc_id = id;
+        self.doc_from_storage = stored;
+        self.loaded_revision = revision;
+        self.revision += 1;
+        self.selected = None;
+        self.pending = None;
+        self.filter = None;
+        self.notice = notice;
     }
 
     fn open(&mut self, workspace: Workspace, notice: Notice) {
@@ -219,12 +285,27 @@ impl Reducible for State {
             }
             Action::Undo => s.step(Editor::undo),
             Action::Redo => s.step(Editor::redo),
-            Action::Open(workspace, message) => s.open(workspace, Notice::info(message)),
-            Action::Import { name, raw, now } => match import_any(&s.workspace().document, &name, &raw, &now)
-            {
-                Ok(imported) => s.import(imported, &name),
-                Err(e) => s.notice = Some(Notice::error(format!("Could not import {name}: {e}"))),
-            },
+            Action::Open { id, workspace, message } => {
+                s.switch(id, workspace, 0, false, Some(Notice::info(message)))
+            }
+            Action::SwitchDocument { id, workspace, revision } => {
+                s.switch(id, workspace, revision, true, None)
+            }
+            Action::DeletedOpen { next, workspace, revision, stored, notice } => {
+                s.deleted_doc = Some(s.doc_id);
+                s.switch(next, workspace, revision, stored, Some(notice));
+            }
+            Action::Rename(title) => {
+                let renamed = s.workspace().renamed(&title);
+                Rc::make_mut(&mut s.editor).replace(renamed);
+                s.revision += 1;
+            }
+            Action::Import { name, raw, now, new_id } => {
+                match import_any(&s.workspace().document, &name, &raw, &now) {
+                    Ok(imported) => s.import(imported, &name, new_id),
+                    Err(e) => s.notice = Some(Notice::error(format!("Could not import {name}: {e}"))),
+                }
+            }
             Action::UpdateText(document) => {
                 let (workspace, summary) = update_text(s.workspace(), document);
                 s.open(workspace, Notice::info(format!("{summary} Undo (Ctrl+Z) brings back the old text.")));

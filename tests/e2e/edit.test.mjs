@@ -101,7 +101,7 @@ test('the last edit is saved when the page is hidden, before the debounce', asyn
   await page.keyboard.press('2');
   // Closing runs pagehide; the debounced save has not fired yet in the same task.
   await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
-  const raw = await page.evaluate(() => localStorage.getItem('article-annotator.workspace'));
+  const raw = await page.evaluate(() => localStorage.getItem(`article-annotator.doc.${localStorage.getItem('article-annotator.current')}`));
   assert.equal(JSON.parse(raw).annotations[0].exact, 'JIJI Press');
   await page.context().close();
 });

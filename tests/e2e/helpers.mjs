@@ -100,9 +100,15 @@ export async function dragOver(page, needle, nth = 0) {
  */
 export function savedCount(page, n) {
   return page.waitForFunction((n) => {
-    const raw = localStorage.getItem('article-annotator.workspace');
-    return raw === null ? n === 0 : JSON.parse(raw).annotations.length === n;
+    const id = localStorage.getItem('article-annotator.current');
+    const raw = id && localStorage.getItem(`article-annotator.doc.${id}`);
+    return raw ? JSON.parse(raw).annotations.length === n : n === 0;
   }, n);
+}
+
+/** The storage key of the document the page has open (once it has been saved). */
+export function openDocKey(page) {
+  return page.evaluate(() => `article-annotator.doc.${localStorage.getItem('article-annotator.current')}`);
 }
 
 /** Clicks Export and returns the downloaded file's name and text. */

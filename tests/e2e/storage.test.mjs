@@ -1,9 +1,8 @@
 // Nothing lost: blocked or full storage, unreadable or newer saved data, two tabs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { dragOver, exportFile, launch, openApp, savedCount, serveDist } from './helpers.mjs';
+import { dragOver, launch, openApp, openDocKey, savedCount, serveDist } from './helpers.mjs';
 
-const KEY = 'article-annotator.workspace';
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
@@ -56,7 +55,7 @@ test('full storage: changes stay in memory, the banner says so, and saving resum
   const banner = page.locator('.storage-banner.error');
   assert.match(await banner.textContent(), /storage is full/);
   assert.equal(await page.locator('.card').count(), 2, 'nothing is lost in the page');
-  const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
+  const saved = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), await openDocKey(page)));
   assert.equal(saved.annotations.length, 1, 'the last good save is intact');
 
   await page.evaluate(() => localStorage.removeItem('filler'));
@@ -77,8 +76,10 @@ test('storage past 80% full gets a warning', async () => {
 
 test('unreadable saved data is kept aside and can be downloaded', async () => {
   const page = await openApp(browser, server.url);
+  await tag(page, 'JIJI Press', '1');
+  await savedCount(page, 1);
   const garbage = '{"format": "article-annotator", "schema_version": 2, "annotations": "broken';
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, garbage]);
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [await openDocKey(page), garbage]);
   await page.reload();
   const banner = page.locator('.storage-banner.error');
   assert.match(await banner.textContent(), /Saved work could not be read \(This file is not valid JSON/);
@@ -92,13 +93,14 @@ test('saved data from a newer version is never overwritten', async () => {
   const page = await openApp(browser, server.url);
   await tag(page, 'JIJI Press', '1');
   await savedCount(page, 1);
-  const future = (await page.evaluate((k) => localStorage.getItem(k), KEY)).replace('"schema_version": 2', '"schema_version": 3');
-  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, future]);
+  const key = await openDocKey(page);
+  const future = (await page.evaluate((k) => localStorage.getItem(k), key)).replace('"schema_version": 2', '"schema_version": 3');
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, future]);
   await page.reload();
   assert.match(await page.locator('.storage-banner.error').textContent(), /newer version of the app \(schema 3\)/);
   await tag(page, 'Anne Neuberger', '3');
   await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
-  assert.equal(await page.evaluate((k) => localStorage.getItem(k), KEY), future);
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), future);
   await page.context().close();
 });
 

@@ -220,6 +220,14 @@ impl Workspace {
         &self.annotations
     }
 
+    /// The same workspace under another title (the text, and so every offset, unchanged).
+    pub fn renamed(&self, title: &str) -> Self {
+        Self {
+            document: Rc::new(Document::new(title, self.document.text())),
+            annotations: self.annotations.clone(),
+        }
+    }
+
     /// Annotations whose quote could not be found after the text changed.
     pub fn orphans(&self) -> impl Iterator<Item = &Annotation> {
         self.annotations.iter().filter(|a| a.orphan)

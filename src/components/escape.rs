@@ -1,0 +1,24 @@
+//! Escape closes the open dialog wherever the focus is.
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::KeyboardEvent;
+use yew::prelude::*;
+
+/// Calls `onclose` when Escape is pressed anywhere while the calling component is mounted.
+#[hook]
+pub fn use_escape(onclose: Callback<()>) {
+    // Registered once: the keyboard shortcuts also react to Escape and re-render the app in
+    // the same event, and a listener re-registered mid-event would miss it.
+    let latest = use_mut_ref(|| onclose.clone());
+    *latest.borrow_mut() = onclose;
+    use_effect_with((), move |_| {
+        let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+            if e.unchecked_ref::<KeyboardEvent>().key() == "Escape" {
+                let onclose = latest.borrow().clone();
+                onclose.emit(());
+            }
+        });
+        move || drop(listener)
+    });
+}

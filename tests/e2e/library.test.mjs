@@ -1,0 +1,96 @@
+// Several documents: each saved on its own, listed with counts, opened, renamed, deleted
+// (and restored), exported together.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dragOver, launch, openApp, savedCount, serveDist } from './helpers.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+async function newArticle(page, title, text) {
+  await page.getByRole('button', { name: 'New article…' }).click();
+  await page.fill('#load-title-input', title);
+  await page.fill('#load-text', text);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await page.locator('.doc-title', { hasText: title }).waitFor();
+}
+
+const library = (page) => page.locator('.library .doc');
+
+test('documents are kept apart, listed, switched, renamed, deleted and restored', async () => {
+  const page = await openApp(browser, server.url);
+  await dragOver(page, 'JIJI Press');
+  await page.keyboard.press('2');
+  await savedCount(page, 1);
+  await newArticle(page, 'Budget speech', 'The minister said taxes will fall.');
+  await dragOver(page, 'taxes will fall');
+  await page.keyboard.press('1');
+  await dragOver(page, 'minister');
+  await page.keyboard.press('3');
+  await savedCount(page, 2);
+
+  // Two documents, each under its own key.
+  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('article-annotator.doc.')));
+  assert.equal(keys.length, 2);
+
+  await page.click('#library');
+  assert.deepEqual(await library(page).locator('.doc-open').allTextContents(),
+    ['Budget speech', 'China reached Japan’s sensitive defense networks: US paper']);
+  assert.match(await library(page).nth(0).locator('.doc-meta').textContent(), /Claim 1 · Source 0 · Entity 1 · open/);
+  assert.match(await library(page).nth(1).locator('.doc-meta').textContent(), /Claim 0 · Source 1 · Entity 0/);
+
+  // Open the other one: its annotations come back; then rename it.
+  await library(page).nth(1).locator('.doc-open').click();
+  await page.locator('mark.in-source', { hasText: 'JIJI Press' }).waitFor();
+  await page.click('#library');
+  await library(page).nth(0).getByRole('button', { name: 'Rename' }).click();
+  await page.fill('.library .rename input', 'Japan hack (AFP)');
+  await page.locator('.library .rename').getByRole('button', { name: 'Save' }).click();
+  await page.locator('.doc-title', { hasText: 'Japan hack (AFP)' }).waitFor();
+  await page.keyboard.press('Escape');
+
+  // Delete the budget speech, then undo.
+  await page.click('#library');
+  const budget = library(page).filter({ hasText: 'Budget speech' });
+  await budget.getByRole('button', { name: 'Delete' }).click();
+  await budget.waitFor({ state: 'detached' });
+  assert.equal(await library(page).count(), 1);
+  await page.getByRole('button', { name: 'Close' }).click();
+  await page.locator('.notice .undo-delete').click();
+  await page.click('#library');
+  await budget.waitFor();
+
+  // Export all: both documents in one file.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-all')]);
+  const all = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.deepEqual(all.documents.map((d) => d.document.title).sort(), ['Budget speech', 'Japan hack (AFP)']);
+  assert.deepEqual(all.documents.map((d) => d.annotations.length).sort(), [1, 2]);
+
+  // A reload opens the document that was open.
+  await page.keyboard.press('Escape');
+  await page.reload();
+  await page.locator('.doc-title', { hasText: 'Japan hack (AFP)' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('deleting the open document opens another, and its pending save does not bring it back', async () => {
+  const page = await openApp(browser, server.url);
+  await dragOver(page, 'JIJI Press');
+  await page.keyboard.press('2');
+  await savedCount(page, 1);
+  await newArticle(page, 'Short-lived', 'Delete me soon.');
+  await dragOver(page, 'Delete me');
+  await page.keyboard.press('1'); // not saved yet when deleted
+  await page.click('#library');
+  await library(page).filter({ hasText: 'Short-lived' }).getByRole('button', { name: 'Delete' }).click();
+  await page.locator('.doc-title', { hasText: 'China reached Japan' }).waitFor();
+  await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
+  const titles = await page.evaluate(() => Object.keys(localStorage)
+    .filter((k) => k.startsWith('article-annotator.doc.'))
+    .map((k) => JSON.parse(localStorage.getItem(k)).document.title));
+  assert.deepEqual(titles, ['China reached Japan’s sensitive defense networks: US paper']);
+  await page.context().close();
+});
