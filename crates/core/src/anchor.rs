@@ -6,7 +6,8 @@
 
 use std::ops::Range;
 
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+use similar::DiffOp;
+use similar::algorithms::{Capture, myers};
 
 use crate::model::{Annotation, CONTEXT_CHARS, Document};
 use crate::offsets::{byte_to_char, slice_chars};
@@ -27,10 +28,20 @@ pub struct PositionMap {
     ops: Vec<DiffOp>,
 }
 
+/// The edit script between two char sequences. One diff function for every use, called
+/// directly: `similar`'s generic entry points instantiate every algorithm (~100 KB of wasm).
+fn diff_ops(old: &[char], new: &[char]) -> Vec<DiffOp> {
+    let mut capture = Capture::new();
+    match myers::diff(&mut capture, old, 0..old.len(), new, 0..new.len()) {
+        Ok(()) => capture.into_ops(),
+        Err(never) => match never {},
+    }
+}
+
 impl PositionMap {
     pub fn new(old: &str, new: &str) -> Self {
         let (old, new): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
-        Self { ops: capture_diff_slices(Algorithm::Myers, &old, &new) }
+        Self { ops: diff_ops(&old, &new) }
     }
 
     /// The new position, and whether `pos` touches text the edit left unchanged. An edge
@@ -73,8 +84,12 @@ pub enum Anchor {
     Orphan,
 }
 
+/// Share of characters the two have in common, from 0 to 1 (2 × matches / total).
 fn similarity(a: &str, b: &str) -> f32 {
-    similar::TextDiff::from_chars(a, b).ratio()
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let same: usize =
+        diff_ops(&a, &b).iter().map(|op| if let DiffOp::Equal { len, .. } = op { *len } else { 0 }).sum();
+    if a.is_empty() && b.is_empty() { 1.0 } else { 2.0 * same as f32 / (a.len() + b.len()) as f32 }
 }
 
 /// Re-anchors `a` (positioned in `old_text`) in `doc`, using `map` from old to new text.
