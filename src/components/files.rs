@@ -2,10 +2,8 @@
 
 use annotator_core::article::MAX_ARTICLE_BYTES;
 use annotator_core::article::safe_file_stem;
-use annotator_core::formats::{Format, brat, csv, doccano, html, w3c};
-use annotator_core::{
-    ArticleError, Workspace, article_from_bytes, article_from_text, export_json, title_from_file_name,
-};
+use annotator_core::formats::{Format, brat};
+use annotator_core::{ArticleError, Workspace, article_from_bytes, article_from_text, title_from_file_name};
 use gloo::file::File;
 
 use crate::dom;
@@ -60,14 +58,7 @@ pub fn open_file(file: web_sys::File, title: Option<String>, state: StateHandle)
 pub fn export_as(state: &StateHandle, format: Format) {
     let ws = state.workspace();
     let title = ws.document.title();
-    let body = match format {
-        Format::Native => export_json(ws),
-        Format::W3c => w3c::export(ws),
-        Format::Doccano => doccano::export(ws),
-        Format::Brat => brat::export(ws),
-        Format::Csv => csv::export(ws),
-        Format::Html => html::export(ws),
-    };
+    let body = format.export(ws);
     let mut result = dom::download(&format.file_name(title), format.mime(), &body);
     if format == Format::Brat && result.is_ok() {
         result = dom::download(&format!("{}.txt", safe_file_stem(title)), "text/plain", &brat::text(ws));

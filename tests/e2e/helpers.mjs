@@ -117,3 +117,12 @@ export async function exportFile(page) {
   const path = await download.path();
   return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
 }
+
+/** Opens a new article through the dialog, as a person pastes one. */
+export async function openPasted(page, title, text) {
+  await page.getByRole('button', { name: 'New article…' }).click();
+  await page.fill('#load-title-input', title);
+  await page.fill('#load-text', text);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await page.locator('.doc-title', { hasText: title }).waitFor();
+}

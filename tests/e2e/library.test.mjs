@@ -3,19 +3,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { dragOver, launch, openApp, savedCount, serveDist } from './helpers.mjs';
+import { dragOver, launch, openApp, savedCount, openPasted, serveDist } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
-async function newArticle(page, title, text) {
-  await page.getByRole('button', { name: 'New article…' }).click();
-  await page.fill('#load-title-input', title);
-  await page.fill('#load-text', text);
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
-  await page.locator('.doc-title', { hasText: title }).waitFor();
-}
 
 const library = (page) => page.locator('.library .doc');
 
@@ -24,7 +17,7 @@ test('documents are kept apart, listed, switched, renamed, deleted and restored'
   await dragOver(page, 'JIJI Press');
   await page.keyboard.press('2');
   await savedCount(page, 1);
-  await newArticle(page, 'Budget speech', 'The minister said taxes will fall.');
+  await openPasted(page, 'Budget speech', 'The minister said taxes will fall.');
   await dragOver(page, 'taxes will fall');
   await page.keyboard.press('1');
   await dragOver(page, 'minister');
@@ -81,7 +74,7 @@ test('deleting the open document opens another, and its pending save does not br
   await dragOver(page, 'JIJI Press');
   await page.keyboard.press('2');
   await savedCount(page, 1);
-  await newArticle(page, 'Short-lived', 'Delete me soon.');
+  await openPasted(page, 'Short-lived', 'Delete me soon.');
   await dragOver(page, 'Delete me');
   await page.keyboard.press('1'); // not saved yet when deleted
   await page.click('#library');

@@ -1,7 +1,7 @@
 // Offsets stay exact, in code points, for text where UTF-16 and code points differ.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { codePoints, dragOver, exportFile, launch, openApp, serveDist } from './helpers.mjs';
+import { codePoints, dragOver, exportFile, launch, openApp, openPasted, serveDist } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -10,13 +10,6 @@ after(async () => { await browser?.close(); server?.close(); });
 const PASTED = 'Facepalm 🤦🏼‍♂️ moment.\r\n日本の防衛ネットワークに中国が侵入した。\r\nCafe\u0301 owner said \u05e9\u05dc\u05d5\u05dd and \u0645\u0631\u062d\u0628\u0627 to 👩‍👩‍👧 families.';
 const TEXT = PASTED.replaceAll('\r\n', '\n');
 
-async function openPasted(page, title, text) {
-  await page.getByRole('button', { name: 'New article…' }).click();
-  await page.fill('#load-title-input', title);
-  await page.fill('#load-text', text);
-  await page.getByRole('button', { name: 'Open', exact: true }).click();
-  await page.locator('.doc-title', { hasText: title }).waitFor();
-}
 
 test('emoji, Japanese, combining marks and RTL text export code point offsets', async () => {
   const page = await openApp(browser, server.url);

@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use annotator_core::article::MAX_ARTICLE_BYTES;
-use annotator_core::formats::{Format, brat, csv, doccano, html, w3c};
-use annotator_core::{Document, ImportError, Imported, export_json, import_json};
+use annotator_core::formats::{Format, brat, doccano, w3c};
+use annotator_core::{Document, ImportError, Imported, import_json};
 use clap::{Parser, Subcommand, ValueEnum};
 use thiserror::Error;
 
@@ -20,9 +20,9 @@ pub struct Cli {
 pub enum Command {
     /// Convert an export to another format (written to stdout, or to -o FILE).
     Convert {
-        /// What to write.
-        #[arg(long, value_enum)]
-        to: To,
+        /// What to write: native, w3c, doccano, brat, csv or html.
+        #[arg(long, value_parser = parse_format)]
+        to: Format,
         /// What INPUT is.
         #[arg(long, value_enum, default_value = "native")]
         from: From,
@@ -40,14 +40,11 @@ pub enum Command {
     },
 }
 
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum To {
-    Native,
-    W3c,
-    Doccano,
-    Brat,
-    Csv,
-    Html,
+fn parse_format(key: &str) -> Result<Format, String> {
+    Format::from_key(key).ok_or_else(|| {
+        let keys: Vec<&str> = Format::ALL.iter().map(|f| f.key()).collect();
+        format!("invalid value '{key}': use one of {}", keys.join(", "))
+    })
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -101,7 +98,7 @@ pub struct Converted {
 
 /// Runs `convert`; `now` stamps annotations that arrive without times.
 pub fn convert(
-    to: To,
+    to: Format,
     from: From,
     input: &Path,
     text: Option<&Path>,
@@ -120,26 +117,7 @@ pub fn convert(
         }
     };
     let ws = &report.workspace;
-    let (output, brat_text) = match to {
-        To::Native => (export_json(ws), None),
-        To::W3c => (w3c::export(ws), None),
-        To::Doccano => (doccano::export(ws), None),
-        To::Brat => (brat::export(ws), Some(brat::text(ws))),
-        To::Csv => (csv::export(ws), None),
-        To::Html => (html::export(ws), None),
-    };
+    let brat_text = (to == Format::Brat).then(|| brat::text(ws));
+    let output = to.export(ws);
     Ok(Converted { output, brat_text, report })
-}
-
-impl To {
-    pub fn format(self) -> Format {
-        match self {
-            To::Native => Format::Native,
-            To::W3c => Format::W3c,
-            To::Doccano => Format::Doccano,
-            To::Brat => Format::Brat,
-            To::Csv => Format::Csv,
-            To::Html => Format::Html,
-        }
-    }
 }

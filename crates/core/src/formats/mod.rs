@@ -11,7 +11,7 @@ pub mod w3c;
 
 use crate::article::{safe_file_stem, title_from_file_name};
 use crate::format::{ImportError, Imported, import_json};
-use crate::model::{AnnotationId, Document, Tag};
+use crate::model::{AnnotationId, Document, Tag, Workspace};
 
 /// An export target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -65,6 +65,18 @@ impl Format {
             Format::Brat => "ann",
             Format::Csv => "annotations.csv",
             Format::Html => "report.html",
+        }
+    }
+
+    /// The workspace written in this format (for brat, the `.ann`; see `brat::text`).
+    pub fn export(self, ws: &Workspace) -> String {
+        match self {
+            Format::Native => crate::export_json(ws),
+            Format::W3c => w3c::export(ws),
+            Format::Doccano => doccano::export(ws),
+            Format::Brat => brat::export(ws),
+            Format::Csv => csv::export(ws),
+            Format::Html => html::export(ws),
         }
     }
 
@@ -125,7 +137,6 @@ pub(crate) fn derived_id(seed: &str) -> AnnotationId {
 mod tests {
     use super::*;
     use crate::editor::Editor;
-    use crate::model::Workspace;
     use crate::test_support::{NOW, id};
 
     #[test]
