@@ -24,6 +24,12 @@ after(async () => { await browser?.close(); server?.close(); });
 /** Opens the menu, picks `format`, and returns every file that arrives (name → text). */
 async function download(format, files = 1) {
   await page.locator('.menu summary').click();
+  // Visible to a person, not merely present: the item is what sits at its own centre.
+  const onTop = await page.locator(`#export-${format}`).evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return el.contains(document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2));
+  });
+  assert.ok(onTop, `#export-${format} is hidden or clipped`);
   const arriving = [];
   page.on('download', (d) => arriving.push(d));
   await page.click(`#export-${format}`);
