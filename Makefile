@@ -28,6 +28,7 @@ lint:
 
 unit:
 	cargo test -p annotator-core -p annotations-cli
+	cargo test -p article-annotator --lib
 
 browser:
 	cargo test -p article-annotator --target wasm32-unknown-unknown --test browser
