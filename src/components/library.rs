@@ -18,8 +18,8 @@ pub struct LibraryProps {
     pub onclose: Callback<()>,
 }
 
-/// The list from storage, with the open document as it is in memory (saving lags 300 ms).
-fn rows(state: &State) -> Vec<DocSummary> {
+/// The saved list (`saved`), with the open document as it is in memory (saving lags 300 ms).
+fn rows(state: &State, saved: &[DocSummary]) -> Vec<DocSummary> {
     let ws = state.workspace();
     let open = DocSummary {
         id: state.doc_id,
@@ -27,7 +27,7 @@ fn rows(state: &State) -> Vec<DocSummary> {
         updated: ws.annotations().iter().map(|a| a.modified.clone()).max(),
         counts: ws.counts(),
     };
-    let mut docs: Vec<DocSummary> = storage::library().into_iter().filter(|d| d.id != state.doc_id).collect();
+    let mut docs: Vec<DocSummary> = saved.iter().filter(|d| d.id != state.doc_id).cloned().collect();
     docs.insert(0, open);
     docs
 }
@@ -41,7 +41,10 @@ pub fn Library(props: &LibraryProps) -> Html {
     let state = use_app_state();
     let version = use_state(|| 0u32); // bumped to re-read storage after a change
     let renaming = use_state(|| None::<AnnotationId>);
-    let docs = rows(&state);
+    // Storage is parsed when the dialog opens and after each of its own changes, not on
+    // every render (autosave and notices re-render it while it is open).
+    let saved = use_memo(*version, |_| storage::library());
+    let docs = rows(&state, &saved);
 
     let open = |id: AnnotationId| {
         let (state, onclose) = (state.clone(), props.onclose.clone());

@@ -202,7 +202,7 @@ impl State {
             Some((merged, summary)) => {
                 let text =
                     format!("Imported “{name}”: {report}. {summary} Undo (Ctrl+Z) takes them out again.");
-                self.open(merged, Notice { kind, text, restore: None });
+                self.replace(merged, Notice { kind, text, restore: None });
             }
             None => {
                 let text = format!(
@@ -236,7 +236,8 @@ impl State {
         self.notice = notice;
     }
 
-    fn open(&mut self, workspace: Workspace, notice: Notice) {
+    /// Replaces the open document's workspace in place, as one undoable step.
+    fn replace(&mut self, workspace: Workspace, notice: Notice) {
         Rc::make_mut(&mut self.editor).replace(workspace);
         self.revision += 1;
         self.selected = None;
@@ -312,7 +313,10 @@ impl Reducible for State {
             }
             Action::UpdateText(document) => {
                 let (workspace, summary) = update_text(s.workspace(), document);
-                s.open(workspace, Notice::info(format!("{summary} Undo (Ctrl+Z) brings back the old text.")));
+                s.replace(
+                    workspace,
+                    Notice::info(format!("{summary} Undo (Ctrl+Z) brings back the old text.")),
+                );
             }
             Action::Sync(workspace) => {
                 Rc::make_mut(&mut s.editor).sync(workspace);

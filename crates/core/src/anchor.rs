@@ -9,9 +9,9 @@ use std::ops::Range;
 use similar::DiffOp;
 use similar::algorithms::{Capture, myers};
 
-use crate::model::{Annotation, CONTEXT_CHARS, Document};
+use crate::model::{Annotation, CONTEXT_CHARS, Document, Workspace};
 use crate::offsets::{byte_to_char, slice_chars};
-use crate::text::is_grapheme_boundary;
+use crate::text::{is_grapheme_boundary, plural};
 
 /// How much of a quote must survive an edit inside it for the span to stay put.
 const MIN_QUOTE_SIMILARITY: f32 = 0.5;
@@ -153,6 +153,42 @@ pub fn search(doc: &Document, a: &Annotation, hint: usize) -> Option<Range<usize
         .filter(|&s| is_grapheme_boundary(text, s) && is_grapheme_boundary(text, s + len))
         .max_by_key(|&s| (context_score(text, s, len, a), std::cmp::Reverse(s.abs_diff(hint))))
         .map(|s| s..s + len)
+}
+
+/// Re-anchors every annotation of `ws` onto a new version of its text.
+pub fn update_text(ws: &Workspace, new: Document) -> (Workspace, String) {
+    let map = PositionMap::new(ws.document.text(), new.text());
+    let (mut moved, mut edited, mut orphaned) = (0, 0, 0);
+    let annotations = ws
+        .annotations()
+        .iter()
+        .map(|a| {
+            if a.orphan {
+                orphaned += 1;
+                return a.orphaned(&new);
+            }
+            match reanchor(&map, &new, a) {
+                Anchor::Found(r) if r == a.range() => a.anchored_at(&new, r),
+                Anchor::Found(r) => {
+                    moved += 1;
+                    a.anchored_at(&new, r)
+                }
+                Anchor::Edited(r) => {
+                    edited += 1;
+                    a.anchored_at(&new, r)
+                }
+                Anchor::Orphan => {
+                    orphaned += 1;
+                    a.orphaned(&new)
+                }
+            }
+        })
+        .collect();
+    let summary = format!(
+        "Text updated: {} kept, {moved} moved, {edited} with edited text inside, {orphaned} no longer found (listed as orphans).",
+        plural(ws.annotations().len() - moved - edited - orphaned, "annotation")
+    );
+    (Workspace::with_annotations(new, annotations), summary)
 }
 
 #[cfg(test)]

@@ -11,11 +11,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
-use crate::anchor::{PositionMap, search};
+use crate::anchor::search;
 use crate::editor::{EditError, check_range};
 use crate::model::{Annotation, Document, Workspace};
 use crate::offsets::slice_chars;
-use crate::text::plural;
 
 /// Identifies our files among other JSON.
 pub const FORMAT: &str = "article-annotator";
@@ -229,43 +228,6 @@ impl Report {
             orphaned: self.orphaned,
         }
     }
-}
-
-/// Re-anchors every annotation of `ws` onto a new version of its text.
-pub fn update_text(ws: &Workspace, new: Document) -> (Workspace, String) {
-    use crate::anchor::{Anchor, reanchor};
-    let map = PositionMap::new(ws.document.text(), new.text());
-    let (mut moved, mut edited, mut orphaned) = (0, 0, 0);
-    let annotations = ws
-        .annotations()
-        .iter()
-        .map(|a| {
-            if a.orphan {
-                orphaned += 1;
-                return a.orphaned(&new);
-            }
-            match reanchor(&map, &new, a) {
-                Anchor::Found(r) if r == a.range() => a.anchored_at(&new, r),
-                Anchor::Found(r) => {
-                    moved += 1;
-                    a.anchored_at(&new, r)
-                }
-                Anchor::Edited(r) => {
-                    edited += 1;
-                    a.anchored_at(&new, r)
-                }
-                Anchor::Orphan => {
-                    orphaned += 1;
-                    a.orphaned(&new)
-                }
-            }
-        })
-        .collect();
-    let summary = format!(
-        "Text updated: {} kept, {moved} moved, {edited} with edited text inside, {orphaned} no longer found (listed as orphans).",
-        plural(ws.annotations().len() - moved - edited - orphaned, "annotation")
-    );
-    (Workspace::with_annotations(new, annotations), summary)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 use serde_json::json;
 
 use super::*;
+use crate::anchor::update_text;
 use crate::editor::Editor;
 use crate::model::Tag;
 use crate::test_support::{NOW, id};

@@ -17,11 +17,12 @@ pub mod text;
 #[cfg(test)]
 mod test_support;
 
+pub use anchor::update_text;
 pub use article::{
     ArticleError, article_from_bytes, article_from_text, export_file_name, title_from_file_name,
 };
 pub use editor::{EditError, Editor};
-pub use format::{ImportError, Imported, export_json, import_json, storage_json, update_text};
+pub use format::{ImportError, Imported, export_json, import_json, storage_json};
 pub use layout::{Cover, LineLayout, Segment, layout};
 pub use merge::{merge_import, merge_tabs};
 pub use model::{Annotation, AnnotationId, Document, Tag, Workspace};

@@ -3,7 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::format::update_text;
+use crate::anchor::update_text;
 use crate::model::{Annotation, AnnotationId, Workspace};
 use crate::text::plural;
 

@@ -161,25 +161,19 @@ fn id_of(a: &Value, n: usize, doc: &Document) -> AnnotationId {
 /// are searched for; a quote not found is kept as an orphan.
 pub fn import(doc: &Document, input: &str, now: &str) -> Result<Imported, ImportError> {
     let value: Value = serde_json::from_str(input).map_err(|e| ImportError::NotJson(e.to_string()))?;
-    let mut imported = Imported {
-        workspace: Workspace::new(doc.clone()),
-        revision: None,
-        skipped: Vec::new(),
-        moved: 0,
-        orphaned: 0,
-    };
+    let (mut skipped, mut moved, mut orphaned) = (Vec::new(), 0, 0);
     let mut kept = Vec::new();
     let mut seen = std::collections::HashSet::new();
     for (i, a) in annotations_in(&value)?.into_iter().enumerate() {
         let n = i + 1;
         let labels = bodies_with(a, &["tagging", "classifying"]);
         let Some(tag) = labels.iter().find_map(|l| tag_from_label(l)) else {
-            imported.skipped.push(format!("#{n} has no claim, source or entity tag"));
+            skipped.push(format!("#{n} has no claim, source or entity tag"));
             continue;
         };
         let id = id_of(a, n, doc);
         if !seen.insert(id) {
-            imported.skipped.push(format!("#{n} repeats id {id}"));
+            skipped.push(format!("#{n} repeats id {id}"));
             continue;
         }
         let sel = selectors(a);
@@ -205,21 +199,26 @@ pub fn import(doc: &Document, input: &str, now: &str) -> Result<Imported, Import
         } else if sel.quote.is_some() {
             match search(doc, &ann, sel.position.map_or(0, |p| p.0)) {
                 Some(r) => {
-                    imported.moved += usize::from(sel.position.is_some());
+                    moved += usize::from(sel.position.is_some());
                     kept.push(ann.anchored_at(doc, r));
                 }
                 None => {
-                    imported.orphaned += 1;
+                    orphaned += 1;
                     ann.orphan = true;
                     kept.push(ann);
                 }
             }
         } else {
-            imported.skipped.push(format!("#{n} has no quote and no position inside the text"));
+            skipped.push(format!("#{n} has no quote and no position inside the text"));
         }
     }
-    imported.workspace = Workspace::with_annotations(doc.clone(), kept);
-    Ok(imported)
+    Ok(Imported {
+        workspace: Workspace::with_annotations(doc.clone(), kept),
+        revision: None,
+        skipped,
+        moved,
+        orphaned,
+    })
 }
 
 #[cfg(test)]
