@@ -5,7 +5,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME_PATH ?= /usr/bin/chromium
 
-.PHONY: run build test lint unit browser e2e setup setup-test clean
+.PHONY: run build test lint unit browser e2e setup setup-test clean bench bench-core bench-browser
 
 run: setup
 	trunk serve --release
@@ -36,6 +36,21 @@ browser:
 e2e:
 	trunk build --release
 	node --test --test-reporter=spec tests/e2e/
+
+# Not part of `make test`: timings are never pass/fail. Writes BENCHMARKS.md and bench/results.json.
+bench: bench-core bench-browser
+
+bench-core:
+	cargo bench -p annotator-bench
+
+bench-browser: setup-test bench/node_modules
+	trunk build --release
+	node bench/run.mjs
+
+# The peer (@recogito/text-annotator) is installed for the benchmark only, from its own lock file.
+bench/node_modules: bench/package.json bench/package-lock.json
+	cd bench && npm ci --no-audit --no-fund
+	touch $@
 
 clean:
 	cargo clean

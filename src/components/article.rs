@@ -73,6 +73,9 @@ pub fn Article() -> Html {
         }
     };
 
+    // After every commit: `make bench` times edits up to here and to the paint after.
+    use_effect(|| dom::perf::mark("article:rendered"));
+
     let selected = state.selected;
     html! {
         <main class="article" aria-label="Article">

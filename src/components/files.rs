@@ -46,6 +46,7 @@ async fn open(file: File, title: Option<String>) -> Result<Action, String> {
 /// Reads `file` in the background and opens it, or explains why not. An article takes
 /// `title` when given, else a title made from the file name.
 pub fn open_file(file: web_sys::File, title: Option<String>, state: StateHandle) {
+    dom::perf::mark("open:start");
     yew::platform::spawn_local(async move {
         match open(File::from(file), title).await {
             Ok(action) => state.dispatch(action),
@@ -58,7 +59,7 @@ pub fn open_file(file: web_sys::File, title: Option<String>, state: StateHandle)
 pub fn export_as(state: &StateHandle, format: Format) {
     let ws = state.workspace();
     let title = ws.document.title();
-    let body = format.export(ws);
+    let body = dom::perf::measure("export", || format.export(ws));
     let mut result = dom::download(&format.file_name(title), format.mime(), &body);
     if format == Format::Brat && result.is_ok() {
         result = dom::download(&format!("{}.txt", safe_file_stem(title)), "text/plain", &brat::text(ws));

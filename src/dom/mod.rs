@@ -7,6 +7,7 @@
 
 mod browser;
 mod html_page;
+pub mod perf;
 mod selection;
 
 pub use browser::{clear_selection, download, has_selection, now_iso, random_id, scroll_into_view};

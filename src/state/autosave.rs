@@ -13,6 +13,7 @@ use web_sys::StorageEvent;
 use yew::prelude::*;
 
 use super::{Action, Notice, StateHandle};
+use crate::dom;
 use crate::storage::{self, StorageError};
 
 const DEBOUNCE_MS: u32 = 300;
@@ -76,7 +77,7 @@ fn flush(saver: &Shared, state: &StateHandle) {
         (s.editor.clone(), s.revision)
     };
     let doc_id = saver.borrow().doc_id;
-    let result = storage::save(doc_id, editor.workspace(), revision);
+    let result = dom::perf::measure("save", || storage::save(doc_id, editor.workspace(), revision));
     {
         let mut s = saver.borrow_mut();
         if result.is_ok() {

@@ -100,6 +100,8 @@ impl Imported {
 }
 
 fn to_json(ws: &Workspace, revision: Option<u64>) -> String {
+    // Exports are pretty for people and diffs; storage is compact, as it counts against a
+    // ~5 M character quota (10,000 spans: 3.9 M compact, 5.0 M pretty).
     let doc = &ws.document;
     let file = File {
         format: FORMAT.to_owned(),
@@ -112,6 +114,9 @@ fn to_json(ws: &Workspace, revision: Option<u64>) -> String {
         },
         annotations: ws.annotations().to_vec(),
     };
+    if revision.is_some() {
+        return serde_json::to_string(&file).expect("plain data always serialises");
+    }
     let mut out = serde_json::to_string_pretty(&file).expect("plain data always serialises");
     out.push('\n');
     out

@@ -1,0 +1,206 @@
+// Our side of the benchmark: the release build, driven through its real event handlers.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { repeat, summary } from './stats.mjs';
+
+const PROBE = fileURLToPath(new URL('./probe.js', import.meta.url));
+const DOC_ID = '00000000-0000-4000-8000-00000000b001';
+/** Chromium's localStorage holds ~5.24 M UTF-16 units per origin; keep room for the key. */
+const STORAGE_ROOM = 5_200_000;
+
+async function newPage(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript({ path: PROBE });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`  page error: ${e.message}`));
+  await page.goto(url);
+  await page.evaluate(() => window.__bench.firstPaint);
+  return page;
+}
+
+const key = (page, key, mods = {}) => page.evaluate(([key, mods]) => window.__bench.time(
+  () => document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true, ...mods })),
+  'article:rendered'), [key, mods]);
+
+/** Selects the `k`-th visible word of four letters or more, as a mouse drag would leave it. */
+async function selectWord(page, k) {
+  const ok = await page.evaluate((k) => {
+    const lines = [...document.querySelectorAll('#article-text .line')].filter((l) => {
+      const r = l.getBoundingClientRect();
+      return r.top > 80 && r.bottom < innerHeight - 40 && l.textContent.length > 20;
+    });
+    const words = [];
+    for (const line of lines) {
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        for (const m of walker.currentNode.data.matchAll(/\p{L}{4,}/gu)) words.push([walker.currentNode, m.index, m[0].length]);
+      }
+    }
+    if (words.length === 0) return false;
+    const [node, at, len] = words[(k * 7) % words.length];
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + len);
+    const selection = getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    const box = range.getBoundingClientRect();
+    document.getElementById('article-text').dispatchEvent(
+      new MouseEvent('mouseup', { bubbles: true, clientX: box.right, clientY: box.bottom }));
+    return true;
+  }, k);
+  if (!ok) throw new Error('no visible word to select');
+  await page.locator('.picker').waitFor();
+}
+
+/** Clicks the `k`-th visible highlight, which selects its annotation and opens its card. */
+async function selectHighlight(page, k) {
+  await page.evaluate((k) => {
+    const marks = [...document.querySelectorAll('#article-text mark[data-id]')].filter((m) => {
+      const r = m.getBoundingClientRect();
+      return r.top > 80 && r.bottom < innerHeight - 40;
+    });
+    if (marks.length === 0) throw new Error('no visible highlight');
+    marks[k % marks.length].dispatchEvent(new MouseEvent('click', { bubbles: true }));
+  }, k);
+  await page.locator('.card.sel select').waitFor();
+}
+
+/** Milliseconds the app's save took, if it saved after `since` (within 3 s). */
+const saveAfter = (page, since) => page.evaluate((since) => Promise.race([
+  window.__bench.entry('save', since).then((e) => e.duration),
+  new Promise((resolve) => setTimeout(() => resolve(null), 3000)),
+]), since);
+
+const now = (page) => page.evaluate(() => performance.now());
+
+async function edits(page, warmup, runs) {
+  const out = { add: [], retag: [], delete: [], undo: [], save: [] };
+  const record = async (name, sample, since) => {
+    out[name].push(sample);
+    const saved = await saveAfter(page, since);
+    if (saved !== null) out.save.push({ ms: saved });
+  };
+  await repeat(warmup, runs, async (i) => {
+    const keep = i >= warmup;
+    const step = async (name, act) => {
+      const since = await now(page);
+      const sample = await act();
+      if (keep) await record(name, sample, since);
+      else await saveAfter(page, since);
+    };
+    await selectWord(page, i);
+    await step('add', () => key(page, '1'));
+    await step('undo', () => key(page, 'z', { ctrlKey: true }));
+    await selectHighlight(page, i);
+    await step('retag', () => page.evaluate(() => window.__bench.time(() => {
+      const select = document.querySelector('.card.sel select');
+      select.value = select.value === 'claim' ? 'source' : 'claim';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    }, 'article:rendered')));
+    await step('undo', () => key(page, 'z', { ctrlKey: true }));
+    await selectHighlight(page, i);
+    await step('delete', () => key(page, 'Delete'));
+    await step('undo', () => key(page, 'z', { ctrlKey: true }));
+  });
+  return out;
+}
+
+/** Scrolls from top to bottom, 90 % of a screen per frame, at most `maxFrames` frames. */
+const scroll = (page, maxFrames) => page.evaluate(async (maxFrames) => {
+  const b = window.__bench;
+  scrollTo(0, 0);
+  await b.afterPaint();
+  const before = b.longTasks.length;
+  const frames = [];
+  let last = performance.now();
+  while (innerHeight + scrollY < document.documentElement.scrollHeight - 2 && frames.length < maxFrames) {
+    scrollBy(0, innerHeight * 0.9);
+    await new Promise((r) => requestAnimationFrame(r));
+    const t = performance.now();
+    frames.push(t - last);
+    last = t;
+  }
+  const reachedEnd = innerHeight + scrollY >= document.documentElement.scrollHeight - 2;
+  scrollTo(0, 0);
+  await b.afterPaint();
+  return { frames, longTasks: b.longTasks.slice(before), reachedEnd };
+}, maxFrames);
+
+/** Opens `fixture` through the Import button in a page that starts from the sample. */
+async function importOnce(page, fixture, title) {
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await page.evaluate(() => window.__bench.firstPaint);
+  await page.evaluate(() => {
+    document.getElementById('import-file').addEventListener('change', () => { window.__t0 = performance.now(); }, { capture: true });
+  });
+  await page.setInputFiles('#import-file', fixture);
+  return page.evaluate(async (title) => {
+    const b = window.__bench;
+    let t = window.__t0;
+    while (document.querySelector('.doc-title')?.textContent !== title) t = await b.mark('article:rendered', t + 0.001);
+    return { ms: (await b.afterPaint()) - window.__t0 };
+  }, title);
+}
+
+/** Boot to interactive with the sample article and empty storage. */
+export async function bootTimes(browser, url, { warmup, runs }) {
+  const page = await newPage(browser, url);
+  const times = await repeat(warmup, runs, async () => {
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    return page.evaluate(() => window.__bench.firstPaint);
+  });
+  await page.context().close();
+  return summary(times);
+}
+
+/** Every step on one seeded document. */
+export async function benchCase(browser, url, c, { warmup, runs, maxFrames }) {
+  const json = readFileSync(c.fixture, 'utf8');
+  const parsed = JSON.parse(json);
+  const title = parsed.document.title;
+  const stored = JSON.stringify(parsed);
+  const result = {};
+  const page = await newPage(browser, url);
+
+  result.import = summary((await repeat(warmup, runs, () => importOnce(page, c.fixture, title))).map((s) => s.ms));
+  if (stored.length < STORAGE_ROOM) {
+    await page.evaluate(([id, stored]) => {
+      localStorage.clear();
+      localStorage.setItem(`article-annotator.doc.${id}`, stored);
+      localStorage.setItem('article-annotator.current', id);
+    }, [DOC_ID, stored]);
+    result.open = summary(await repeat(warmup, runs, async () => {
+      await page.reload();
+      return page.evaluate(() => window.__bench.firstPaint);
+    }));
+  } else {
+    result.open = { skipped: `the saved document (${(stored.length / 1e6).toFixed(1)} M characters) does not fit in localStorage (~5.2 M); opened through Import instead` };
+    await importOnce(page, c.fixture, title);
+  }
+  const rendered = await page.evaluate(() => document.querySelectorAll('#article-text mark').length);
+  if (c.spans > 0 && rendered === 0) throw new Error(`${c.name}: no highlight rendered`);
+
+  if (c.spans > 0) {
+    const e = await edits(page, warmup, runs);
+    for (const name of ['add', 'retag', 'delete', 'undo']) {
+      result[name] = summary(e[name].map((s) => s.ms));
+      result[`${name}_commit`] = summary(e[name].map((s) => s.commit));
+      result[`${name}_dom_changes`] = summary(e[name].map((s) => s.touched));
+    }
+    result.save = summary(e.save.map((s) => s.ms));
+  }
+  result.export = summary(await repeat(warmup, runs, () => page.evaluate(async () => {
+    const since = performance.now();
+    document.getElementById('export').click();
+    return (await window.__bench.entry('export', since)).duration;
+  })));
+  const s = await scroll(page, maxFrames);
+  result.scroll = { ...summary(s.frames), samples: undefined, frames: s.frames.length, reached_end: s.reachedEnd,
+    long_tasks: s.longTasks.length, longest_task: Math.max(0, ...s.longTasks) };
+  result.dom_nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+  await page.context().close();
+  return result;
+}

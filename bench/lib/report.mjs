@@ -1,0 +1,131 @@
+// BENCHMARKS.md from a results object (and criterion's estimates, when present).
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ms = (v) => (v === null || v === undefined ? '—' : v >= 100 ? `${Math.round(v)}` : v.toFixed(1));
+const pair = (s) => (!s ? '—' : s.skipped ? 'n/a¹' : `${ms(s.median)} / ${ms(s.p95)}`);
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const BUDGET_CASE = 'book-10000';
+
+const STEPS = [
+  ['open', 'open the saved document (navigation → first paint)'],
+  ['import', 'import the export file (choose file → paint)'],
+  ['add', 'add one span (key → paint)'],
+  ['retag', 'retag one span (change → paint)'],
+  ['delete', 'delete one span (key → paint)'],
+  ['undo', 'undo (key → paint)'],
+  ['save', 'save to localStorage (debounced, off the critical path)'],
+  ['export', 'export native JSON (serialise)'],
+  ['scroll', 'scroll top to bottom: frame interval'],
+];
+
+function budgets(r) {
+  const book = r.cases.find((c) => c.name === BUDGET_CASE)?.app;
+  const rows = [
+    ['Boot to interactive, sample article', '≤ 300 ms', r.boot?.median, 300],
+    ['Release wasm, gzip', '≤ 200 KB', r.wasm.gzip / 1024, 200, kb(r.wasm.gzip)],
+  ];
+  if (book) {
+    rows.push(
+      ['Add one span, 100k words / 10k spans', '≤ 16 ms', book.add?.median, 16],
+      ['Retag one span, same', '≤ 16 ms', book.retag?.median, 16],
+      ['Delete one span, same', '≤ 16 ms', book.delete?.median, 16],
+      ['First render, same (open, incl. boot)', '≤ 500 ms', book.open?.median, 500],
+      ['Save 10k spans to localStorage', '≤ 30 ms', book.save?.median, 30],
+    );
+  }
+  return rows.map(([what, budget, value, limit, shown]) =>
+    `| ${what} | ${budget} | ${shown ?? (value === undefined || value === null ? '—' : `${ms(value)} ms`)} | ${value !== undefined && value !== null && value <= limit ? 'met' : '**missed**'} |`);
+}
+
+function criterion(dir) {
+  if (!existsSync(dir)) return [];
+  const rows = [];
+  const walk = (d, name) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      if (!e.isDirectory()) continue;
+      const estimates = join(d, e.name, 'new', 'estimates.json');
+      if (existsSync(estimates)) {
+        const median = JSON.parse(readFileSync(estimates, 'utf8')).median.point_estimate;
+        const bench = JSON.parse(readFileSync(join(d, e.name, 'new', 'benchmark.json'), 'utf8'));
+        rows.push(`| ${bench.full_id} | ${median >= 1e6 ? `${(median / 1e6).toFixed(2)} ms` : `${(median / 1e3).toFixed(2)} µs`} |`);
+      } else if (e.name !== 'report') walk(join(d, e.name), name);
+    }
+  };
+  walk(dir, '');
+  return rows.sort();
+}
+
+export function report(r, criterionDir) {
+  const cases = r.cases;
+  const head = `| step (median / p95, ms) | ${cases.map((c) => `${c.words / 1000}k words, ${c.spans} spans`).join(' | ')} |`;
+  const rule = `|---|${cases.map(() => '---').join('|')}|`;
+  const stepRows = STEPS.map(([key, label]) => `| ${label} | ${cases.map((c) => pair(c.app[key])).join(' | ')} |`);
+  const extra = [
+    `| DOM nodes and attributes changed by one add | ${cases.map((c) => ms(c.app.add_dom_changes?.median)).join(' | ')} |`,
+    `| app commit of one add (key → DOM updated) | ${cases.map((c) => ms(c.app.add_commit?.median)).join(' | ')} |`,
+    `| long tasks (> 50 ms) while scrolling; longest | ${cases.map((c) => `${c.app.scroll.long_tasks}; ${ms(c.app.scroll.longest_task)}`).join(' | ')} |`,
+    `| elements in the page | ${cases.map((c) => c.app.dom_nodes).join(' | ')} |`,
+  ];
+  const peerRows = cases.filter((c) => c.peer).flatMap((c) => [
+    ['first render', c.app.open, c.peer.open],
+    ['add one span → paint', c.app.add, c.peer.add],
+  ].map(([step, us, peer]) => `| ${c.words / 1000}k words, ${c.spans} spans | ${step} | ${ms(us?.median)} | ${ms(peer?.median)} | ${us?.median && peer?.median ? (us.median / peer.median).toFixed(2) : '—'} |`));
+  const crit = criterion(criterionDir);
+
+  return `# Benchmarks
+
+Written by \`make bench\` (bench/run.mjs); raw numbers in [bench/results.json](bench/results.json).
+Do not edit by hand: run \`make bench\` again.
+
+- Date: ${r.date}
+- Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memory_gb} GB, ${r.machine.os}
+- Browser: ${r.browser}; viewport 1280×900
+- Runs: ${r.options.warmup} warm-up, ${r.options.runs} measured per step; medians and 95th percentiles
+- Documents: seeded (crates/bench, seed 1): paragraphs of 30–180 words, names, numbers, accents and
+  emoji; spans 1–12 words, 5 % nested five deep, 5 % crossing pairs, a tenth (at most 1,000) on one sentence.
+- "→ paint": from just before the event to the next animation frame plus a message task, i.e. after the
+  frame that shows the change.
+
+## Budgets (${BUDGET_CASE})
+
+| budget | limit | median | |
+|---|---|---|---|
+${budgets(r).join('\n')}
+
+## Size
+
+| release wasm | raw | gzip -9 | brotli 11 |
+|---|---|---|---|
+| article-annotator_bg.wasm | ${kb(r.wasm.raw)} | ${kb(r.wasm.gzip)} | ${kb(r.wasm.brotli)} |
+
+JS glue: ${kb(r.wasm.js_glue)} uncompressed.
+
+## Steps
+
+Boot to interactive (sample article, empty storage, navigation → first paint): ${pair(r.boot)} ms.
+
+${head}
+${rule}
+${stepRows.join('\n')}
+${extra.join('\n')}
+
+¹ The saved document does not fit in localStorage (about 5.2 M characters per origin in Chromium),
+so it can only be opened through Import.
+
+## Side by side: ${r.peer}
+
+Same documents, same Chromium run, the peer with its default SPANS renderer. Its first render is
+from navigation to the paint that shows its highlights; ours is "open the saved document".
+
+| document | step | us (ms) | peer (ms) | us / peer |
+|---|---|---|---|---|
+${peerRows.join('\n')}
+${crit.length ? `
+## Core micro-benchmarks (criterion, host, median)
+
+| benchmark | median |
+|---|---|
+${crit.join('\n')}
+` : ''}`;
+}

@@ -1,0 +1,1 @@
+window.process = { env: { NODE_ENV: 'production' } };

@@ -1,0 +1,77 @@
+//! Host micro-benchmarks of the core on the same seeded material as the browser harness:
+//! `cargo bench -p annotator-bench` (or `make bench`, which also runs the browser side).
+
+use std::hint::black_box;
+
+use annotator_bench::{article, spans};
+use annotator_core::offsets::{char_to_utf16, slice_chars, utf16_to_char};
+use annotator_core::{Document, export_json, import_json, layout, lines, update_text};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+
+const CASES: [(usize, usize); 3] = [(2_000, 100), (20_000, 1_000), (100_000, 10_000)];
+
+fn segmenting(c: &mut Criterion) {
+    let mut group = c.benchmark_group("layout");
+    for (words, n) in CASES {
+        let ws = spans(&article(words, 1), n, 1);
+        let text = ws.document.text();
+        let lines = lines(text);
+        let texts: Vec<&str> = lines.iter().map(|l| slice_chars(text, l.start, l.end)).collect();
+        group.throughput(Throughput::Elements(n as u64));
+        group.bench_function(BenchmarkId::from_parameter(format!("{words}w/{n}")), |b| {
+            b.iter(|| layout(black_box(&lines), &texts, ws.annotations()))
+        });
+    }
+    group.finish();
+}
+
+fn offsets(c: &mut Criterion) {
+    let doc = article(100_000, 1);
+    let text = doc.text();
+    let units = char_to_utf16(text, doc.char_len());
+    let mut group = c.benchmark_group("offsets");
+    group.bench_function("utf16→code point, 100k words", |b| {
+        b.iter(|| utf16_to_char(black_box(text), units * 3 / 4))
+    });
+    group.bench_function("code point→utf16, 100k words", |b| {
+        b.iter(|| char_to_utf16(black_box(text), doc.char_len() * 3 / 4))
+    });
+    group.finish();
+}
+
+fn reanchoring(c: &mut Criterion) {
+    let mut group = c.benchmark_group("reanchor");
+    group.sample_size(10);
+    for (words, n) in CASES {
+        let ws = spans(&article(words, 1), n, 1);
+        // A sentence inserted a third of the way in, as when a publisher updates a story.
+        let text = ws.document.text();
+        let at = text.char_indices().nth(ws.document.char_len() / 3).map_or(0, |(i, _)| i);
+        let edited = format!("{} An update was added here. {}", &text[..at], &text[at..]);
+        let new = Document::new(ws.document.title(), &edited);
+        group.bench_function(BenchmarkId::from_parameter(format!("{words}w/{n}")), |b| {
+            b.iter(|| update_text(black_box(&ws), new.clone()))
+        });
+    }
+    group.finish();
+}
+
+fn export_import(c: &mut Criterion) {
+    let mut group = c.benchmark_group("native json");
+    group.sample_size(20);
+    for (words, n) in CASES {
+        let ws = spans(&article(words, 1), n, 1);
+        let json = export_json(&ws);
+        group.throughput(Throughput::Bytes(json.len() as u64));
+        group.bench_function(BenchmarkId::new("export", format!("{words}w/{n}")), |b| {
+            b.iter(|| export_json(black_box(&ws)))
+        });
+        group.bench_function(BenchmarkId::new("import", format!("{words}w/{n}")), |b| {
+            b.iter(|| import_json(black_box(&json)).expect("own export imports"))
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, segmenting, offsets, reanchoring, export_import);
+criterion_main!(benches);

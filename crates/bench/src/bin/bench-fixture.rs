@@ -1,0 +1,23 @@
+//! Writes a seeded benchmark document as a native export:
+//! `bench-fixture <words> <spans> [seed] > file.json`.
+
+use std::io::Write;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let number = |i: usize, default: Option<u64>| -> u64 {
+        match args.get(i).map(|a| a.replace('_', "").parse()) {
+            Some(Ok(n)) => n,
+            None if default.is_some() => default.unwrap_or_default(),
+            _ => {
+                eprintln!("usage: bench-fixture <words> <spans> [seed]   (writes a native export to stdout)");
+                std::process::exit(2);
+            }
+        }
+    };
+    let (words, spans, seed) = (number(0, None) as usize, number(1, None) as usize, number(2, Some(1)));
+    let doc = annotator_bench::article(words, seed);
+    let ws = annotator_bench::spans(&doc, spans, seed);
+    let json = annotator_core::export_json(&ws);
+    std::io::stdout().lock().write_all(json.as_bytes()).expect("stdout is writable");
+}
