@@ -66,9 +66,12 @@ async function selectHighlight(page, k) {
   await page.locator('.card.sel select').waitFor();
 }
 
-/** Milliseconds the app's save took, if it saved after `since` (within 3 s). */
+/** How long the app's save after `since` took and whether it failed; null if none within 3 s. */
 const saveAfter = (page, since) => page.evaluate((since) => Promise.race([
-  window.__bench.entry('save', since).then((e) => e.duration),
+  window.__bench.entry('save', since).then((e) => ({
+    ms: e.duration,
+    failed: performance.getEntriesByName('save:failed').some((f) => f.startTime >= e.startTime),
+  })),
   new Promise((resolve) => setTimeout(() => resolve(null), 3000)),
 ]), since);
 
@@ -79,7 +82,7 @@ async function edits(page, warmup, runs) {
   const record = async (name, sample, since) => {
     out[name].push(sample);
     const saved = await saveAfter(page, since);
-    if (saved !== null) out.save.push({ ms: saved });
+    if (saved !== null) out.save.push(saved);
   };
   await repeat(warmup, runs, async (i) => {
     const keep = i >= warmup;
@@ -132,16 +135,21 @@ async function importOnce(page, fixture, title) {
   await page.evaluate(() => localStorage.clear());
   await page.reload();
   await page.evaluate(() => window.__bench.firstPaint);
+  if (await page.textContent('.doc-title') === title) throw new Error('the imported document is still open after clearing storage');
   await page.evaluate(() => {
     document.getElementById('import-file').addEventListener('change', () => { window.__t0 = performance.now(); }, { capture: true });
   });
   await page.setInputFiles('#import-file', fixture);
-  return page.evaluate(async (title) => {
+  const result = await page.evaluate(async (title) => {
     const b = window.__bench;
     let t = window.__t0;
     while (document.querySelector('.doc-title')?.textContent !== title) t = await b.mark('article:rendered', t + 0.001);
     return { ms: (await b.afterPaint()) - window.__t0 };
   }, title);
+  // Its save (or failed save) must be over before storage is cleared for the next run:
+  // a save flushed as the page unloads would bring the document back.
+  await saveAfter(page, 0);
+  return result;
 }
 
 /** Boot to interactive with the sample article and empty storage. */
@@ -190,7 +198,7 @@ export async function benchCase(browser, url, c, { warmup, runs, maxFrames }) {
       result[`${name}_commit`] = summary(e[name].map((s) => s.commit));
       result[`${name}_dom_changes`] = summary(e[name].map((s) => s.touched));
     }
-    result.save = summary(e.save.map((s) => s.ms));
+    result.save = { ...summary(e.save.map((s) => s.ms)), failed: e.save.filter((s) => s.failed).length };
   }
   result.export = summary(await repeat(warmup, runs, () => page.evaluate(async () => {
     const since = performance.now();

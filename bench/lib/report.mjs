@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ms = (v) => (v === null || v === undefined ? '—' : v >= 100 ? `${Math.round(v)}` : v.toFixed(1));
-const pair = (s) => (!s ? '—' : s.skipped ? 'n/a¹' : `${ms(s.median)} / ${ms(s.p95)}`);
+const pair = (s) => (!s ? '—' : s.skipped ? 'n/a¹' : s.failed ? `${ms(s.median)} / ${ms(s.p95)} (${s.failed} of ${s.n} failed: storage full²)` : `${ms(s.median)} / ${ms(s.p95)}`);
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
 const BUDGET_CASE = 'book-10000';
 
@@ -112,6 +112,7 @@ ${extra.join('\n')}
 
 ¹ The saved document does not fit in localStorage (about 5.2 M characters per origin in Chromium),
 so it can only be opened through Import.
+² The app then keeps working in memory and says so in a banner with an Export button (see README).
 
 ## Side by side: ${r.peer}
 

@@ -3,13 +3,12 @@
 
 use std::rc::Rc;
 
-use annotator_core::offsets::slice_chars;
-use annotator_core::{Document, LineLayout, layout, lines};
+use annotator_core::{Document, LineLayout, lines, relayout};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
-use super::line::Line;
+use super::line::{BLOCK_LINES, Block};
 use crate::dom;
 use crate::state::{Action, use_app_state};
 
@@ -34,15 +33,21 @@ pub fn Article() -> Html {
     let root = use_node_ref();
     let doc = state.workspace().document.clone();
     let split = use_memo(SameDoc(doc.clone()), |d| {
-        let lines = lines(d.0.text());
-        let texts = lines.iter().map(|l| Rc::from(slice_chars(d.0.text(), l.start, l.end))).collect();
-        Lines { lines, texts }
+        let text = d.0.text();
+        Lines { lines: lines(text), texts: text.split('\n').map(Rc::from).collect() }
     });
+    // The previous layout of the same document: lines an edit did not touch keep their
+    // `Rc`, so their memoised `Line`s are skipped without comparing segments.
+    let previous = use_mut_ref(|| None::<(SameDoc, Vec<Rc<LineLayout>>)>);
     let laid_out: Rc<Vec<Rc<LineLayout>>> = {
-        let (editor, split) = (state.editor.clone(), split.clone());
-        use_memo(state.revision, move |_| {
+        let (editor, split, doc) = (state.editor.clone(), split.clone(), SameDoc(doc.clone()));
+        use_memo((state.revision, doc.clone()), move |_| {
             let texts: Vec<&str> = split.texts.iter().map(|t| &**t).collect();
-            layout(&split.lines, &texts, editor.workspace().annotations()).into_iter().map(Rc::new).collect()
+            let mut previous = previous.borrow_mut();
+            let old = previous.as_ref().filter(|(d, _)| *d == doc).map_or(&[][..], |(_, l)| &l[..]);
+            let fresh = relayout(old, &split.lines, &texts, editor.workspace().annotations());
+            *previous = Some((doc, fresh.clone()));
+            fresh
         })
     };
 
@@ -81,9 +86,10 @@ pub fn Article() -> Html {
         <main class="article" aria-label="Article">
             <h1 class="doc-title">{ doc.title() }</h1>
             <div class="text" id="article-text" ref={root} {onmouseup} {onkeyup} {onclick}>
-                { for laid_out.iter().zip(split.texts.iter()).map(|(line, text)| {
-                    let selected = selected.filter(|id| line.segments.iter().any(|s| s.is_covered_by(*id)));
-                    html! { <Line key={line.line.start} text={text.clone()} layout={line.clone()} {selected} /> }
+                { for laid_out.chunks(BLOCK_LINES).zip(split.texts.chunks(BLOCK_LINES)).enumerate().map(|(i, (layouts, texts))| {
+                    let selected = selected.filter(|id| layouts.iter().any(|l| l.spans.iter().any(|a| a.id == *id)));
+                    let lines = texts.iter().cloned().zip(layouts.iter().cloned()).collect::<Vec<_>>();
+                    html! { <Block key={i} {lines} {selected} /> }
                 }) }
             </div>
         </main>

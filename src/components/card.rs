@@ -1,5 +1,7 @@
 //! One annotation in the sidebar; the selected one shows its editing controls.
 
+use std::rc::Rc;
+
 use annotator_core::text::shorten;
 use annotator_core::{Annotation, AnnotationId, Tag};
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
@@ -9,7 +11,7 @@ const QUOTE_GRAPHEMES: usize = 140;
 
 #[derive(Properties, PartialEq)]
 pub struct CardProps {
-    pub annotation: Annotation,
+    pub annotation: Rc<Annotation>,
     pub selected: bool,
     pub onselect: Callback<(AnnotationId, usize)>,
     pub onretag: Callback<(AnnotationId, Tag)>,

@@ -4,7 +4,13 @@
 use std::rc::Rc;
 
 use annotator_core::{AnnotationId, LineLayout, Segment, Tag};
+use web_sys::HtmlElement;
 use yew::prelude::*;
+
+/// Lines per block. A block is what the browser skips while it is off screen
+/// (`content-visibility: auto`): one check per block rather than per line keeps scrolling
+/// and every edit cheap on book-length texts.
+pub const BLOCK_LINES: usize = 32;
 
 #[derive(Properties, PartialEq)]
 pub struct LineProps {
@@ -43,10 +49,47 @@ fn segment(text: &str, seg: &Segment, selected: Option<AnnotationId>) -> Html {
 
 #[function_component]
 pub fn Line(props: &LineProps) -> Html {
-    let LineLayout { line, segments } = &*props.layout;
+    let LineLayout { line, segments, .. } = &*props.layout;
     html! {
         <p class="line" data-s={line.start.to_string()} data-e={line.end.to_string()}>
             { for segments.iter().map(|seg| segment(&props.text, seg, props.selected)) }
         </p>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BlockProps {
+    /// Each line's text and layout.
+    pub lines: Vec<(Rc<str>, Rc<LineLayout>)>,
+    /// The selected annotation, only when it is drawn in this block.
+    pub selected: Option<AnnotationId>,
+}
+
+/// Tells CSS roughly how tall the content is while it is skipped (`--rows`, in lines of
+/// text), so the scrollbar is about right before the browser has laid it out. Set through
+/// the CSSOM: the Content-Security-Policy forbids style attributes.
+#[hook]
+pub fn use_rows_hint(node: NodeRef, rows: usize) {
+    use_effect_with(rows, move |rows| {
+        if let Some(el) = node.cast::<HtmlElement>() {
+            let _ = el.style().set_property("--rows", &rows.to_string());
+        }
+    });
+}
+
+#[function_component]
+pub fn Block(props: &BlockProps) -> Html {
+    let node = use_node_ref();
+    // About 70 characters fit on a line of the article column.
+    let rows = props.lines.iter().map(|(text, _)| text.chars().count().div_ceil(70).max(1)).sum();
+    use_rows_hint(node.clone(), rows);
+    let selected = props.selected;
+    html! {
+        <div class="block" ref={node}>
+            { for props.lines.iter().map(|(text, layout)| {
+                let selected = selected.filter(|id| layout.segments.iter().any(|s| s.is_covered_by(*id)));
+                html! { <Line key={layout.line.start} text={text.clone()} layout={layout.clone()} {selected} /> }
+            }) }
+        </div>
     }
 }

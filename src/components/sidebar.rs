@@ -1,17 +1,91 @@
 //! Every annotation in document order, with counts and a tag filter.
+//!
+//! Cards render in groups by position in the text, each group a memoised component, so an
+//! edit among 10,000 annotations re-renders one group of cards, not all of them.
+
+use std::rc::Rc;
 
 use annotator_core::{Annotation, AnnotationId, Tag};
 use yew::prelude::*;
 
 use super::card::Card;
+use super::line::use_rows_hint;
 use crate::dom;
-use crate::state::{Action, callback, use_app_state};
+use crate::state::{Action, StateHandle, callback, use_app_state};
+
+/// Code points of text per group of cards: a few paragraphs.
+const GROUP_SPAN: usize = 2048;
+
+/// What a card can do. Made once, so that its callbacks compare equal on every render.
+#[derive(PartialEq)]
+struct CardActions {
+    onselect: Callback<(AnnotationId, usize)>,
+    onretag: Callback<(AnnotationId, Tag)>,
+    onnote: Callback<(AnnotationId, String)>,
+    ondelete: Callback<AnnotationId>,
+}
+
+impl CardActions {
+    fn new(state: &StateHandle) -> Self {
+        let dispatcher = state.dispatcher();
+        Self {
+            onselect: Callback::from(move |(id, start): (AnnotationId, usize)| {
+                dispatcher.dispatch(Action::Select(Some(id)));
+                dom::scroll_into_view(&format!("#article-text [data-s=\"{start}\"]"), false);
+            }),
+            onretag: callback(state, |(id, tag)| Action::Retag { id, tag, now: dom::now_iso() }),
+            onnote: callback(state, |(id, note)| Action::EditNote { id, note, now: dom::now_iso() }),
+            ondelete: callback(state, Action::Delete),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct GroupProps {
+    cards: Vec<Rc<Annotation>>,
+    /// The selected annotation, only when it is in this group.
+    selected: Option<AnnotationId>,
+    actions: Rc<CardActions>,
+}
+
+#[function_component]
+fn CardGroup(props: &GroupProps) -> Html {
+    let node = use_node_ref();
+    use_rows_hint(node.clone(), props.cards.len());
+    let a = &props.actions;
+    html! {
+        <ol class="cards" ref={node}>
+            { for props.cards.iter().map(|card| html! {
+                <Card key={card.id.to_string()} annotation={card.clone()} selected={props.selected == Some(card.id)}
+                    onselect={a.onselect.clone()} onretag={a.onretag.clone()}
+                    onnote={a.onnote.clone()} ondelete={a.ondelete.clone()} />
+            }) }
+        </ol>
+    }
+}
+
+/// Splits `cards` (in document order) into groups by position; returns (key, cards) pairs.
+fn groups<'a>(cards: impl Iterator<Item = &'a Rc<Annotation>>) -> Vec<(usize, Vec<Rc<Annotation>>)> {
+    let mut out: Vec<(usize, Vec<Rc<Annotation>>)> = Vec::new();
+    for a in cards {
+        let key = a.start / GROUP_SPAN;
+        match out.last_mut() {
+            Some((k, group)) if *k == key => group.push(a.clone()),
+            _ => out.push((key, vec![a.clone()])),
+        }
+    }
+    out
+}
 
 #[function_component]
 pub fn Sidebar() -> Html {
     let state = use_app_state();
     let ws = state.workspace();
     let counts = ws.counts();
+    let actions = {
+        let state = state.clone();
+        use_memo((), move |_| CardActions::new(&state))
+    };
 
     // Clicking a highlight selects its card: bring the card into view.
     use_effect_with(state.selected, |selected| {
@@ -20,16 +94,6 @@ pub fn Sidebar() -> Html {
         }
     });
 
-    let onselect = {
-        let state = state.clone();
-        Callback::from(move |(id, start): (AnnotationId, usize)| {
-            state.dispatch(Action::Select(Some(id)));
-            dom::scroll_into_view(&format!("#article-text [data-s=\"{start}\"]"), false);
-        })
-    };
-    let onretag = callback(&state, |(id, tag)| Action::Retag { id, tag, now: dom::now_iso() });
-    let onnote = callback(&state, |(id, note)| Action::EditNote { id, note, now: dom::now_iso() });
-    let ondelete = callback(&state, Action::Delete);
     let filter_button = |filter: Option<Tag>, label: &'static str, count: usize| {
         let class = classes!("filter", filter.map(|t| format!("tag-{}", t.key())));
         html! {
@@ -40,15 +104,13 @@ pub fn Sidebar() -> Html {
         }
     };
     let total = ws.annotations().len();
-    let shown = |a: &&Annotation| state.filter.is_none_or(|t| a.tag == t);
-    let card = |a: &Annotation| {
-        html! {
-            <Card key={a.id.to_string()} annotation={a.clone()} selected={state.selected == Some(a.id)}
-                onselect={onselect.clone()} onretag={onretag.clone()}
-                onnote={onnote.clone()} ondelete={ondelete.clone()} />
-        }
+    let shown = |a: &&Rc<Annotation>| state.filter.is_none_or(|t| a.tag == t);
+    let group = |key: String, cards: Vec<Rc<Annotation>>| {
+        let selected = state.selected.filter(|id| cards.iter().any(|a| a.id == *id));
+        html! { <CardGroup {key} {cards} {selected} actions={actions.clone()} /> }
     };
-    let orphans: Vec<_> = ws.orphans().filter(shown).collect();
+    let placed = groups(ws.annotations().iter().filter(|a| !a.orphan).filter(shown));
+    let orphans: Vec<_> = ws.orphans().filter(shown).cloned().collect();
     let orphan_count = orphans.len();
 
     html! {
@@ -61,14 +123,14 @@ pub fn Sidebar() -> Html {
             if total == 0 {
                 <p class="empty">{ "No annotations yet. Select text in the article, then choose Claim, Source or Entity — or press 1, 2 or 3." }</p>
             }
-            <ol class="cards">
-                { for ws.annotations().iter().filter(|a| !a.orphan).filter(shown).map(card) }
-            </ol>
+            <div class="card-groups">
+                { for placed.into_iter().map(|(key, cards)| group(key.to_string(), cards)) }
+            </div>
             if orphan_count > 0 {
                 <section class="orphans" aria-labelledby="orphans-title">
                     <h3 class="orphans-title" id="orphans-title">{ format!("Not found in the text ({orphan_count})") }</h3>
                     <p class="hint">{ "The text changed and these quotes are no longer in it. They are kept with their notes." }</p>
-                    <ol class="cards">{ for orphans.iter().copied().map(card) }</ol>
+                    { group("orphans".to_owned(), orphans) }
                 </section>
             }
         </aside>

@@ -36,16 +36,24 @@ pub fn clear_selection() {
 
 /// Scrolls the first element matching `selector` into view (centred, or just enough when
 /// `nearest`).
+///
+/// Deferred to a task after the current one: scrolling forces a layout, and the change that
+/// asked for it should reach the screen first (the scroll is animated anyway).
 pub fn scroll_into_view(selector: &str, nearest: bool) {
-    let Some(el) =
-        web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(selector).ok().flatten())
-    else {
-        return;
-    };
-    let opts = ScrollIntoViewOptions::new();
-    opts.set_behavior(ScrollBehavior::Smooth);
-    opts.set_block(if nearest { ScrollLogicalPosition::Nearest } else { ScrollLogicalPosition::Center });
-    el.scroll_into_view_with_scroll_into_view_options(&opts);
+    let selector = selector.to_owned();
+    gloo::timers::callback::Timeout::new(0, move || {
+        let Some(el) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&selector).ok().flatten())
+        else {
+            return;
+        };
+        let opts = ScrollIntoViewOptions::new();
+        opts.set_behavior(ScrollBehavior::Smooth);
+        opts.set_block(if nearest { ScrollLogicalPosition::Nearest } else { ScrollLogicalPosition::Center });
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    })
+    .forget();
 }
 
 /// Offers `contents` as a file download named `file_name`.

@@ -78,6 +78,9 @@ fn flush(saver: &Shared, state: &StateHandle) {
     };
     let doc_id = saver.borrow().doc_id;
     let result = dom::perf::measure("save", || storage::save(doc_id, editor.workspace(), revision));
+    if result.is_err() {
+        dom::perf::mark("save:failed");
+    }
     {
         let mut s = saver.borrow_mut();
         if result.is_ok() {

@@ -10,8 +10,8 @@ use similar::DiffOp;
 use similar::algorithms::{Capture, myers};
 
 use crate::model::{Annotation, CONTEXT_CHARS, Document, Workspace};
-use crate::offsets::{byte_to_char, slice_chars};
-use crate::text::{is_grapheme_boundary, plural};
+
+use crate::text::{is_grapheme_boundary_at_byte, plural};
 
 /// How much of a quote must survive an edit inside it for the span to stay put.
 const MIN_QUOTE_SIMILARITY: f32 = 0.5;
@@ -97,14 +97,14 @@ pub fn reanchor(map: &PositionMap, doc: &Document, a: &Annotation) -> Anchor {
     let (start, start_kept) = map.map(a.start, Edge::Start);
     let (end, end_kept) = map.map(a.end, Edge::End);
     if start < end {
-        let quote = slice_chars(doc.text(), start, end);
+        let quote = doc.slice(start, end);
         if quote == a.exact {
             // A diff can pair the span with an identical quote elsewhere (text that
             // repeats); where the context no longer fits, a better-fitting copy wins.
-            let here = context_score(doc.text(), start, end - start, a);
+            let here = context_score(doc, start..end, a);
             if here < a.prefix.chars().count() + a.suffix.chars().count() {
                 if let Some(r) = search(doc, a, start) {
-                    if context_score(doc.text(), r.start, r.len(), a) > here {
+                    if context_score(doc, r.clone(), a) > here {
                         return Anchor::Found(r);
                     }
                 }
@@ -113,9 +113,9 @@ pub fn reanchor(map: &PositionMap, doc: &Document, a: &Annotation) -> Anchor {
         }
         if start_kept && end_kept && similarity(quote, &a.exact) >= MIN_QUOTE_SIMILARITY {
             // An exact copy of the quote that fits its context as well beats a fuzzy match.
-            let here = context_score(doc.text(), start, end - start, a);
+            let here = context_score(doc, start..end, a);
             if let Some(r) = search(doc, a, start) {
-                if context_score(doc.text(), r.start, r.len(), a) >= here {
+                if context_score(doc, r.clone(), a) >= here {
                     return Anchor::Found(r);
                 }
             }
@@ -133,10 +133,17 @@ fn common_prefix(a: &str, b: &str) -> usize {
     a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
 }
 
-/// How many characters of the stored prefix and suffix surround `len` chars at `start`.
-fn context_score(text: &str, start: usize, len: usize, a: &Annotation) -> usize {
-    let before = slice_chars(text, start.saturating_sub(CONTEXT_CHARS), start);
-    let after = slice_chars(text, start + len, start + len + CONTEXT_CHARS);
+/// How many characters of the stored prefix and suffix surround code points `r`.
+fn context_score(doc: &Document, r: Range<usize>, a: &Annotation) -> usize {
+    context_score_at_bytes(doc.text(), doc.byte_of(r.start)..doc.byte_of(r.end), a)
+}
+
+/// `context_score` for the quote at bytes `at`.
+fn context_score_at_bytes(text: &str, at: Range<usize>, a: &Annotation) -> usize {
+    let before = &text[..at.start];
+    let before = &before[before.char_indices().rev().nth(CONTEXT_CHARS - 1).map_or(0, |(b, _)| b)..];
+    let after = &text[at.end..];
+    let after = &after[..after.char_indices().nth(CONTEXT_CHARS).map_or(after.len(), |(b, _)| b)];
     common_suffix(before, &a.prefix) + common_prefix(after, &a.suffix)
 }
 
@@ -146,20 +153,25 @@ pub fn search(doc: &Document, a: &Annotation, hint: usize) -> Option<Range<usize
     if a.exact.is_empty() {
         return None;
     }
+    // In bytes throughout: a common quote can occur thousands of times in a book.
     let text = doc.text();
-    let len = a.exact.chars().count();
-    text.match_indices(a.exact.as_str())
-        .map(|(byte, _)| byte_to_char(text, byte))
-        .filter(|&s| is_grapheme_boundary(text, s) && is_grapheme_boundary(text, s + len))
-        .max_by_key(|&s| (context_score(text, s, len, a), std::cmp::Reverse(s.abs_diff(hint))))
-        .map(|s| s..s + len)
+    let hint = doc.byte_of(hint);
+    let at = text
+        .match_indices(a.exact.as_str())
+        .map(|(byte, quote)| byte..byte + quote.len())
+        .filter(|r| is_grapheme_boundary_at_byte(text, r.start) && is_grapheme_boundary_at_byte(text, r.end))
+        .max_by_key(|r| {
+            (context_score_at_bytes(text, r.clone(), a), std::cmp::Reverse(r.start.abs_diff(hint)))
+        })?;
+    let start = doc.char_of(at.start);
+    Some(start..start + a.exact.chars().count())
 }
 
 /// Re-anchors every annotation of `ws` onto a new version of its text.
 pub fn update_text(ws: &Workspace, new: Document) -> (Workspace, String) {
     let map = PositionMap::new(ws.document.text(), new.text());
     let (mut moved, mut edited, mut orphaned) = (0, 0, 0);
-    let annotations = ws
+    let annotations: Vec<Annotation> = ws
         .annotations()
         .iter()
         .map(|a| {
@@ -195,6 +207,7 @@ pub fn update_text(ws: &Workspace, new: Document) -> (Workspace, String) {
 mod tests {
     use super::*;
     use crate::model::Tag;
+    use crate::offsets::{byte_to_char, slice_chars};
     use crate::test_support::ann;
 
     const OLD: &str =

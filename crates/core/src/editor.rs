@@ -7,7 +7,6 @@ use std::ops::Range;
 use thiserror::Error;
 
 use crate::model::{Annotation, AnnotationId, Document, Tag, Workspace};
-use crate::text::is_grapheme_boundary;
 
 /// How many steps back undo can go.
 pub const HISTORY_LIMIT: usize = 500;
@@ -195,7 +194,7 @@ pub fn check_range(doc: &Document, range: &Range<usize>) -> Result<(), EditError
         return Err(EditError::PastEnd { end: range.end, len: doc.char_len() });
     }
     for at in [range.start, range.end] {
-        if !is_grapheme_boundary(doc.text(), at) {
+        if !doc.is_grapheme_boundary(at) {
             return Err(EditError::SplitsGrapheme { at });
         }
     }

@@ -14,7 +14,6 @@ use thiserror::Error;
 use crate::anchor::search;
 use crate::editor::{EditError, check_range};
 use crate::model::{Annotation, Document, Workspace};
-use crate::offsets::slice_chars;
 
 /// Identifies our files among other JSON.
 pub const FORMAT: &str = "article-annotator";
@@ -218,7 +217,7 @@ impl Report {
             EditError::SplitsGrapheme { at } => format!("offset {at} splits a character"),
             EditError::NotFound => e.to_string(),
         })?;
-        if slice_chars(doc.text(), a.start, a.end) != a.exact {
+        if doc.slice(a.start, a.end) != a.exact {
             return Err(format!("quote does not match the text at {}..{}", a.start, a.end));
         }
         Ok(a)

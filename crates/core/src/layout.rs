@@ -4,6 +4,7 @@
 //! cover it. Lines are the unit of re-rendering, so the output is grouped by line.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::model::{Annotation, AnnotationId, Tag};
 use crate::offsets::char_to_byte;
@@ -45,17 +46,33 @@ impl Segment {
 pub struct LineLayout {
     pub line: Line,
     pub segments: Vec<Segment>,
+    /// The spans drawn on this line, in document order. An edit replaces the `Rc` of every
+    /// annotation it touches, so a line whose spans are all the same pointers is unchanged.
+    pub spans: Vec<Rc<Annotation>>,
 }
 
 /// Lays out every line. `annotations` must be in document order (as `Workspace` keeps them);
-/// `line_texts[i]` is the text of `lines[i]`.
-pub fn layout(lines: &[Line], line_texts: &[&str], annotations: &[Annotation]) -> Vec<LineLayout> {
+/// `line_texts[i]` is the text of `lines[i]` (`text.split('\n')`).
+pub fn layout(lines: &[Line], line_texts: &[&str], annotations: &[Rc<Annotation>]) -> Vec<Rc<LineLayout>> {
+    relayout(&[], lines, line_texts, annotations)
+}
+
+/// `layout` after an edit: a line whose spans are the very same annotations as in
+/// `previous` keeps its `Rc<LineLayout>`, so the view re-renders only the lines an edit
+/// touched, and only those are segmented again.
+pub fn relayout(
+    previous: &[Rc<LineLayout>],
+    lines: &[Line],
+    line_texts: &[&str],
+    annotations: &[Rc<Annotation>],
+) -> Vec<Rc<LineLayout>> {
     let mut next = 0; // first annotation not yet seen by any line
-    let mut open: Vec<&Annotation> = Vec::new(); // seen and possibly still covering
+    let mut open: Vec<&Rc<Annotation>> = Vec::new(); // seen and possibly still covering
     lines
         .iter()
         .zip(line_texts)
-        .map(|(line, text)| {
+        .enumerate()
+        .map(|(i, (line, text))| {
             while next < annotations.len() && annotations[next].start < line.end {
                 if !annotations[next].orphan {
                     open.push(&annotations[next]);
@@ -63,12 +80,23 @@ pub fn layout(lines: &[Line], line_texts: &[&str], annotations: &[Annotation]) -
                 next += 1;
             }
             open.retain(|a| a.end > line.start);
-            LineLayout { line: *line, segments: line_segments(*line, text, &open) }
+            match previous.get(i) {
+                Some(old) if old.line == *line && same_spans(&old.spans, &open) => old.clone(),
+                _ => Rc::new(LineLayout {
+                    line: *line,
+                    segments: line_segments(*line, text, &open),
+                    spans: open.iter().map(|a| Rc::clone(a)).collect(),
+                }),
+            }
         })
         .collect()
 }
 
-fn line_segments(line: Line, text: &str, open: &[&Annotation]) -> Vec<Segment> {
+fn same_spans(old: &[Rc<Annotation>], open: &[&Rc<Annotation>]) -> bool {
+    old.len() == open.len() && old.iter().zip(open).all(|(a, b)| Rc::ptr_eq(a, b))
+}
+
+fn line_segments(line: Line, text: &str, open: &[&Rc<Annotation>]) -> Vec<Segment> {
     if line.start == line.end {
         return Vec::new();
     }
@@ -84,7 +112,7 @@ fn line_segments(line: Line, text: &str, open: &[&Annotation]) -> Vec<Segment> {
             let len = char_to_byte(&text[byte..], end - start);
             let bytes = byte..byte + len;
             byte += len;
-            let mut covering: Vec<&&Annotation> =
+            let mut covering: Vec<&&Rc<Annotation>> =
                 open.iter().filter(|a| a.start <= start && end <= a.end).collect();
             // Outer before inner: longer first, then later start (nested deeper) last.
             covering.sort_by_key(|a| (std::cmp::Reverse(a.len()), a.start, a.id));
@@ -109,7 +137,7 @@ mod tests {
     fn render(text: &str, spans: &[(usize, usize, Tag)]) -> String {
         let doc = Document::new("t", text);
         let mut anns: Vec<_> =
-            spans.iter().enumerate().map(|(i, &(s, e, t))| ann(&doc, s..e, t, i as u8)).collect();
+            spans.iter().enumerate().map(|(i, &(s, e, t))| Rc::new(ann(&doc, s..e, t, i as u8))).collect();
         anns.sort_by_key(|a| a.order_key());
         let ls = lines(text);
         let texts: Vec<&str> = ls.iter().map(|l| slice_chars(text, l.start, l.end)).collect();
@@ -161,10 +189,25 @@ mod tests {
     }
 
     #[test]
+    fn an_edit_lays_out_only_the_lines_it_touches() {
+        let text = "one two\nthree four\nfive six";
+        let mut ed = crate::Editor::new(crate::Workspace::new(Document::new("t", text)));
+        ed.add(0..3, Claim, id(1), crate::test_support::NOW).unwrap();
+        ed.add(8..13, Source, id(2), crate::test_support::NOW).unwrap();
+        let (ls, texts): (_, Vec<&str>) = (lines(text), text.split('\n').collect());
+        let before = layout(&ls, &texts, ed.workspace().annotations());
+        ed.retag(id(2), Tag::Entity, crate::test_support::NOW).unwrap();
+        let after = relayout(&before, &ls, &texts, ed.workspace().annotations());
+        assert!(Rc::ptr_eq(&before[0], &after[0]) && Rc::ptr_eq(&before[2], &after[2]));
+        assert!(!Rc::ptr_eq(&before[1], &after[1]));
+        assert_eq!(after, layout(&ls, &texts, ed.workspace().annotations()));
+    }
+
+    #[test]
     fn segment_bytes_slice_multibyte_lines() {
         let text = "日本🤦🏼‍♂️語";
         let doc = Document::new("t", text);
-        let anns = vec![ann(&doc, 2..7, Claim, 1)];
+        let anns = vec![Rc::new(ann(&doc, 2..7, Claim, 1))];
         let out = layout(&lines(text), &[text], &anns);
         let pieces: Vec<_> = out[0].segments.iter().map(|s| &text[s.bytes.clone()]).collect();
         assert_eq!(pieces, vec!["日本", "🤦🏼‍♂️", "語"]);

@@ -2,6 +2,7 @@
 //! and two browser tabs that both edited it. Annotations are matched by id.
 
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use crate::anchor::update_text;
 use crate::model::{Annotation, AnnotationId, Workspace};
@@ -38,7 +39,7 @@ fn add_new(current: &Workspace, incoming: &Workspace, note: String) -> (Workspac
     let ids: HashSet<AnnotationId> = current.annotations().iter().map(|a| a.id).collect();
     let spans: HashSet<_> =
         current.annotations().iter().filter(|a| !a.orphan).map(|a| (a.tag, a.start, a.end)).collect();
-    let new: Vec<Annotation> = incoming
+    let new: Vec<Rc<Annotation>> = incoming
         .annotations()
         .iter()
         .filter(|a| !ids.contains(&a.id) && (a.orphan || !spans.contains(&(a.tag, a.start, a.end))))
@@ -62,7 +63,7 @@ pub fn merge_tabs(base: &Workspace, local: &Workspace, remote: &Workspace) -> Op
     if !same_text(base, remote) || !same_text(local, remote) {
         return None;
     }
-    let index = |ws: &Workspace| -> HashMap<AnnotationId, Annotation> {
+    let index = |ws: &Workspace| -> HashMap<AnnotationId, Rc<Annotation>> {
         ws.annotations().iter().map(|a| (a.id, a.clone())).collect()
     };
     let (base, mut merged) = (index(base), index(remote));
@@ -80,7 +81,7 @@ pub fn merge_tabs(base: &Workspace, local: &Workspace, remote: &Workspace) -> Op
     for id in base.keys().filter(|id| !local_ids.contains(id)) {
         merged.remove(id); // deleted here
     }
-    Some(Workspace::with_annotations((*remote.document).clone(), merged.into_values().collect()))
+    Some(Workspace::with_annotations((*remote.document).clone(), merged.into_values()))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use crate::offsets::{char_len, slice_chars};
+use crate::offsets::{CharIndex, char_len};
 use crate::text::normalize_newlines;
 
 /// How many code points of context are kept on each side of a quote (as Hypothesis does).
@@ -109,16 +109,15 @@ pub struct Annotation {
 impl Annotation {
     /// A new annotation over `range` of `doc`, quote and context taken from the text.
     pub fn new(doc: &Document, range: Range<usize>, tag: Tag, id: AnnotationId, now: &str) -> Self {
-        let text = doc.text();
         let ctx_start = range.start.saturating_sub(CONTEXT_CHARS);
         Self {
             id,
             tag,
             start: range.start,
             end: range.end,
-            exact: slice_chars(text, range.start, range.end).to_owned(),
-            prefix: slice_chars(text, ctx_start, range.start).to_owned(),
-            suffix: slice_chars(text, range.end, range.end + CONTEXT_CHARS).to_owned(),
+            exact: doc.slice(range.start, range.end).to_owned(),
+            prefix: doc.slice(ctx_start, range.start).to_owned(),
+            suffix: doc.slice(range.end, range.end + CONTEXT_CHARS).to_owned(),
             note: String::new(),
             created: now.to_owned(),
             modified: now.to_owned(),
@@ -166,6 +165,7 @@ pub struct Document {
     title: String,
     text: String,
     char_len: usize,
+    index: CharIndex,
 }
 
 impl Document {
@@ -175,6 +175,7 @@ impl Document {
         Self {
             title: if title.is_empty() { "Untitled".to_owned() } else { title.to_owned() },
             char_len: char_len(&text),
+            index: CharIndex::new(&text),
             text,
         }
     }
@@ -192,6 +193,26 @@ impl Document {
         self.char_len
     }
 
+    /// The text of code points `[start, end)`, clamped to the text.
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        self.index.slice(&self.text, start, end)
+    }
+
+    /// Byte offset of code point `char_idx` (the text's length past the end).
+    pub fn byte_of(&self, char_idx: usize) -> usize {
+        self.index.char_to_byte(&self.text, char_idx)
+    }
+
+    /// Code point index of the char containing byte `byte_idx`.
+    pub fn char_of(&self, byte_idx: usize) -> usize {
+        self.index.byte_to_char(&self.text, byte_idx)
+    }
+
+    /// Whether code point `char_idx` sits between two grapheme clusters (or at either end).
+    pub fn is_grapheme_boundary(&self, char_idx: usize) -> bool {
+        crate::text::is_grapheme_boundary_at_byte(&self.text, self.byte_of(char_idx))
+    }
+
     /// Hex SHA-256 of the UTF-8 text: lets an export be matched to its article.
     pub fn sha256(&self) -> String {
         Sha256::digest(self.text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
@@ -199,10 +220,14 @@ impl Document {
 }
 
 /// A document with its annotations in document order: what is saved, exported and undone.
+///
+/// Annotations are shared (`Rc`): cloning a workspace for undo or saving copies pointers,
+/// and an annotation no edit touched keeps its identity, which is how the view finds the
+/// few lines and cards an edit changed among thousands.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Workspace {
     pub document: Rc<Document>,
-    annotations: Vec<Annotation>,
+    annotations: Vec<Rc<Annotation>>,
 }
 
 impl Workspace {
@@ -211,12 +236,16 @@ impl Workspace {
     }
 
     /// Builds a workspace from annotations that were already validated against `document`.
-    pub(crate) fn with_annotations(document: Document, mut annotations: Vec<Annotation>) -> Self {
-        annotations.sort_by_key(Annotation::order_key);
+    pub(crate) fn with_annotations<A: Into<Rc<Annotation>>>(
+        document: Document,
+        annotations: impl IntoIterator<Item = A>,
+    ) -> Self {
+        let mut annotations: Vec<Rc<Annotation>> = annotations.into_iter().map(Into::into).collect();
+        annotations.sort_by_key(|a| a.order_key());
         Self { document: Rc::new(document), annotations }
     }
 
-    pub fn annotations(&self) -> &[Annotation] {
+    pub fn annotations(&self) -> &[Rc<Annotation>] {
         &self.annotations
     }
 
@@ -229,12 +258,12 @@ impl Workspace {
     }
 
     /// Annotations whose quote could not be found after the text changed.
-    pub fn orphans(&self) -> impl Iterator<Item = &Annotation> {
+    pub fn orphans(&self) -> impl Iterator<Item = &Rc<Annotation>> {
         self.annotations.iter().filter(|a| a.orphan)
     }
 
     pub fn get(&self, id: AnnotationId) -> Option<&Annotation> {
-        self.annotations.iter().find(|a| a.id == id)
+        self.annotations.iter().find(|a| a.id == id).map(|a| &**a)
     }
 
     /// Adds `annotation`, replacing one with the same id (so a redo never duplicates).
@@ -242,10 +271,10 @@ impl Workspace {
         self.remove(annotation.id);
         let key = annotation.order_key();
         let at = self.annotations.partition_point(|a| a.order_key() < key);
-        self.annotations.insert(at, annotation);
+        self.annotations.insert(at, Rc::new(annotation));
     }
 
-    pub(crate) fn remove(&mut self, id: AnnotationId) -> Option<Annotation> {
+    pub(crate) fn remove(&mut self, id: AnnotationId) -> Option<Rc<Annotation>> {
         let at = self.annotations.iter().position(|a| a.id == id)?;
         Some(self.annotations.remove(at))
     }
@@ -253,7 +282,7 @@ impl Workspace {
     /// Replaces the annotation with the same id (its range never changes, so order holds).
     pub(crate) fn replace(&mut self, annotation: Annotation) {
         if let Some(slot) = self.annotations.iter_mut().find(|a| a.id == annotation.id) {
-            *slot = annotation;
+            *slot = Rc::new(annotation);
         }
     }
 

@@ -36,7 +36,11 @@ pub fn lines(text: &str) -> Vec<Line> {
 
 /// Whether a code point offset sits between two grapheme clusters (or at either end).
 pub fn is_grapheme_boundary(text: &str, char_idx: usize) -> bool {
-    let byte = char_to_byte(text, char_idx);
+    is_grapheme_boundary_at_byte(text, char_to_byte(text, char_idx))
+}
+
+/// `is_grapheme_boundary` for a byte offset on a char boundary.
+pub fn is_grapheme_boundary_at_byte(text: &str, byte: usize) -> bool {
     GraphemeCursor::new(byte, text.len(), true).is_boundary(text, 0).unwrap_or(false)
 }
 

@@ -1,10 +1,12 @@
 //! Property tests: each fast function against a slow, obviously-correct oracle.
 
-use annotator_core::offsets::{byte_to_char, char_to_byte, char_to_utf16, slice_chars, utf16_to_char};
+use annotator_core::offsets::{
+    CharIndex, byte_to_char, char_to_byte, char_to_utf16, slice_chars, utf16_to_char,
+};
 use annotator_core::text::is_grapheme_boundary;
 use annotator_core::{
-    AnnotationId, Document, Editor, Tag, Workspace, export_json, import_json, layout, lines, snap_selection,
-    update_text,
+    AnnotationId, Document, Editor, Tag, Workspace, export_json, import_json, layout, lines, relayout,
+    snap_selection, update_text,
 };
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
@@ -55,6 +57,22 @@ proptest! {
             prop_assert_eq!(char_to_byte(&s, ci), bi);
             prop_assert_eq!(byte_to_char(&s, bi), ci);
         }
+    }
+
+    #[test]
+    fn char_index_matches_oracle(
+        s in prop::collection::vec(text(), 1..10).prop_map(|v| v.concat()),
+        cut in (0usize..700, 0usize..700),
+    ) {
+        let index = CharIndex::new(&s);
+        let bytes: Vec<usize> = s.char_indices().map(|(b, _)| b).chain([s.len()]).collect();
+        for (ci, &bi) in bytes.iter().enumerate() {
+            prop_assert_eq!(index.char_to_byte(&s, ci), bi);
+            prop_assert_eq!(index.byte_to_char(&s, bi), ci);
+        }
+        prop_assert_eq!(index.char_to_byte(&s, bytes.len() + 5), s.len(), "past the end");
+        let (a, b) = cut;
+        prop_assert_eq!(index.slice(&s, a, b), slice_chars(&s, a, b));
     }
 
     #[test]
@@ -128,6 +146,33 @@ proptest! {
                 prop_assert_eq!(seen[ci].as_ref(), Some(&want), "char {}", ci);
             }
         }
+    }
+
+    #[test]
+    fn relayout_after_an_edit_equals_a_fresh_layout(
+        s in text(),
+        spans in prop::collection::vec((0usize..60, 1usize..20, 0usize..3), 1..12),
+        edit in (0usize..3, 0usize..12, 0usize..3),
+    ) {
+        let doc = Document::new("t", &s);
+        let n = doc.char_len();
+        let mut ed = Editor::new(Workspace::new(doc.clone()));
+        for (i, (start, len, tag)) in spans.iter().enumerate() {
+            let (start, end) = ((*start).min(n), (start + len).min(n));
+            let _ = ed.add(start..end, Tag::ALL[*tag], AnnotationId::from_random_bytes([i as u8; 16]), "2026-01-01T00:00:00Z");
+        }
+        let (ls, texts): (_, Vec<&str>) = (lines(doc.text()), doc.text().split('\n').collect());
+        let before = layout(&ls, &texts, ed.workspace().annotations());
+        let (kind, which, tag) = edit;
+        if let Some(a) = ed.workspace().annotations().get(which % spans.len()).map(|a| a.id) {
+            let _ = match kind {
+                0 => ed.delete(a),
+                1 => ed.retag(a, Tag::ALL[tag], "2026-01-02T00:00:00Z"),
+                _ => ed.add(0..n.min(3), Tag::ALL[tag], AnnotationId::from_random_bytes([99; 16]), "2026-01-02T00:00:00Z"),
+            };
+        }
+        let fresh = layout(&ls, &texts, ed.workspace().annotations());
+        prop_assert_eq!(relayout(&before, &ls, &texts, ed.workspace().annotations()), fresh);
     }
 
     #[test]

@@ -6,7 +6,6 @@ use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 use crate::layout::layout;
 use crate::model::{Tag, Workspace};
-use crate::offsets::slice_chars;
 use crate::text::{lines, plural};
 
 const STYLE: &str = "body{font:16px/1.6 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}\
@@ -19,7 +18,7 @@ mark.source{background:#cfe6f5;border-bottom:2px dashed #0072b2}mark.entity{back
 fn article(ws: &Workspace) -> String {
     let t = ws.document.text();
     let ls = lines(t);
-    let texts: Vec<&str> = ls.iter().map(|l| slice_chars(t, l.start, l.end)).collect();
+    let texts: Vec<&str> = t.split('\n').collect();
     let mut out = String::new();
     for (line, txt) in layout(&ls, &texts, ws.annotations()).iter().zip(&texts) {
         out.push_str("<p class=\"line\">");

@@ -11,7 +11,6 @@ use crate::anchor::search;
 use crate::editor::check_range;
 use crate::format::{ImportError, Imported};
 use crate::model::{Annotation, AnnotationId, Document, Workspace};
-use crate::offsets::slice_chars;
 
 use super::{derived_id, tag_from_label};
 
@@ -191,9 +190,10 @@ pub fn import(doc: &Document, input: &str, now: &str) -> Result<Imported, Import
             modified: time(a, "modified", now),
             orphan: false,
         };
-        let position = sel.position.filter(|&(s, e)| check_range(doc, &(s..e)).is_ok()).filter(|&(s, e)| {
-            sel.quote.as_ref().is_none_or(|(exact, ..)| slice_chars(doc.text(), s, e) == exact)
-        });
+        let position = sel
+            .position
+            .filter(|&(s, e)| check_range(doc, &(s..e)).is_ok())
+            .filter(|&(s, e)| sel.quote.as_ref().is_none_or(|(exact, ..)| doc.slice(s, e) == exact));
         if let Some((s, e)) = position {
             kept.push(ann.anchored_at(doc, s..e));
         } else if sel.quote.is_some() {

@@ -1,3 +1,4 @@
+use crate::offsets::slice_chars;
 use serde_json::{Value, json};
 
 use super::*;
