@@ -8,11 +8,15 @@
       .observe({ type: 'longtask', buffered: true });
   } catch { /* no Long Tasks API: reported as none */ }
 
-  const afterPaint = () => new Promise((resolve) => requestAnimationFrame(() => {
+  // Resolves after the next frame is painted with { frame: when its animation-frame
+  // callbacks ran (anything committed before then is in it), painted }.
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => {
+    const frame = performance.now();
     const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve(performance.now());
+    channel.port1.onmessage = () => resolve({ frame, painted: performance.now() });
     channel.port2.postMessage(0);
   }));
+  const afterPaint = async () => (await frame()).painted;
 
   // Resolves with the first mark or measure called `name` that starts after `since`.
   const entry = (name, since) => new Promise((resolve) => {
@@ -39,6 +43,12 @@
      * milliseconds, the app's own commit time, and how many DOM nodes and attributes changed.
      */
     async time(act, awaitMark) {
+      // Start from a settled page (whatever the set-up changed is painted), then let the
+      // event land somewhere in the frame, as real input does: 0–15 ms after a paint,
+      // a different point on each call.
+      await afterPaint();
+      window.__phase = ((window.__phase ?? 0) + 7) % 16;
+      await new Promise((resolve) => setTimeout(resolve, window.__phase));
       let touched = 0;
       const observer = new MutationObserver((records) => {
         for (const r of records) touched += r.type === 'childList' ? r.addedNodes.length + r.removedNodes.length : 1;
@@ -46,8 +56,13 @@
       observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
       const t0 = performance.now();
       act();
-      const committed = awaitMark ? await mark(awaitMark, t0) : null;
-      const painted = await afterPaint();
+      // Frame by frame until one includes the app's commit (if it marks one). Not awaiting
+      // the mark first: PerformanceObserver callbacks can come a frame late.
+      const committedBy = (limit) => performance.getEntriesByName(awaitMark).find((e) => e.startTime >= t0 && e.startTime <= limit);
+      let next = await frame();
+      while (awaitMark && !committedBy(next.frame)) next = await frame();
+      const committed = awaitMark ? committedBy(next.frame).startTime : null;
+      const painted = next.painted;
       for (const r of observer.takeRecords()) touched += r.type === 'childList' ? r.addedNodes.length + r.removedNodes.length : 1;
       observer.disconnect();
       return { ms: painted - t0, commit: committed === null ? null : committed - t0, touched };

@@ -70,6 +70,9 @@
       const m = words[(k * 7) % words.length];
       const start = before + m.index;
       const id = `bench-${k}-${Math.random()}`;
+      // As for our app (bench/lib/probe.js): from a settled page, at a point in the frame.
+      await paintedWhen(() => true);
+      await new Promise((resolve) => setTimeout(resolve, (k * 7) % 16));
       const t0 = performance.now();
       annotator.addAnnotation({ id, bodies: [], target: { annotation: id, selector: [{ quote: all.slice(start, start + m[0].length), start, end: start + m[0].length }] } });
       const painted = await paintedWhen(() => layer()?.querySelector(`[data-annotation="${id}"]`));

@@ -48,10 +48,29 @@ struct GroupProps {
     actions: Rc<CardActions>,
 }
 
+/// Cards are built only once their group comes near the screen (a placeholder of about
+/// the right height stands in until then): 10,000 cards are 40,000 elements, and building
+/// them all made opening a long document take seconds.
 #[function_component]
 fn CardGroup(props: &GroupProps) -> Html {
     let node = use_node_ref();
     use_rows_hint(node.clone(), props.cards.len());
+    let near = use_state(|| false);
+    {
+        let (node, near) = (node.clone(), near.clone());
+        use_effect_with(*near, move |seen| {
+            let watch = if *seen {
+                None
+            } else {
+                node.cast::<web_sys::Element>()
+                    .and_then(|el| dom::NearScreen::watch(&el, 1200, move || near.set(true)))
+            };
+            move || drop(watch)
+        });
+    }
+    if !*near && props.selected.is_none() {
+        return html! { <ol class="cards pending" ref={node} aria-busy="true"></ol> };
+    }
     let a = &props.actions;
     html! {
         <ol class="cards" ref={node}>

@@ -37,11 +37,11 @@ pub fn clear_selection() {
 /// Scrolls the first element matching `selector` into view (centred, or just enough when
 /// `nearest`).
 ///
-/// Deferred to a task after the current one: scrolling forces a layout, and the change that
-/// asked for it should reach the screen first (the scroll is animated anyway).
+/// Deferred until the next frame has been painted: scrolling forces a layout, and the
+/// change that asked for it should reach the screen first (the scroll is animated anyway).
 pub fn scroll_into_view(selector: &str, nearest: bool) {
     let selector = selector.to_owned();
-    gloo::timers::callback::Timeout::new(0, move || {
+    after_paint(move || {
         let Some(el) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector(&selector).ok().flatten())
@@ -52,8 +52,19 @@ pub fn scroll_into_view(selector: &str, nearest: bool) {
         opts.set_behavior(ScrollBehavior::Smooth);
         opts.set_block(if nearest { ScrollLogicalPosition::Nearest } else { ScrollLogicalPosition::Center });
         el.scroll_into_view_with_scroll_into_view_options(&opts);
-    })
-    .forget();
+    });
+}
+
+/// Runs `f` in a task after the next frame: the animation frame callback runs just before
+/// the paint, and a timeout set there runs after it.
+fn after_paint(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, f).forget();
+    });
+    if window.request_animation_frame(frame.unchecked_ref()).is_err() {
+        // No frames (a hidden tab): nothing is being painted, so there is nothing to wait for.
+    }
 }
 
 /// Offers `contents` as a file download named `file_name`.

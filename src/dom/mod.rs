@@ -9,7 +9,9 @@ mod browser;
 mod html_page;
 pub mod perf;
 mod selection;
+mod visible;
 
 pub use browser::{clear_selection, download, has_selection, now_iso, random_id, scroll_into_view};
 pub use html_page::article_from_html;
 pub use selection::{SelectedRange, selected_range};
+pub use visible::NearScreen;
