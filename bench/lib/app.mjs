@@ -142,9 +142,15 @@ async function importOnce(page, fixture, title) {
   await page.setInputFiles('#import-file', fixture);
   const result = await page.evaluate(async (title) => {
     const b = window.__bench;
-    let t = window.__t0;
-    while (document.querySelector('.doc-title')?.textContent !== title) t = await b.mark('article:rendered', t + 0.001);
-    return { ms: (await b.afterPaint()) - window.__t0 };
+    const t0 = window.__t0;
+    if (t0 === undefined) throw new Error('the file input never changed');
+    const opened = (async () => {
+      let t = t0;
+      while (document.querySelector('.doc-title')?.textContent !== title) t = await b.mark('article:rendered', t + 0.001);
+    })();
+    const late = new Promise((_, reject) => setTimeout(() => reject(new Error(`${title} did not open within 60 s`)), 60_000));
+    await Promise.race([opened, late]);
+    return { ms: (await b.afterPaint()) - t0 };
   }, title);
   // Its save (or failed save) must be over before storage is cleared for the next run:
   // a save flushed as the page unloads would bring the document back.

@@ -60,7 +60,10 @@
       // the mark first: PerformanceObserver callbacks can come a frame late.
       const committedBy = (limit) => performance.getEntriesByName(awaitMark).find((e) => e.startTime >= t0 && e.startTime <= limit);
       let next = await frame();
-      while (awaitMark && !committedBy(next.frame)) next = await frame();
+      for (let frames = 1; awaitMark && !committedBy(next.frame); frames++) {
+        if (frames > 120) throw new Error(`no ${awaitMark} within 120 frames: the action changed nothing`);
+        next = await frame();
+      }
       const committed = awaitMark ? committedBy(next.frame).startTime : null;
       const painted = next.painted;
       for (const r of observer.takeRecords()) touched += r.type === 'childList' ? r.addedNodes.length + r.removedNodes.length : 1;

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 const QUOTE_GRAPHEMES: usize = 140;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct CardProps {
     pub annotation: Rc<Annotation>,
     pub selected: bool,
@@ -17,6 +17,18 @@ pub struct CardProps {
     pub onretag: Callback<(AnnotationId, Tag)>,
     pub onnote: Callback<(AnnotationId, String)>,
     pub ondelete: Callback<AnnotationId>,
+}
+
+/// The annotation compares by identity (an edit gives the annotations it changes a new `Rc`).
+impl PartialEq for CardProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.annotation, &other.annotation)
+            && self.selected == other.selected
+            && self.onselect == other.onselect
+            && self.onretag == other.onretag
+            && self.onnote == other.onnote
+            && self.ondelete == other.ondelete
+    }
 }
 
 #[function_component]

@@ -10,15 +10,37 @@ use yew::prelude::*;
 /// Lines per block. A block is what the browser skips while it is off screen
 /// (`content-visibility: auto`): one check per block rather than per line keeps scrolling
 /// and every edit cheap on book-length texts.
-pub const BLOCK_LINES: usize = 32;
+pub const BLOCK_LINES: usize = 64;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct LineProps {
     pub text: Rc<str>,
     pub layout: Rc<LineLayout>,
     /// The selected annotation, only when it covers part of this line (so that selecting
     /// elsewhere does not re-render this line).
     pub selected: Option<AnnotationId>,
+}
+
+/// Layouts are compared by identity: `relayout` hands back the very same `Rc` for a line
+/// it did not touch, and a new one for a line it did.
+impl PartialEq for LineProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.layout, &other.layout)
+            && Rc::ptr_eq(&self.text, &other.text)
+            && self.selected == other.selected
+    }
+}
+
+impl PartialEq for BlockProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.selected == other.selected
+            && self.lines.len() == other.lines.len()
+            && self
+                .lines
+                .iter()
+                .zip(&other.lines)
+                .all(|((t1, l1), (t2, l2))| Rc::ptr_eq(t1, t2) && Rc::ptr_eq(l1, l2))
+    }
 }
 
 fn segment(text: &str, seg: &Segment, selected: Option<AnnotationId>) -> Html {
@@ -57,7 +79,7 @@ pub fn Line(props: &LineProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct BlockProps {
     /// Each line's text and layout.
     pub lines: Vec<(Rc<str>, Rc<LineLayout>)>,

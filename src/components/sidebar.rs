@@ -14,7 +14,10 @@ use crate::dom;
 use crate::state::{Action, StateHandle, callback, use_app_state};
 
 /// Code points of text per group of cards: a few paragraphs.
-const GROUP_SPAN: usize = 2048;
+const GROUP_SPAN: usize = 4096;
+/// Up to this many annotations every card is built at once; past it, groups are built as
+/// they come near the screen.
+const EAGER_CARDS: usize = 500;
 
 /// What a card can do. Made once, so that its callbacks compare equal on every render.
 #[derive(PartialEq)]
@@ -40,17 +43,31 @@ impl CardActions {
     }
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 struct GroupProps {
     cards: Vec<Rc<Annotation>>,
     /// The selected annotation, only when it is in this group.
     selected: Option<AnnotationId>,
+    /// Build the cards now, not when the group comes near the screen.
+    eager: bool,
     actions: Rc<CardActions>,
 }
 
-/// Cards are built only once their group comes near the screen (a placeholder of about
-/// the right height stands in until then): 10,000 cards are 40,000 elements, and building
-/// them all made opening a long document take seconds.
+/// In long documents cards are built only once their group comes near the screen (a
+/// placeholder of about the right height stands in until then): 10,000 cards are 40,000
+/// elements, and building them all made opening a long document take seconds.
+/// Cards compare by identity: an edit replaces the `Rc` of each annotation it changes, so
+/// comparing pointers finds them without comparing 10,000 quotes and notes.
+impl PartialEq for GroupProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.selected == other.selected
+            && self.eager == other.eager
+            && Rc::ptr_eq(&self.actions, &other.actions)
+            && self.cards.len() == other.cards.len()
+            && self.cards.iter().zip(&other.cards).all(|(a, b)| Rc::ptr_eq(a, b))
+    }
+}
+
 #[function_component]
 fn CardGroup(props: &GroupProps) -> Html {
     let node = use_node_ref();
@@ -63,12 +80,12 @@ fn CardGroup(props: &GroupProps) -> Html {
                 None
             } else {
                 node.cast::<web_sys::Element>()
-                    .and_then(|el| dom::NearScreen::watch(&el, 1200, move || near.set(true)))
+                    .and_then(|el| dom::NearScreen::watch(&el, 800, move || near.set(true)))
             };
             move || drop(watch)
         });
     }
-    if !*near && props.selected.is_none() {
+    if !*near && !props.eager && props.selected.is_none() {
         return html! { <ol class="cards pending" ref={node} aria-busy="true"></ol> };
     }
     let a = &props.actions;
@@ -124,9 +141,10 @@ pub fn Sidebar() -> Html {
     };
     let total = ws.annotations().len();
     let shown = |a: &&Rc<Annotation>| state.filter.is_none_or(|t| a.tag == t);
+    let eager = total <= EAGER_CARDS;
     let group = |key: String, cards: Vec<Rc<Annotation>>| {
         let selected = state.selected.filter(|id| cards.iter().any(|a| a.id == *id));
-        html! { <CardGroup {key} {cards} {selected} actions={actions.clone()} /> }
+        html! { <CardGroup {key} {cards} {selected} {eager} actions={actions.clone()} /> }
     };
     let placed = groups(ws.annotations().iter().filter(|a| !a.orphan).filter(shown));
     let orphans: Vec<_> = ws.orphans().filter(shown).cloned().collect();

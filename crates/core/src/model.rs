@@ -224,10 +224,21 @@ impl Document {
 /// Annotations are shared (`Rc`): cloning a workspace for undo or saving copies pointers,
 /// and an annotation no edit touched keeps its identity, which is how the view finds the
 /// few lines and cards an edit changed among thousands.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Eq)]
 pub struct Workspace {
     pub document: Rc<Document>,
     annotations: Vec<Rc<Annotation>>,
+}
+
+/// Shared parts are equal without looking inside: checking whether storage already holds
+/// this workspace then costs pointer comparisons for everything no edit touched.
+impl PartialEq for Workspace {
+    fn eq(&self, other: &Self) -> bool {
+        let same = |a: &Rc<Annotation>, b: &Rc<Annotation>| Rc::ptr_eq(a, b) || a == b;
+        (Rc::ptr_eq(&self.document, &other.document) || self.document == other.document)
+            && self.annotations.len() == other.annotations.len()
+            && self.annotations.iter().zip(&other.annotations).all(|(a, b)| same(a, b))
+    }
 }
 
 impl Workspace {
