@@ -36,6 +36,23 @@ fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(pieces, 0..40).prop_map(|v| v.concat())
 }
 
+/// An editor over `doc` with `spans` (start, length, tag index) added, clamped to the text.
+/// Bad ranges are refused by the editor; layouts only see what it accepted.
+fn tagged(doc: &Document, spans: &[(usize, usize, usize)]) -> Editor {
+    let n = doc.char_len();
+    let mut ed = Editor::new(Workspace::new(doc.clone()));
+    for (i, (start, len, tag)) in spans.iter().enumerate() {
+        let (start, end) = ((*start).min(n), (start + len).min(n));
+        let _ = ed.add(
+            start..end,
+            Tag::ALL[*tag],
+            AnnotationId::from_random_bytes([i as u8; 16]),
+            "2026-01-01T00:00:00Z",
+        );
+    }
+    ed
+}
+
 proptest! {
     #[test]
     fn utf16_offsets_match_oracle(s in text()) {
@@ -115,12 +132,7 @@ proptest! {
     ) {
         let doc = Document::new("t", &s);
         let n = doc.char_len();
-        let mut ed = Editor::new(Workspace::new(doc.clone()));
-        for (i, (start, len, tag)) in spans.iter().enumerate() {
-            let (start, end) = ((*start).min(n), (start + len).min(n));
-            // Bad ranges are refused by the editor; the layout only sees what it accepted.
-            let _ = ed.add(start..end, Tag::ALL[*tag], AnnotationId::from_random_bytes([i as u8; 16]), "2026-01-01T00:00:00Z");
-        }
+        let ed = tagged(&doc, &spans);
         let anns = ed.workspace().annotations();
         let ls = lines(doc.text());
         let texts: Vec<&str> = ls.iter().map(|l| slice_chars(doc.text(), l.start, l.end)).collect();
@@ -156,11 +168,7 @@ proptest! {
     ) {
         let doc = Document::new("t", &s);
         let n = doc.char_len();
-        let mut ed = Editor::new(Workspace::new(doc.clone()));
-        for (i, (start, len, tag)) in spans.iter().enumerate() {
-            let (start, end) = ((*start).min(n), (start + len).min(n));
-            let _ = ed.add(start..end, Tag::ALL[*tag], AnnotationId::from_random_bytes([i as u8; 16]), "2026-01-01T00:00:00Z");
-        }
+        let mut ed = tagged(&doc, &spans);
         let (ls, texts): (_, Vec<&str>) = (lines(doc.text()), doc.text().split('\n').collect());
         let before = layout(&ls, &texts, ed.workspace().annotations());
         let (kind, which, tag) = edit;
