@@ -27,7 +27,7 @@ lint:
 	cargo clippy -p article-annotator --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 unit:
-	cargo test -p annotator-core -p annotations-cli
+	cargo test -p annotator-core -p annotations-cli -p annotator-bench
 	cargo test -p article-annotator --lib
 
 browser:
