@@ -3,6 +3,7 @@
 mod app;
 mod article;
 mod card;
+mod card_group;
 mod escape;
 mod files;
 mod library;
