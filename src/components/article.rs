@@ -87,7 +87,7 @@ pub fn Article() -> Html {
             <h1 class="doc-title">{ doc.title() }</h1>
             <div class="text" id="article-text" ref={root} {onmouseup} {onkeyup} {onclick}>
                 { for laid_out.chunks(BLOCK_LINES).zip(split.texts.chunks(BLOCK_LINES)).enumerate().map(|(i, (layouts, texts))| {
-                    let selected = selected.filter(|id| layouts.iter().any(|l| l.spans.iter().any(|a| a.id == *id)));
+                    let selected = selected.filter(|id| layouts.iter().any(|l| l.draws(*id)));
                     let lines = texts.iter().cloned().zip(layouts.iter().cloned()).collect::<Vec<_>>();
                     html! { <Block key={i} {lines} {selected} /> }
                 }) }

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use annotator_core::{Annotation, AnnotationId, Tag};
+use annotator_core::{Annotation, AnnotationId, Tag, same_rcs};
 use yew::prelude::*;
 
 use super::card::Card;
@@ -55,8 +55,7 @@ impl PartialEq for GroupProps {
         self.selected == other.selected
             && self.eager == other.eager
             && Rc::ptr_eq(&self.actions, &other.actions)
-            && self.cards.len() == other.cards.len()
-            && self.cards.iter().zip(&other.cards).all(|(a, b)| Rc::ptr_eq(a, b))
+            && same_rcs(&self.cards, &other.cards)
     }
 }
 

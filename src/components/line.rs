@@ -109,7 +109,7 @@ pub fn Block(props: &BlockProps) -> Html {
     html! {
         <div class="block" ref={node}>
             { for props.lines.iter().map(|(text, layout)| {
-                let selected = selected.filter(|id| layout.segments.iter().any(|s| s.is_covered_by(*id)));
+                let selected = selected.filter(|id| layout.draws(*id));
                 html! { <Line key={layout.line.start} text={text.clone()} layout={layout.clone()} {selected} /> }
             }) }
         </div>

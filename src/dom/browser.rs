@@ -62,9 +62,8 @@ fn after_paint(f: impl FnOnce() + 'static) {
     let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
         gloo::timers::callback::Timeout::new(0, f).forget();
     });
-    if window.request_animation_frame(frame.unchecked_ref()).is_err() {
-        // No frames (a hidden tab): nothing is being painted, so there is nothing to wait for.
-    }
+    // In a hidden tab the frame, and so `f`, waits until the tab is shown again.
+    let _ = window.request_animation_frame(frame.unchecked_ref());
 }
 
 /// Offers `contents` as a file download named `file_name`.

@@ -3,6 +3,7 @@
 //! text at every span boundary and every line end, and each segment knows which spans
 //! cover it. Lines are the unit of re-rendering, so the output is grouped by line.
 
+use std::borrow::Borrow;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -51,6 +52,13 @@ pub struct LineLayout {
     pub spans: Vec<Rc<Annotation>>,
 }
 
+impl LineLayout {
+    /// Whether annotation `id` is drawn on this line.
+    pub fn draws(&self, id: AnnotationId) -> bool {
+        self.spans.iter().any(|a| a.id == id)
+    }
+}
+
 /// Lays out every line. `annotations` must be in document order (as `Workspace` keeps them);
 /// `line_texts[i]` is the text of `lines[i]` (`text.split('\n')`).
 pub fn layout(lines: &[Line], line_texts: &[&str], annotations: &[Rc<Annotation>]) -> Vec<Rc<LineLayout>> {
@@ -81,7 +89,7 @@ pub fn relayout(
             }
             open.retain(|a| a.end > line.start);
             match previous.get(i) {
-                Some(old) if old.line == *line && same_spans(&old.spans, &open) => old.clone(),
+                Some(old) if old.line == *line && same_rcs(&old.spans, &open) => old.clone(),
                 _ => Rc::new(LineLayout {
                     line: *line,
                     segments: line_segments(*line, text, &open),
@@ -92,8 +100,10 @@ pub fn relayout(
         .collect()
 }
 
-fn same_spans(old: &[Rc<Annotation>], open: &[&Rc<Annotation>]) -> bool {
-    old.len() == open.len() && old.iter().zip(open).all(|(a, b)| Rc::ptr_eq(a, b))
+/// Whether two lists hold the very same shared values, in order (pointers, not contents:
+/// an edit gives everything it changes a new `Rc`).
+pub fn same_rcs<T, A: Borrow<Rc<T>>, B: Borrow<Rc<T>>>(a: &[A], b: &[B]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| Rc::ptr_eq(x.borrow(), y.borrow()))
 }
 
 fn line_segments(line: Line, text: &str, open: &[&Rc<Annotation>]) -> Vec<Segment> {

@@ -23,7 +23,7 @@ pub use article::{
 };
 pub use editor::{EditError, Editor};
 pub use format::{ImportError, Imported, export_json, import_json, storage_json};
-pub use layout::{Cover, LineLayout, Segment, layout, relayout};
+pub use layout::{Cover, LineLayout, Segment, layout, relayout, same_rcs};
 pub use merge::{merge_import, merge_tabs};
 pub use model::{Annotation, AnnotationId, Document, Tag, Workspace};
 pub use text::{Line, lines, snap_selection};
