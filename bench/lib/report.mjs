@@ -41,7 +41,7 @@ function budgets(r) {
 function criterion(dir) {
   if (!existsSync(dir)) return [];
   const rows = [];
-  const walk = (d, name) => {
+  const walk = (d) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (!e.isDirectory()) continue;
       const estimates = join(d, e.name, 'new', 'estimates.json');
@@ -49,10 +49,10 @@ function criterion(dir) {
         const median = JSON.parse(readFileSync(estimates, 'utf8')).median.point_estimate;
         const bench = JSON.parse(readFileSync(join(d, e.name, 'new', 'benchmark.json'), 'utf8'));
         rows.push(`| ${bench.full_id} | ${median >= 1e6 ? `${(median / 1e6).toFixed(2)} ms` : `${(median / 1e3).toFixed(2)} µs`} |`);
-      } else if (e.name !== 'report') walk(join(d, e.name), name);
+      } else if (e.name !== 'report') walk(join(d, e.name));
     }
   };
-  walk(dir, '');
+  walk(dir);
   return rows.sort();
 }
 
