@@ -6,7 +6,10 @@ use std::ops::Range;
 
 use thiserror::Error;
 
-use crate::model::{Annotation, AnnotationId, Document, Tag, Workspace};
+use std::rc::Rc;
+
+use crate::model::{Annotation, AnnotationId, ClaimStatus, Document, Tag, TagSet, Workspace};
+use crate::tagset::TagError;
 
 /// How many steps back undo can go.
 pub const HISTORY_LIMIT: usize = 500;
@@ -26,14 +29,32 @@ pub enum EditError {
     /// The annotation was deleted in the meantime.
     #[error("That annotation no longer exists.")]
     NotFound,
+    /// Links go from a claim to a source.
+    #[error("Only a claim can be linked to a source, and only to a source.")]
+    NotClaimAndSource,
+    /// The tag set change would confuse or lose something.
+    #[error("{0}")]
+    Tags(#[from] TagError),
 }
 
 #[derive(Clone, Debug, PartialEq)]
 enum Edit {
     Insert(Annotation),
     Remove(Annotation),
-    Change { before: Annotation, after: Annotation },
-    Swap { before: Box<Workspace>, after: Box<Workspace> },
+    Change {
+        before: Annotation,
+        after: Annotation,
+    },
+    Swap {
+        before: Box<Workspace>,
+        after: Box<Workspace>,
+    },
+    Tags {
+        before: Rc<TagSet>,
+        after: Rc<TagSet>,
+    },
+    /// Several edits as one step (deleting a source also unlinks it from its claims).
+    Batch(Vec<Edit>),
 }
 
 impl Edit {
@@ -43,6 +64,8 @@ impl Edit {
             Edit::Remove(a) => Edit::Insert(a),
             Edit::Change { before, after } => Edit::Change { before: after, after: before },
             Edit::Swap { before, after } => Edit::Swap { before: after, after: before },
+            Edit::Tags { before, after } => Edit::Tags { before: after, after: before },
+            Edit::Batch(edits) => Edit::Batch(edits.into_iter().rev().map(Edit::inverse).collect()),
         }
     }
 
@@ -54,6 +77,8 @@ impl Edit {
             }
             Edit::Change { after, .. } => ws.replace(after.clone()),
             Edit::Swap { after, .. } => *ws = (**after).clone(),
+            Edit::Tags { after, .. } => ws.tagset = after.clone(),
+            Edit::Batch(edits) => edits.iter().for_each(|e| e.apply(ws)),
         }
     }
 }
@@ -90,7 +115,7 @@ impl Editor {
         if let (Some(Edit::Change { before, after: last }), Edit::Change { before: b2, after }) =
             (self.undo.last_mut(), &edit)
         {
-            if last.id == after.id && last == b2 && notes_only(before, after) {
+            if last.id == after.id && last == b2 && only_note_differs(before, after) {
                 *last = after.clone();
                 return;
             }
@@ -141,9 +166,70 @@ impl Editor {
         self.change(id, now, |a| a.note = note.to_owned())
     }
 
+    pub fn set_status(&mut self, id: AnnotationId, status: ClaimStatus, now: &str) -> Result<(), EditError> {
+        self.change(id, now, |a| a.status = status)
+    }
+
+    pub fn set_entity_type(&mut self, id: AnnotationId, kind: &str, now: &str) -> Result<(), EditError> {
+        self.change(id, now, |a| a.entity_type = kind.trim().to_owned())
+    }
+
+    /// Attributes `claim` to `source` (once).
+    pub fn link(&mut self, claim: AnnotationId, source: AnnotationId, now: &str) -> Result<(), EditError> {
+        let ws = &self.workspace;
+        let (c, s) = (ws.get(claim).ok_or(EditError::NotFound)?, ws.get(source).ok_or(EditError::NotFound)?);
+        if c.tag != Tag::Claim || s.tag != Tag::Source {
+            return Err(EditError::NotClaimAndSource);
+        }
+        self.change(claim, now, |a| {
+            if !a.sources.contains(&source) {
+                a.sources.push(source);
+            }
+        })
+    }
+
+    pub fn unlink(&mut self, claim: AnnotationId, source: AnnotationId, now: &str) -> Result<(), EditError> {
+        self.change(claim, now, |a| a.sources.retain(|s| *s != source))
+    }
+
+    /// Moves the annotation's ends to `range`, taking its quote and context from there.
+    pub fn resize(&mut self, id: AnnotationId, range: Range<usize>, now: &str) -> Result<(), EditError> {
+        check_range(&self.workspace.document, &range)?;
+        let doc = self.workspace.document.clone();
+        self.change(id, now, |a| *a = a.anchored_at(&doc, range))
+    }
+
+    /// Replaces the tag set (rename, recolour, add, remove, entity types). A tag still in
+    /// use cannot be removed, so no annotation is ever left without its tag.
+    pub fn set_tagset(&mut self, tagset: TagSet) -> Result<(), EditError> {
+        tagset.check()?;
+        for gone in self.workspace.tagset.tags.iter().filter(|d| tagset.get(d.key).is_none()) {
+            let count = self.workspace.annotations().iter().filter(|a| a.tag == gone.key).count();
+            if count > 0 {
+                return Err(TagError::InUse { label: gone.label.clone(), count }.into());
+            }
+        }
+        if *self.workspace.tagset != tagset {
+            let before = self.workspace.tagset.clone();
+            self.record(Edit::Tags { before, after: Rc::new(tagset) });
+        }
+        Ok(())
+    }
+
+    /// Deletes the annotation and, in the same undoable step, its links from claims.
     pub fn delete(&mut self, id: AnnotationId) -> Result<(), EditError> {
         let a = self.workspace.get(id).ok_or(EditError::NotFound)?.clone();
-        self.record(Edit::Remove(a));
+        let mut edits: Vec<Edit> = self
+            .workspace
+            .citing(id)
+            .map(|claim| {
+                let mut after = (**claim).clone();
+                after.sources.retain(|s| *s != id);
+                Edit::Change { before: (**claim).clone(), after }
+            })
+            .collect();
+        edits.push(Edit::Remove(a));
+        self.record(if edits.len() == 1 { edits.remove(0) } else { Edit::Batch(edits) });
         Ok(())
     }
 
@@ -181,8 +267,40 @@ impl Editor {
     }
 }
 
-fn notes_only(a: &Annotation, b: &Annotation) -> bool {
-    a.tag == b.tag && a.range() == b.range()
+fn only_note_differs(a: &Annotation, b: &Annotation) -> bool {
+    *a == Annotation { note: a.note.clone(), modified: a.modified.clone(), ..b.clone() }
+}
+
+/// Which end of a span a boundary key or handle moves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Edge {
+    Start,
+    End,
+}
+
+/// `range` with one `edge` moved one word (or one grapheme cluster when `words` is off)
+/// forward or back; `None` when it cannot move or would leave nothing.
+pub fn nudged(
+    doc: &Document,
+    range: Range<usize>,
+    edge: Edge,
+    forward: bool,
+    words: bool,
+) -> Option<Range<usize>> {
+    use crate::text::Step::*;
+    let step = match (edge, forward, words) {
+        (_, true, false) => NextGrapheme,
+        (_, false, false) => PrevGrapheme,
+        (Edge::End, true, true) => WordEndAfter,
+        (Edge::End, false, true) => WordEndBefore,
+        (Edge::Start, true, true) => WordStartAfter,
+        (Edge::Start, false, true) => WordStartBefore,
+    };
+    let moved = match edge {
+        Edge::Start => doc.step(range.start, step)..range.end,
+        Edge::End => range.start..doc.step(range.end, step),
+    };
+    (moved != range && moved.start < moved.end).then_some(moved)
 }
 
 /// Checks that `range` can be annotated in `doc`.
@@ -202,103 +320,5 @@ pub fn check_range(doc: &Document, range: &Range<usize>) -> Result<(), EditError
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::test_support::{NOW, id};
-
-    fn editor(text: &str) -> Editor {
-        Editor::new(Workspace::new(Document::new("t", text)))
-    }
-
-    fn spans(ed: &Editor) -> Vec<(usize, usize, Tag, String)> {
-        ed.workspace().annotations().iter().map(|a| (a.start, a.end, a.tag, a.note.clone())).collect()
-    }
-
-    #[test]
-    fn undo_and_redo_every_kind_of_change() {
-        let mut ed = editor("Tokyo took steps");
-        ed.add(0..5, Tag::Entity, id(1), NOW).unwrap();
-        ed.retag(id(1), Tag::Source, "later").unwrap();
-        ed.set_note(id(1), "city", "later").unwrap();
-        ed.delete(id(1)).unwrap();
-        assert!(spans(&ed).is_empty());
-        let expected = [
-            vec![(0, 5, Tag::Source, "city".to_owned())],
-            vec![(0, 5, Tag::Source, String::new())],
-            vec![(0, 5, Tag::Entity, String::new())],
-            vec![],
-        ];
-        for want in &expected {
-            assert!(ed.undo());
-            assert_eq!(&spans(&ed), want);
-        }
-        assert!(!ed.undo());
-        for want in expected.iter().rev().skip(1) {
-            assert!(ed.redo());
-            assert_eq!(&spans(&ed), want);
-        }
-        assert!(ed.redo());
-        assert!(spans(&ed).is_empty());
-        assert!(!ed.redo());
-    }
-
-    #[test]
-    fn a_new_change_clears_redo() {
-        let mut ed = editor("abc def");
-        ed.add(0..3, Tag::Claim, id(1), NOW).unwrap();
-        ed.undo();
-        ed.add(4..7, Tag::Claim, id(2), NOW).unwrap();
-        assert!(!ed.can_redo());
-    }
-
-    #[test]
-    fn typing_a_note_is_one_step() {
-        let mut ed = editor("abc");
-        ed.add(0..3, Tag::Claim, id(1), NOW).unwrap();
-        for note in ["d", "do", "dou", "doubt"] {
-            ed.set_note(id(1), note, NOW).unwrap();
-        }
-        ed.undo();
-        assert_eq!(spans(&ed), vec![(0, 3, Tag::Claim, String::new())]);
-        ed.undo();
-        assert!(spans(&ed).is_empty());
-    }
-
-    #[test]
-    fn replacing_the_workspace_is_undoable() {
-        let mut ed = editor("old text");
-        ed.add(0..3, Tag::Claim, id(1), NOW).unwrap();
-        ed.replace(Workspace::new(Document::new("New", "new text")));
-        assert_eq!(ed.workspace().document.text(), "new text");
-        ed.undo();
-        assert_eq!(ed.workspace().document.text(), "old text");
-        assert_eq!(spans(&ed).len(), 1);
-        ed.redo();
-        assert_eq!(ed.workspace().document.title(), "New");
-    }
-
-    #[test]
-    fn refuses_bad_ranges_with_reasons() {
-        let mut ed = editor("a🤦🏼‍♂️b");
-        assert_eq!(ed.add(2..2, Tag::Claim, id(1), NOW), Err(EditError::EmptyRange));
-        assert_eq!(ed.add(0..9, Tag::Claim, id(1), NOW), Err(EditError::PastEnd { end: 9, len: 7 }));
-        assert_eq!(ed.add(0..3, Tag::Claim, id(1), NOW), Err(EditError::SplitsGrapheme { at: 3 }));
-        assert_eq!(ed.delete(id(9)), Err(EditError::NotFound));
-        assert!(!ed.can_undo());
-    }
-
-    #[test]
-    fn history_is_bounded() {
-        let mut ed = editor("abc");
-        ed.add(0..3, Tag::Claim, id(1), NOW).unwrap();
-        for i in 0..HISTORY_LIMIT + 10 {
-            ed.set_note(id(1), &i.to_string(), NOW).unwrap();
-            ed.retag(id(1), if i % 2 == 0 { Tag::Source } else { Tag::Claim }, NOW).unwrap();
-        }
-        let mut steps = 0;
-        while ed.undo() {
-            steps += 1;
-        }
-        assert_eq!(steps, HISTORY_LIMIT);
-    }
-}
+#[path = "editor_tests.rs"]
+mod tests;

@@ -13,12 +13,12 @@ use thiserror::Error;
 
 use crate::anchor::search;
 use crate::editor::{EditError, check_range};
-use crate::model::{Annotation, Document, Workspace};
+use crate::model::{Annotation, Document, TagSet, Workspace};
 
 /// Identifies our files among other JSON.
 pub const FORMAT: &str = "article-annotator";
 /// Bumped whenever the shape changes; `migrate` upgrades older files.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 /// How many skipped items a report lists before summarising the rest.
 const LISTED_PROBLEMS: usize = 5;
 
@@ -39,6 +39,8 @@ struct File<A> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     revision: Option<u64>,
     document: FileDocument,
+    /// The document's tags (names, colours, keys) and entity types.
+    tagset: TagSet,
     annotations: Vec<A>,
 }
 
@@ -111,6 +113,7 @@ fn to_json(ws: &Workspace, revision: Option<u64>) -> String {
             text: doc.text().to_owned(),
             sha256: doc.sha256(),
         },
+        tagset: (*ws.tagset).clone(),
         annotations: ws.annotations().to_vec(),
     };
     if revision.is_some() {
@@ -138,7 +141,7 @@ pub fn import_json(input: &str) -> Result<Imported, ImportError> {
     // through `Value`, which upgrades old schemas and reports each bad item on its own.
     if let Ok(file) = serde_json::from_str::<File<Annotation>>(input) {
         if file.format == FORMAT && file.schema_version == SCHEMA_VERSION {
-            let mut report = Report::for_document(file.document);
+            let mut report = Report::for_document(file.document, file.tagset);
             for (i, a) in file.annotations.into_iter().enumerate() {
                 report.add_checked(i + 1, a);
             }
@@ -155,7 +158,7 @@ pub fn import_json(input: &str) -> Result<Imported, ImportError> {
         .ok_or_else(|| ImportError::Shape("`schema_version` is missing or not a whole number".to_owned()))?;
     crate::migrate::upgrade(&mut value, version)?;
     let file: File<Value> = serde_json::from_value(value).map_err(|e| ImportError::Shape(e.to_string()))?;
-    let mut report = Report::for_document(file.document);
+    let mut report = Report::for_document(file.document, file.tagset);
     for (i, item) in file.annotations.into_iter().enumerate() {
         report.add(i + 1, item);
     }
@@ -164,6 +167,7 @@ pub fn import_json(input: &str) -> Result<Imported, ImportError> {
 
 struct Report {
     document: Document,
+    tagset: TagSet,
     intact: bool,
     kept: Vec<Annotation>,
     seen: HashSet<crate::model::AnnotationId>,
@@ -173,16 +177,22 @@ struct Report {
 }
 
 impl Report {
-    fn for_document(file: FileDocument) -> Self {
+    fn for_document(file: FileDocument, tagset: TagSet) -> Self {
         let document = Document::new(&file.title, &file.text);
         // Positions are only trusted for the very text they were made on.
         let intact = document.text() == file.text && document.sha256() == file.sha256;
-        Self::new(document, intact)
+        let mut report = Self::new(document, intact);
+        match tagset.check() {
+            Ok(()) => report.tagset = tagset,
+            Err(why) => report.skipped.push(format!("the tag set ({why} The default tags are used.)")),
+        }
+        report
     }
 
     fn new(document: Document, intact: bool) -> Self {
         Self {
             document,
+            tagset: TagSet::default(),
             intact,
             kept: Vec::new(),
             seen: HashSet::new(),
@@ -237,7 +247,7 @@ impl Report {
             EditError::EmptyRange => format!("start {} is not before end {}", a.start, a.end),
             EditError::PastEnd { end, len } => format!("end {end} is past the text length {len}"),
             EditError::SplitsGrapheme { at } => format!("offset {at} splits a character"),
-            EditError::NotFound => e.to_string(),
+            e => e.to_string(),
         })?;
         if doc.slice(a.start, a.end) != a.exact {
             return Err(format!("quote does not match the text at {}..{}", a.start, a.end));
@@ -245,9 +255,14 @@ impl Report {
         Ok(a)
     }
 
-    fn finish(self, revision: Option<u64>) -> Imported {
+    fn finish(mut self, revision: Option<u64>) -> Imported {
+        // A link to an annotation that did not come in would point nowhere.
+        let ids: HashSet<_> = self.kept.iter().map(|a| a.id).collect();
+        for a in &mut self.kept {
+            a.sources.retain(|s| ids.contains(s));
+        }
         Imported {
-            workspace: Workspace::with_annotations(self.document, self.kept),
+            workspace: Workspace::with_annotations(self.document, self.kept, self.tagset),
             revision,
             skipped: self.skipped,
             moved: self.moved,

@@ -13,6 +13,13 @@ fn sample() -> Workspace {
     ed.add(8..13, Tag::Claim, id(2), NOW).unwrap();
     ed.add(0..13, Tag::Source, id(3), NOW).unwrap();
     ed.set_note(id(2), "needs\na source", NOW).unwrap();
+    ed.set_status(id(2), crate::model::ClaimStatus::Disputed, NOW).unwrap();
+    ed.set_entity_type(id(1), "person", NOW).unwrap();
+    ed.link(id(2), id(3), NOW).unwrap();
+    let mut tags = (*ed.workspace().tagset).clone();
+    tags.add("Quote").unwrap();
+    tags.tags[0].label = "Assertion".into();
+    ed.set_tagset(tags).unwrap();
     ed.workspace().clone()
 }
 
@@ -96,7 +103,7 @@ fn bad_items_are_skipped_one_by_one_with_reasons() {
         ("start", json!(2.5)),
         ("end", json!(9_007_199_254_740_993_u64)),
         ("end", json!(0)),
-        ("tag", json!("opinion")),
+        ("tag", json!("No Way")),
         ("start", json!(4)), // inside the ZWJ emoji
         ("exact", json!("nope")),
         ("created", json!("yesterday")),
@@ -125,7 +132,7 @@ fn bad_items_are_skipped_one_by_one_with_reasons() {
             "#4 invalid type: floating point `2.5`, expected usize",
             "#5 end 9007199254740993 is past the text length 31",
             "#6 start 0 is not before end 0",
-            "#7 unknown variant `opinion`, expected one of `claim`, `source`, `entity`",
+            "#7 “No Way” is not a tag key (1–24 of a–z, 0–9, - and _).",
             "#8 offset 4 splits a character",
             "#9 quote does not match the text at 0..13",
             "#10 created \"yesterday\" is not an RFC 3339 time",
@@ -196,4 +203,34 @@ fn updating_the_text_moves_keeps_and_orphans() {
     assert_eq!(quote(Tag::Entity), Some((13, "🤦🏼‍♂️".to_owned())));
     assert_eq!(quote(Tag::Claim), Some((19, "日本".to_owned())), "the claim lost its deleted tail");
     assert_eq!(quote(Tag::Source), Some((11, "I 🤦🏼‍♂️ 日本".to_owned())));
+}
+
+#[test]
+fn attributes_links_and_tags_are_in_the_export() {
+    let v = sample_json();
+    let claim = v["annotations"].as_array().unwrap().iter().find(|a| a["tag"] == "claim").unwrap();
+    assert_eq!(claim["status"], "disputed");
+    assert_eq!(claim["sources"], json!([id(3).to_string()]));
+    assert_eq!(
+        v["tagset"]["tags"][0],
+        json!({"key": "claim", "label": "Assertion", "colour": "#e69f00", "hotkey": "1"})
+    );
+    assert_eq!(v["tagset"]["tags"][3]["key"], "quote");
+    assert_eq!(v["tagset"]["entity_types"], json!(["person", "organisation", "place", "other"]));
+}
+
+#[test]
+fn links_to_annotations_left_out_are_dropped_and_a_bad_tag_set_is_reported() {
+    let mut v = sample_json();
+    let list = v["annotations"].as_array_mut().unwrap();
+    let source = list.iter().position(|a| a["tag"] == "source").unwrap();
+    list[source]["end"] = json!(999);
+    v["tagset"]["tags"][1]["colour"] = json!("javascript:alert(1)");
+    let got = import(&v);
+    let claim = got.workspace.annotations().iter().find(|a| a.tag == Tag::Claim).unwrap();
+    assert!(claim.sources.is_empty(), "the source was skipped, so its link goes too");
+    assert_eq!(got.skipped.len(), 2, "{:?}", got.skipped);
+    assert!(got.skipped[0].contains("is not a colour"), "{:?}", got.skipped);
+    assert_eq!(got.workspace.tagset.label(Tag::Claim), "Claim", "default tags used");
+    assert!(got.workspace.tagset.check().is_ok());
 }

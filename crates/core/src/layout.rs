@@ -164,7 +164,9 @@ mod tests {
             .join(" ")
     }
 
-    use Tag::*;
+    const Claim: Tag = Tag::Claim;
+    const Source: Tag = Tag::Source;
+    const Entity: Tag = Tag::Entity;
 
     #[test]
     fn no_spans_gives_one_segment_per_nonempty_line() {

@@ -5,6 +5,7 @@
 pub mod anchor;
 pub mod article;
 pub mod editor;
+pub mod find;
 pub mod format;
 pub mod formats;
 pub mod layout;
@@ -12,6 +13,7 @@ pub mod merge;
 pub mod migrate;
 pub mod model;
 pub mod offsets;
+pub mod tagset;
 pub mod text;
 
 #[cfg(test)]
@@ -22,8 +24,10 @@ pub use article::{
     ArticleError, article_from_bytes, article_from_text, export_file_name, title_from_file_name,
 };
 pub use editor::{EditError, Editor};
+pub use find::{Filter, find_all};
 pub use format::{ImportError, Imported, export_json, import_json, storage_json};
 pub use layout::{Cover, LineLayout, Segment, layout, relayout, same_rcs};
 pub use merge::{merge_import, merge_tabs};
-pub use model::{Annotation, AnnotationId, Document, Tag, Workspace};
+pub use model::{Annotation, AnnotationId, Document, Workspace};
+pub use tagset::{ClaimStatus, PALETTE, Tag, TagDef, TagError, TagSet};
 pub use text::{Line, lines, snap_selection};

@@ -52,7 +52,14 @@ fn add_new(current: &Workspace, incoming: &Workspace, note: String) -> (Workspac
     );
     let mut all = current.annotations().to_vec();
     all.extend(new);
-    (Workspace::with_annotations((*current.document).clone(), all), summary)
+    let mut tagset = (*current.tagset).clone();
+    for def in incoming.tagset.tags.iter().filter(|d| all.iter().any(|a| a.tag == d.key)) {
+        if tagset.get(def.key).is_none() {
+            tagset.ensure(def.key);
+            tagset.tags.last_mut().expect("just added").label = def.label.clone();
+        }
+    }
+    (Workspace::with_annotations((*current.document).clone(), all, tagset), summary)
 }
 
 /// Three-way merge for two tabs: `base` is what this tab last saw saved, `local` what it
@@ -66,6 +73,7 @@ pub fn merge_tabs(base: &Workspace, local: &Workspace, remote: &Workspace) -> Op
     let index = |ws: &Workspace| -> HashMap<AnnotationId, Rc<Annotation>> {
         ws.annotations().iter().map(|a| (a.id, a.clone())).collect()
     };
+    let base_tags = base.tagset.clone();
     let (base, mut merged) = (index(base), index(remote));
     let local_ids: HashSet<AnnotationId> = local.annotations().iter().map(|a| a.id).collect();
     for a in local.annotations() {
@@ -81,7 +89,9 @@ pub fn merge_tabs(base: &Workspace, local: &Workspace, remote: &Workspace) -> Op
     for id in base.keys().filter(|id| !local_ids.contains(id)) {
         merged.remove(id); // deleted here
     }
-    Some(Workspace::with_annotations((*remote.document).clone(), merged.into_values()))
+    // The tag set is one setting: this tab's if it changed it, else the other tab's.
+    let tagset = if local.tagset != base_tags { &local.tagset } else { &remote.tagset };
+    Some(Workspace::with_annotations((*remote.document).clone(), merged.into_values(), (**tagset).clone()))
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use serde_json::Value;
 use crate::format::{ImportError, SCHEMA_VERSION};
 
 /// `STEPS[i]` upgrades a file from version `i + 1` to `i + 2`.
-const STEPS: [fn(&mut Value); SCHEMA_VERSION as usize - 1] = [v1_to_v2];
+const STEPS: [fn(&mut Value); SCHEMA_VERSION as usize - 1] = [v1_to_v2, v2_to_v3];
 
 /// Version 2 added `orphan` to annotations (re-anchoring keeps lost ones).
 fn v1_to_v2(file: &mut Value) {
@@ -15,6 +15,22 @@ fn v1_to_v2(file: &mut Value) {
         for a in list.iter_mut().filter_map(Value::as_object_mut) {
             a.entry("orphan").or_insert(Value::Bool(false));
         }
+    }
+}
+
+/// Version 3 added the tag set (custom tags, entity types) and, on annotations, a claim's
+/// status, an entity's type and a claim's links to its sources.
+fn v2_to_v3(file: &mut Value) {
+    if let Some(list) = file.get_mut("annotations").and_then(Value::as_array_mut) {
+        for a in list.iter_mut().filter_map(Value::as_object_mut) {
+            a.entry("status").or_insert("unchecked".into());
+            a.entry("entity_type").or_insert("".into());
+            a.entry("sources").or_insert(Value::Array(Vec::new()));
+        }
+    }
+    if let Some(obj) = file.as_object_mut() {
+        let tagset = serde_json::to_value(crate::model::TagSet::default()).expect("plain data");
+        obj.entry("tagset").or_insert(tagset);
     }
 }
 

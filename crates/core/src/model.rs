@@ -8,57 +8,11 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::offsets::{CharIndex, char_len};
+pub use crate::tagset::{ClaimStatus, Tag, TagDef, TagSet};
 use crate::text::normalize_newlines;
 
 /// How many code points of context are kept on each side of a quote (as Hypothesis does).
 pub const CONTEXT_CHARS: usize = 32;
-
-/// What a span of text is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Tag {
-    Claim,
-    Source,
-    Entity,
-}
-
-impl Tag {
-    pub const ALL: [Tag; 3] = [Tag::Claim, Tag::Source, Tag::Entity];
-
-    /// Name shown to people.
-    pub fn label(self) -> &'static str {
-        match self {
-            Tag::Claim => "Claim",
-            Tag::Source => "Source",
-            Tag::Entity => "Entity",
-        }
-    }
-
-    /// Name used in data and CSS classes.
-    pub fn key(self) -> &'static str {
-        match self {
-            Tag::Claim => "claim",
-            Tag::Source => "source",
-            Tag::Entity => "entity",
-        }
-    }
-
-    /// The tag for a keyboard shortcut: `1`/`c`, `2`/`s`, `3`/`e`.
-    pub fn from_shortcut(key: &str) -> Option<Tag> {
-        match key {
-            "1" | "c" | "C" => Some(Tag::Claim),
-            "2" | "s" | "S" => Some(Tag::Source),
-            "3" | "e" | "E" => Some(Tag::Entity),
-            _ => None,
-        }
-    }
-}
-
-impl fmt::Display for Tag {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
 
 /// A random (v4) UUID; the app supplies the random bytes so this crate needs no RNG.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -97,6 +51,15 @@ pub struct Annotation {
     pub prefix: String,
     pub suffix: String,
     pub note: String,
+    /// How far a claim has been checked (meaningful on claims).
+    #[serde(default)]
+    pub status: ClaimStatus,
+    /// Person, organisation… from the document's list (meaningful on entities); empty if unset.
+    #[serde(default)]
+    pub entity_type: String,
+    /// Sources a claim is attributed to, by id, in the order they were linked.
+    #[serde(default)]
+    pub sources: Vec<AnnotationId>,
     /// RFC 3339 time, as the browser's `Date.toISOString()` gives it.
     pub created: String,
     pub modified: String,
@@ -119,6 +82,9 @@ impl Annotation {
             prefix: doc.slice(ctx_start, range.start).to_owned(),
             suffix: doc.slice(range.end, range.end + CONTEXT_CHARS).to_owned(),
             note: String::new(),
+            status: ClaimStatus::Unchecked,
+            entity_type: String::new(),
+            sources: Vec::new(),
             created: now.to_owned(),
             modified: now.to_owned(),
             orphan: false,
@@ -127,11 +93,15 @@ impl Annotation {
 
     /// Moves the annotation to `range` of `doc`, taking quote and context from there.
     pub fn anchored_at(&self, doc: &Document, range: Range<usize>) -> Self {
+        let fresh = Self::new(doc, range, self.tag, self.id, "");
         Self {
-            note: self.note.clone(),
-            created: self.created.clone(),
-            modified: self.modified.clone(),
-            ..Self::new(doc, range, self.tag, self.id, "")
+            start: fresh.start,
+            end: fresh.end,
+            exact: fresh.exact,
+            prefix: fresh.prefix,
+            suffix: fresh.suffix,
+            orphan: false,
+            ..self.clone()
         }
     }
 
@@ -213,6 +183,11 @@ impl Document {
         crate::text::is_grapheme_boundary_at_byte(&self.text, self.byte_of(char_idx))
     }
 
+    /// The code point one `step` from `at`.
+    pub fn step(&self, at: usize, step: crate::text::Step) -> usize {
+        self.char_of(crate::text::step_from(&self.text, self.byte_of(at.min(self.char_len)), step))
+    }
+
     /// Hex SHA-256 of the UTF-8 text: lets an export be matched to its article.
     pub fn sha256(&self) -> String {
         Sha256::digest(self.text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
@@ -228,6 +203,7 @@ impl Document {
 pub struct Workspace {
     pub document: Rc<Document>,
     annotations: Vec<Rc<Annotation>>,
+    pub tagset: Rc<TagSet>,
 }
 
 /// Shared parts are equal without looking inside: checking whether storage already holds
@@ -236,6 +212,7 @@ impl PartialEq for Workspace {
     fn eq(&self, other: &Self) -> bool {
         let same = |a: &Rc<Annotation>, b: &Rc<Annotation>| Rc::ptr_eq(a, b) || a == b;
         (Rc::ptr_eq(&self.document, &other.document) || self.document == other.document)
+            && self.tagset == other.tagset
             && self.annotations.len() == other.annotations.len()
             && self.annotations.iter().zip(&other.annotations).all(|(a, b)| same(a, b))
     }
@@ -243,17 +220,41 @@ impl PartialEq for Workspace {
 
 impl Workspace {
     pub fn new(document: Document) -> Self {
-        Self { document: Rc::new(document), annotations: Vec::new() }
+        Self { document: Rc::new(document), annotations: Vec::new(), tagset: Rc::default() }
     }
 
-    /// Builds a workspace from annotations that were already validated against `document`.
+    /// The same workspace with another tag set (the caller checked it).
+    pub fn with_tagset(&self, tagset: TagSet) -> Self {
+        Self { tagset: Rc::new(tagset), ..self.clone() }
+    }
+
+    /// Builds a workspace from annotations that were already validated against `document`;
+    /// a tag they use that `tagset` lacks is added to it.
     pub(crate) fn with_annotations<A: Into<Rc<Annotation>>>(
         document: Document,
         annotations: impl IntoIterator<Item = A>,
+        mut tagset: TagSet,
     ) -> Self {
         let mut annotations: Vec<Rc<Annotation>> = annotations.into_iter().map(Into::into).collect();
         annotations.sort_by_key(|a| a.order_key());
-        Self { document: Rc::new(document), annotations }
+        for a in &annotations {
+            tagset.ensure(a.tag);
+        }
+        Self { document: Rc::new(document), annotations, tagset: Rc::new(tagset) }
+    }
+
+    /// Names the tags an import brought (`(tag, its label there)`) that were not ours.
+    pub(crate) fn with_labels(mut self, labels: Vec<(Tag, String)>) -> Self {
+        let tagset = Rc::make_mut(&mut self.tagset);
+        for (tag, label) in labels {
+            if let Some(def) = tagset.tags.iter_mut().find(|d| d.key == tag && d.label == tag.default_label())
+            {
+                if !Tag::DEFAULTS.contains(&tag) && !label.is_empty() {
+                    def.label = label;
+                }
+            }
+        }
+        self
     }
 
     pub fn annotations(&self) -> &[Rc<Annotation>] {
@@ -265,6 +266,7 @@ impl Workspace {
         Self {
             document: Rc::new(Document::new(title, self.document.text())),
             annotations: self.annotations.clone(),
+            tagset: self.tagset.clone(),
         }
     }
 
@@ -290,20 +292,70 @@ impl Workspace {
         Some(self.annotations.remove(at))
     }
 
-    /// Replaces the annotation with the same id (its range never changes, so order holds).
+    /// Replaces the annotation with the same id, moving it if its range changed.
     pub(crate) fn replace(&mut self, annotation: Annotation) {
-        if let Some(slot) = self.annotations.iter_mut().find(|a| a.id == annotation.id) {
+        let Some(slot) = self.annotations.iter_mut().find(|a| a.id == annotation.id) else {
+            return;
+        };
+        if slot.range() == annotation.range() {
             *slot = Rc::new(annotation);
+        } else {
+            self.insert(annotation);
         }
     }
 
-    /// How many annotations carry each tag, in `Tag::ALL` order.
-    pub fn counts(&self) -> [usize; 3] {
-        let mut counts = [0; 3];
+    /// How many annotations carry each tag of the tag set, in its order.
+    pub fn counts(&self) -> Vec<(Tag, usize)> {
+        let mut counts: Vec<(Tag, usize)> = self.tagset.tags.iter().map(|d| (d.key, 0)).collect();
         for a in &self.annotations {
-            counts[Tag::ALL.iter().position(|t| *t == a.tag).unwrap_or(0)] += 1;
+            if let Some(slot) = counts.iter_mut().find(|(t, _)| *t == a.tag) {
+                slot.1 += 1;
+            }
         }
         counts
+    }
+
+    /// How many claims have each status, in `ClaimStatus::ALL` order.
+    pub fn status_counts(&self) -> [usize; 5] {
+        let mut counts = [0; 5];
+        for a in self.annotations.iter().filter(|a| a.tag == Tag::Claim) {
+            counts[ClaimStatus::ALL.iter().position(|s| *s == a.status).unwrap_or(0)] += 1;
+        }
+        counts
+    }
+
+    /// Claims that no source is linked to: what a fact-checker still has to trace.
+    pub fn is_unsourced(&self, a: &Annotation) -> bool {
+        a.tag == Tag::Claim && !a.sources.iter().any(|id| self.get(*id).is_some())
+    }
+
+    /// Claims that cite `source`.
+    pub fn citing(&self, source: AnnotationId) -> impl Iterator<Item = &Rc<Annotation>> {
+        self.annotations.iter().filter(move |a| a.sources.contains(&source))
+    }
+
+    /// Drawn annotations covering code point `at`, innermost (shortest) first.
+    pub fn covering(&self, at: usize) -> Vec<&Rc<Annotation>> {
+        let mut out: Vec<_> =
+            self.annotations.iter().filter(|a| !a.orphan && a.start <= at && at < a.end).collect();
+        out.sort_by_key(|a| a.len());
+        out
+    }
+
+    /// The next (or previous) drawn annotation in document order after `from` (an annotation)
+    /// or, with none, after code point `at`; wraps around.
+    pub fn neighbour(&self, from: Option<AnnotationId>, at: usize, forward: bool) -> Option<AnnotationId> {
+        let drawn: Vec<&Rc<Annotation>> = self.annotations.iter().filter(|a| !a.orphan).collect();
+        let here = from.and_then(|id| drawn.iter().position(|a| a.id == id));
+        let index = match (here, forward) {
+            (Some(i), true) => (i + 1) % drawn.len().max(1),
+            (Some(i), false) => i.checked_sub(1).unwrap_or(drawn.len().saturating_sub(1)),
+            (None, true) => drawn.iter().position(|a| a.start >= at).unwrap_or(0),
+            (None, false) => {
+                drawn.iter().rposition(|a| a.start < at).unwrap_or(drawn.len().saturating_sub(1))
+            }
+        };
+        drawn.get(index).map(|a| a.id)
     }
 }
 
@@ -342,6 +394,6 @@ mod tests {
         }
         let order: Vec<_> = ws.annotations().iter().map(|a| (a.start, a.end)).collect();
         assert_eq!(order, vec![(0, 9), (0, 3), (5, 7)]);
-        assert_eq!(ws.counts(), [3, 0, 0]);
+        assert_eq!(ws.counts(), vec![(Tag::Claim, 3), (Tag::Source, 0), (Tag::Entity, 0)]);
     }
 }

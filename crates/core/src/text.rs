@@ -111,6 +111,41 @@ fn trim_blank_graphemes(s: &str) -> Range<usize> {
     }
 }
 
+/// One step of a caret or of a span's end, by grapheme cluster or by word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    NextGrapheme,
+    PrevGrapheme,
+    /// To the end of the word at or after the position (Ctrl+→).
+    WordEndAfter,
+    /// To the start of the word at or before the position (Ctrl+←).
+    WordStartBefore,
+    /// To the start of the next word strictly after the position.
+    WordStartAfter,
+    /// To the end of the previous word strictly before the position.
+    WordEndBefore,
+}
+
+fn is_word(w: &str) -> bool {
+    w.chars().any(char::is_alphanumeric)
+}
+
+/// The byte offset one `step` from `byte` (a char boundary); stays put at either end.
+pub fn step_from(text: &str, byte: usize, step: Step) -> usize {
+    let (after, before) = (&text[byte..], &text[..byte]);
+    let words_after =
+        || after.split_word_bound_indices().filter(|(_, w)| is_word(w)).map(|(i, w)| (byte + i, w));
+    let words_before = || before.split_word_bound_indices().rev().filter(|(_, w)| is_word(w));
+    match step {
+        Step::NextGrapheme => after.graphemes(true).next().map_or(byte, |g| byte + g.len()),
+        Step::PrevGrapheme => before.graphemes(true).next_back().map_or(byte, |g| byte - g.len()),
+        Step::WordEndAfter => words_after().next().map_or(text.len(), |(i, w)| i + w.len()),
+        Step::WordStartBefore => words_before().next().map_or(0, |(i, _)| i),
+        Step::WordStartAfter => words_after().map(|(i, _)| i).find(|i| *i > byte).unwrap_or(byte),
+        Step::WordEndBefore => words_before().map(|(i, w)| i + w.len()).find(|e| *e < byte).unwrap_or(byte),
+    }
+}
+
 /// `"1 annotation"`, `"3 annotations"`.
 pub fn plural(n: usize, noun: &str) -> String {
     format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
@@ -201,6 +236,42 @@ mod tests {
         let text = "ab \u{64e} cd"; // " \u{64e}" is one grapheme cluster
         assert_eq!(snapped(text, 2, 4, false), Some(" \u{64e}"));
         assert_eq!(snapped(text, 2, 3, false), Some(" \u{64e}"));
+    }
+
+    /// `|` marks where each step lands, in order, from the start (forward) or end.
+    fn walk(text: &str, step: Step, forward: bool) -> String {
+        let mut at = if forward { 0 } else { text.len() };
+        let mut stops = vec![];
+        loop {
+            let next = step_from(text, at, step);
+            if next == at {
+                break;
+            }
+            at = next;
+            stops.push(at);
+        }
+        let mut out = String::new();
+        for (i, c) in text.char_indices() {
+            if stops.contains(&i) {
+                out.push('|');
+            }
+            out.push(c);
+        }
+        if stops.contains(&text.len()) {
+            out.push('|');
+        }
+        out
+    }
+
+    #[test]
+    fn steps_by_grapheme_and_by_word() {
+        let text = "Tokyo, 🤦🏼‍♂️ said “no” 日本";
+        assert_eq!(walk("a🤦🏼‍♂️b", Step::NextGrapheme, true), "a|🤦🏼‍♂️|b|");
+        assert_eq!(walk("a🤦🏼‍♂️b", Step::PrevGrapheme, false), "|a|🤦🏼‍♂️|b");
+        assert_eq!(walk(text, Step::WordEndAfter, true), "Tokyo|, 🤦🏼‍♂️ said| “no|” 日|本|");
+        assert_eq!(walk(text, Step::WordStartBefore, false), "|Tokyo, 🤦🏼‍♂️ |said “|no” |日|本");
+        assert_eq!(walk(text, Step::WordStartAfter, true), "Tokyo, 🤦🏼‍♂️ |said “|no” |日|本");
+        assert_eq!(walk(text, Step::WordEndBefore, false), "Tokyo|, 🤦🏼‍♂️ said| “no|” 日|本");
     }
 
     #[test]

@@ -45,7 +45,7 @@ fn tagged(doc: &Document, spans: &[(usize, usize, usize)]) -> Editor {
         let (start, end) = ((*start).min(n), (start + len).min(n));
         let _ = ed.add(
             start..end,
-            Tag::ALL[*tag],
+            Tag::DEFAULTS[*tag],
             AnnotationId::from_random_bytes([i as u8; 16]),
             "2026-01-01T00:00:00Z",
         );
@@ -175,8 +175,8 @@ proptest! {
         if let Some(a) = ed.workspace().annotations().get(which % spans.len()).map(|a| a.id) {
             let _ = match kind {
                 0 => ed.delete(a),
-                1 => ed.retag(a, Tag::ALL[tag], "2026-01-02T00:00:00Z"),
-                _ => ed.add(0..n.min(3), Tag::ALL[tag], AnnotationId::from_random_bytes([99; 16]), "2026-01-02T00:00:00Z"),
+                1 => ed.retag(a, Tag::DEFAULTS[tag], "2026-01-02T00:00:00Z"),
+                _ => ed.add(0..n.min(3), Tag::DEFAULTS[tag], AnnotationId::from_random_bytes([99; 16]), "2026-01-02T00:00:00Z"),
             };
         }
         let fresh = layout(&ls, &texts, ed.workspace().annotations());
@@ -193,7 +193,7 @@ proptest! {
         let n = ed.workspace().document.char_len();
         for (i, (start, len, tag, note)) in spans.iter().enumerate() {
             let id = AnnotationId::from_random_bytes([i as u8; 16]);
-            if ed.add((*start).min(n)..(start + len).min(n), Tag::ALL[*tag], id, "2026-01-01T00:00:00.000Z").is_ok() {
+            if ed.add((*start).min(n)..(start + len).min(n), Tag::DEFAULTS[*tag], id, "2026-01-01T00:00:00.000Z").is_ok() {
                 ed.set_note(id, note, "2026-01-02T00:00:00.000Z").unwrap();
             }
         }
@@ -218,7 +218,7 @@ proptest! {
         let mut ed = Editor::new(Workspace::new(doc));
         for (i, (start, len, tag)) in spans.iter().enumerate() {
             let id = AnnotationId::from_random_bytes([i as u8; 16]);
-            let _ = ed.add((*start).min(n)..(start + len).min(n), Tag::ALL[*tag], id, "2026-01-01T00:00:00Z");
+            let _ = ed.add((*start).min(n)..(start + len).min(n), Tag::DEFAULTS[*tag], id, "2026-01-01T00:00:00Z");
         }
         let ws = ed.workspace();
         // The same text: nothing moves.

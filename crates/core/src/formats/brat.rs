@@ -34,7 +34,12 @@ pub fn export(ws: &Workspace) -> String {
         }
         let offsets: Vec<String> = fragments.iter().map(|(s, e)| format!("{s} {e}")).collect();
         let quote: Vec<&str> = fragments.iter().map(|&(s, e)| slice_chars(text, s, e)).collect();
-        out.push_str(&format!("T{t}\t{} {}\t{}\n", a.tag.label(), offsets.join(";"), quote.join(" ")));
+        out.push_str(&format!(
+            "T{t}\t{} {}\t{}\n",
+            brat_label(&ws.tagset.label(a.tag)),
+            offsets.join(";"),
+            quote.join(" ")
+        ));
         if !a.note.is_empty() {
             notes += 1;
             let note = a.note.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -42,6 +47,11 @@ pub fn export(ws: &Workspace) -> String {
         }
     }
     out
+}
+
+/// brat types are single tokens: `Direct quote` becomes `Direct_quote`.
+fn brat_label(label: &str) -> String {
+    label.split_whitespace().collect::<Vec<_>>().join("_")
 }
 
 #[cfg(test)]

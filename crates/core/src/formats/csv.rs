@@ -2,10 +2,24 @@
 //! safe to open in Excel or LibreOffice: a cell that starts with `=`, `+`, `-`, `@`, a tab
 //! or a carriage return is prefixed with `'` so it is never run as a formula.
 
-use crate::model::Workspace;
+use crate::model::{Tag, Workspace};
 
-const HEADER: [&str; 11] =
-    ["id", "tag", "start", "end", "quote", "prefix", "suffix", "note", "created", "modified", "orphan"];
+const HEADER: [&str; 14] = [
+    "id",
+    "tag",
+    "start",
+    "end",
+    "quote",
+    "prefix",
+    "suffix",
+    "note",
+    "created",
+    "modified",
+    "orphan",
+    "status",
+    "entity_type",
+    "sources",
+];
 
 fn cell(value: &str) -> String {
     if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() }
@@ -17,7 +31,7 @@ pub fn export(ws: &Workspace) -> String {
     for a in ws.annotations() {
         let row = [
             a.id.to_string(),
-            a.tag.label().to_owned(),
+            ws.tagset.label(a.tag),
             a.start.to_string(),
             a.end.to_string(),
             cell(&a.exact),
@@ -27,6 +41,9 @@ pub fn export(ws: &Workspace) -> String {
             a.created.clone(),
             a.modified.clone(),
             a.orphan.to_string(),
+            if a.tag == Tag::Claim { a.status.key().to_owned() } else { String::new() },
+            cell(&a.entity_type),
+            a.sources.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(" "),
         ];
         out.write_record(&row).expect("writing to memory cannot fail");
     }
@@ -53,7 +70,9 @@ mod tests {
         assert_eq!(&rows[0][6], " said \"x\", then\n@cmd");
         assert_eq!(&rows[1][4], "\"x\", then");
         assert_eq!(&rows[1][7], "'-2 points, \"really\"");
-        assert!(out.starts_with("id,tag,start,end,quote,prefix,suffix,note,created,modified,orphan\n"));
+        assert!(out.starts_with(
+            "id,tag,start,end,quote,prefix,suffix,note,created,modified,orphan,status,entity_type,sources\n"
+        ));
         assert!(out.contains(",\" said \"\"x\"\", then\n@cmd\","), "RFC 4180: quoted, quotes doubled");
     }
 }

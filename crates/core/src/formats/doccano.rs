@@ -33,12 +33,7 @@ pub fn export(ws: &Workspace) -> String {
         .iter()
         .filter(|a| !a.orphan)
         .zip(1..)
-        .map(|(a, id)| Entity {
-            id,
-            start_offset: a.start,
-            end_offset: a.end,
-            label: a.tag.label().to_owned(),
-        })
+        .map(|(a, id)| Entity { id, start_offset: a.start, end_offset: a.end, label: ws.tagset.label(a.tag) })
         .collect();
     let line = Line { text: ws.document.text(), entities, relations: Vec::new() };
     let mut out = serde_json::to_string(&line).expect("plain data always serialises");
@@ -76,12 +71,13 @@ pub fn import(input: &str, title: &str, now: &str) -> Result<Imported, ImportErr
             Err(err) => skipped.push(format!("#{} {err}", i + 1)),
         }
     }
-    let mut kept = Vec::new();
+    let (mut kept, mut labels) = (Vec::new(), Vec::new());
     for (n, (start, end, label)) in spans.into_iter().enumerate().map(|(i, s)| (i + 1, s)) {
         let Some(tag) = tag_from_label(&label) else {
-            skipped.push(format!("#{n} label {label:?} is not Claim, Source or Entity"));
+            skipped.push(format!("#{n} has an empty label"));
             continue;
         };
+        labels.push((tag, label.trim().to_owned()));
         if let Err(e) = check_range(&doc, &(start..end)) {
             skipped.push(format!("#{n} {e}"));
             continue;
@@ -94,7 +90,7 @@ pub fn import(input: &str, title: &str, now: &str) -> Result<Imported, ImportErr
             .push(format!("only the first document was read; {} more line(s) were not", 1 + lines.count()));
     }
     Ok(Imported {
-        workspace: Workspace::with_annotations(doc, kept),
+        workspace: Workspace::with_annotations(doc, kept, Default::default()).with_labels(labels),
         revision: None,
         skipped,
         moved: 0,
@@ -132,12 +128,14 @@ mod tests {
     fn reads_the_older_label_form_and_reports_what_it_skips() {
         let input = "{\"text\": \"ab cd\", \"label\": [[0, 2, \"CLAIM\"], [3, 9, \"Claim\"], [0, 1, \"PER\"]]}\n{\"text\": \"x\"}\n";
         let got = import(input, "t", NOW).unwrap();
-        assert_eq!(got.workspace.annotations().len(), 1);
+        assert_eq!(got.workspace.annotations().len(), 2);
+        let per =
+            got.workspace.annotations().iter().find(|a| a.tag.key() == "per").expect("PER kept as a tag");
+        assert_eq!(got.workspace.tagset.label(per.tag), "PER");
         assert_eq!(
             got.skipped,
             vec![
                 "#2 The selection ends at 9, past the end of the text (5 characters).",
-                "#3 label \"PER\" is not Claim, Source or Entity",
                 "only the first document was read; 1 more line(s) were not",
             ]
         );

@@ -5,14 +5,12 @@
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 use crate::layout::layout;
-use crate::model::{Tag, Workspace};
+use crate::model::Workspace;
 use crate::text::{lines, plural};
 
 const STYLE: &str = "body{font:16px/1.6 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}\
 h1,h2,h3,.legend{font-family:system-ui,sans-serif}p.line{margin:0;min-height:1.6em;white-space:pre-wrap}\
-mark{color:inherit}mark.claim{background:#fbe3b0;border-bottom:2px solid #e69f00}\
-mark.source{background:#cfe6f5;border-bottom:2px dashed #0072b2}mark.entity{background:#c9efe3;border-bottom:2px dotted #009e73}\
-.legend span{margin-right:1rem}blockquote{margin:.25rem 0;padding-left:.75rem;border-left:3px solid #ccc}\
+mark{color:inherit}.legend span{margin-right:1rem}blockquote{margin:.25rem 0;padding-left:.75rem;border-left:3px solid #ccc}\
 .note{white-space:pre-wrap;color:#444}@media print{mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
 fn article(ws: &Workspace) -> String {
@@ -27,7 +25,7 @@ fn article(ws: &Workspace) -> String {
             match seg.covers.last() {
                 None => out.push_str(&piece),
                 Some(inner) => {
-                    let tags: Vec<&str> = seg.covers.iter().map(|c| c.tag.label()).collect();
+                    let tags: Vec<String> = seg.covers.iter().map(|c| ws.tagset.label(c.tag)).collect();
                     out.push_str(&format!(
                         "<mark class=\"{}\" title=\"{}\">{piece}</mark>",
                         inner.tag.key(),
@@ -41,24 +39,42 @@ fn article(ws: &Workspace) -> String {
     out
 }
 
+/// Each tag's tint, colour and underline style (keys are slugs and colours `#rrggbb`, both
+/// checked on the way in, so neither can break out of the style sheet).
+fn tag_styles(ws: &Workspace) -> String {
+    ws.tagset
+        .tags
+        .iter()
+        .map(|d| {
+            format!(
+                "mark.{k}{{background:{c}40;border-bottom:2px {cue} {c}}}",
+                k = d.key,
+                c = d.colour,
+                cue = ws.tagset.cue(d.key)
+            )
+        })
+        .collect()
+}
+
 /// The report as one HTML file.
 pub fn export(ws: &Workspace) -> String {
     let title = text(ws.document.title());
     let mut out = format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
-         <title>{title} — annotations</title><style>{STYLE}</style></head><body>\n<h1>{title}</h1>\n"
+         <title>{title} — annotations</title><style>{STYLE}{}</style></head><body>\n<h1>{title}</h1>\n",
+        tag_styles(ws)
     );
     out.push_str("<p class=\"legend\">");
-    for tag in Tag::ALL {
-        out.push_str(&format!("<span><mark class=\"{}\">{}</mark></span>", tag.key(), tag.label()));
+    for def in &ws.tagset.tags {
+        out.push_str(&format!("<span><mark class=\"{}\">{}</mark></span>", def.key, text(&def.label)));
     }
     out.push_str("</p>\n<article>\n");
     out.push_str(&article(ws));
     out.push_str("</article>\n");
-    for tag in Tag::ALL {
-        let items: Vec<_> = ws.annotations().iter().filter(|a| a.tag == tag).collect();
-        out.push_str(&format!("<h2>{}s ({})</h2>\n<ol>\n", tag.label(), items.len()));
+    for def in &ws.tagset.tags {
+        let items: Vec<_> = ws.annotations().iter().filter(|a| a.tag == def.key).collect();
+        out.push_str(&format!("<h2>{} ({})</h2>\n<ol>\n", text(&def.label), items.len()));
         for a in items {
             let place = if a.orphan {
                 "not found in the text".to_owned()
@@ -84,7 +100,7 @@ pub fn export(ws: &Workspace) -> String {
 mod tests {
     use super::*;
     use crate::editor::Editor;
-    use crate::model::Document;
+    use crate::model::{Document, Tag};
     use crate::test_support::{NOW, id};
 
     #[test]
@@ -106,7 +122,8 @@ mod tests {
         );
         assert!(out.contains("<p class=\"note\">&lt;/p&gt;&lt;script&gt;bad()&lt;/script&gt;</p>"));
         assert!(out.contains("<title>\"&gt;&lt;svg onload=x&gt; — annotations</title>"));
-        assert!(out.contains("<h2>Claims (1)</h2>"));
+        assert!(out.contains("<h2>Claim (1)</h2>"));
+        assert!(out.contains("mark.claim{background:#e69f0040;border-bottom:2px solid #e69f00}"));
         assert!(out.contains("default-src 'none'"));
     }
 }

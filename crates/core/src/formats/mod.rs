@@ -118,9 +118,17 @@ pub fn import_any(
     }
 }
 
-/// A tag from another tool's label, case-insensitively (`"CLAIM"`, `"claim"`, `"Claim"`).
+/// A tag from another tool's label: ours case-insensitively (`"CLAIM"`, `"claim"`), any
+/// other becomes a tag of its own (`"PER"` → `per`), so no label is lost.
 pub(crate) fn tag_from_label(label: &str) -> Option<Tag> {
-    Tag::ALL.into_iter().find(|t| t.key().eq_ignore_ascii_case(label.trim()))
+    let label = label.trim();
+    if label.is_empty() {
+        return None;
+    }
+    Tag::DEFAULTS
+        .into_iter()
+        .find(|t| t.key().eq_ignore_ascii_case(label))
+        .or_else(|| Some(Tag::from_label(label, |_| false)))
 }
 
 /// A stable id for an annotation that came with a foreign id (or none): the same input

@@ -161,15 +161,18 @@ fn id_of(a: &Value, n: usize, doc: &Document) -> AnnotationId {
 pub fn import(doc: &Document, input: &str, now: &str) -> Result<Imported, ImportError> {
     let value: Value = serde_json::from_str(input).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let (mut skipped, mut moved, mut orphaned) = (Vec::new(), 0, 0);
-    let mut kept = Vec::new();
+    let (mut kept, mut tag_labels) = (Vec::new(), Vec::new());
     let mut seen = std::collections::HashSet::new();
     for (i, a) in annotations_in(&value)?.into_iter().enumerate() {
         let n = i + 1;
         let labels = bodies_with(a, &["tagging", "classifying"]);
-        let Some(tag) = labels.iter().find_map(|l| tag_from_label(l)) else {
-            skipped.push(format!("#{n} has no claim, source or entity tag"));
+        let Some((tag, label)) =
+            labels.iter().find_map(|l| tag_from_label(l).map(|t| (t, l.trim().to_owned())))
+        else {
+            skipped.push(format!("#{n} has no tag (a tagging or classifying body)"));
             continue;
         };
+        tag_labels.push((tag, label));
         let id = id_of(a, n, doc);
         if !seen.insert(id) {
             skipped.push(format!("#{n} repeats id {id}"));
@@ -186,6 +189,9 @@ pub fn import(doc: &Document, input: &str, now: &str) -> Result<Imported, Import
             prefix,
             suffix,
             note: bodies_with(a, &["commenting", "describing"]).join("\n\n"),
+            status: Default::default(),
+            entity_type: String::new(),
+            sources: Vec::new(),
             created: time(a, "created", now),
             modified: time(a, "modified", now),
             orphan: false,
@@ -213,7 +219,7 @@ pub fn import(doc: &Document, input: &str, now: &str) -> Result<Imported, Import
         }
     }
     Ok(Imported {
-        workspace: Workspace::with_annotations(doc.clone(), kept),
+        workspace: Workspace::with_annotations(doc.clone(), kept, Default::default()).with_labels(tag_labels),
         revision: None,
         skipped,
         moved,

@@ -99,13 +99,16 @@ fn orphans_export_their_quote_only_and_come_back_as_orphans() {
 fn bad_items_are_skipped_with_reasons_and_other_json_refused() {
     let doc = Document::new("t", TEXT);
     let list = json!([
-        {"type": "Annotation", "body": {"purpose": "tagging", "value": "opinion"}, "target": {}},
+        {"type": "Annotation", "body": {"purpose": "commenting", "value": "no tag"}, "target": {}},
         {"type": "Annotation", "body": {"purpose": "tagging", "value": "claim"}, "target": {"selector": {"type": "TextPositionSelector", "start": 5, "end": 999}}},
     ]);
     let got = import(&doc, &list.to_string(), NOW).unwrap();
     assert_eq!(
         got.skipped,
-        vec!["#1 has no claim, source or entity tag", "#2 has no quote and no position inside the text"]
+        vec![
+            "#1 has no tag (a tagging or classifying body)",
+            "#2 has no quote and no position inside the text"
+        ]
     );
     assert!(matches!(import(&doc, r#"{"rows": 1}"#, NOW), Err(ImportError::Unrecognised(_))));
     assert!(matches!(import(&doc, "nope", NOW), Err(ImportError::NotJson(_))));

@@ -1,0 +1,198 @@
+use super::*;
+use crate::tagset::TagError;
+use crate::test_support::{NOW, id};
+
+fn editor(text: &str) -> Editor {
+    Editor::new(Workspace::new(Document::new("t", text)))
+}
+
+fn spans(ed: &Editor) -> Vec<(usize, usize, Tag, String)> {
+    ed.workspace().annotations().iter().map(|a| (a.start, a.end, a.tag, a.note.clone())).collect()
+}
+
+#[test]
+fn undo_and_redo_every_kind_of_change() {
+    let mut ed = editor("Tokyo took steps");
+    ed.add(0..5, Tag::Entity, id(1), NOW).unwrap();
+    ed.retag(id(1), Tag::Source, "later").unwrap();
+    ed.set_note(id(1), "city", "later").unwrap();
+    ed.delete(id(1)).unwrap();
+    assert!(spans(&ed).is_empty());
+    let expected = [
+        vec![(0, 5, Tag::Source, "city".to_owned())],
+        vec![(0, 5, Tag::Source, String::new())],
+        vec![(0, 5, Tag::Entity, String::new())],
+        vec![],
+    ];
+    for want in &expected {
+        assert!(ed.undo());
+        assert_eq!(&spans(&ed), want);
+    }
+    assert!(!ed.undo());
+    for want in expected.iter().rev().skip(1) {
+        assert!(ed.redo());
+        assert_eq!(&spans(&ed), want);
+    }
+    assert!(ed.redo());
+    assert!(spans(&ed).is_empty());
+    assert!(!ed.redo());
+}
+
+#[test]
+fn a_new_change_clears_redo() {
+    let mut ed = editor("abc def");
+    ed.add(0..3, Tag::Claim, id(1), NOW).unwrap();
+    ed.undo();
+    ed.add(4..7, Tag::Claim, id(2), NOW).unwrap();
+    assert!(!ed.can_redo());
+}
+
+#[test]
+fn typing_a_note_is_one_step() {
+    let mut ed = editor("abc");
+    ed.add(0..3, Tag::Claim, id(1), NOW).unwrap();
+    for note in ["d", "do", "dou", "doubt"] {
+        ed.set_note(id(1), note, NOW).unwrap();
+    }
+    ed.undo();
+    assert_eq!(spans(&ed), vec![(0, 3, Tag::Claim, String::new())]);
+    ed.undo();
+    assert!(spans(&ed).is_empty());
+}
+
+#[test]
+fn replacing_the_workspace_is_undoable() {
+    let mut ed = editor("old text");
+    ed.add(0..3, Tag::Claim, id(1), NOW).unwrap();
+    ed.replace(Workspace::new(Document::new("New", "new text")));
+    assert_eq!(ed.workspace().document.text(), "new text");
+    ed.undo();
+    assert_eq!(ed.workspace().document.text(), "old text");
+    assert_eq!(spans(&ed).len(), 1);
+    ed.redo();
+    assert_eq!(ed.workspace().document.title(), "New");
+}
+
+#[test]
+fn refuses_bad_ranges_with_reasons() {
+    let mut ed = editor("a🤦🏼‍♂️b");
+    assert_eq!(ed.add(2..2, Tag::Claim, id(1), NOW), Err(EditError::EmptyRange));
+    assert_eq!(ed.add(0..9, Tag::Claim, id(1), NOW), Err(EditError::PastEnd { end: 9, len: 7 }));
+    assert_eq!(ed.add(0..3, Tag::Claim, id(1), NOW), Err(EditError::SplitsGrapheme { at: 3 }));
+    assert_eq!(ed.delete(id(9)), Err(EditError::NotFound));
+    assert!(!ed.can_undo());
+}
+
+#[test]
+fn history_is_bounded() {
+    let mut ed = editor("abc");
+    ed.add(0..3, Tag::Claim, id(1), NOW).unwrap();
+    for i in 0..HISTORY_LIMIT + 10 {
+        ed.set_note(id(1), &i.to_string(), NOW).unwrap();
+        ed.retag(id(1), if i % 2 == 0 { Tag::Source } else { Tag::Claim }, NOW).unwrap();
+    }
+    let mut steps = 0;
+    while ed.undo() {
+        steps += 1;
+    }
+    assert_eq!(steps, HISTORY_LIMIT);
+}
+
+#[test]
+fn deleting_a_source_unlinks_it_in_one_undoable_step() {
+    let mut ed = editor("Tokyo said the paper said so.");
+    ed.add(0..10, Tag::Claim, id(1), NOW).unwrap();
+    ed.add(11..20, Tag::Source, id(2), NOW).unwrap();
+    ed.add(21..28, Tag::Claim, id(3), NOW).unwrap();
+    ed.link(id(1), id(2), NOW).unwrap();
+    ed.link(id(1), id(2), NOW).unwrap(); // twice is once
+    ed.link(id(3), id(2), NOW).unwrap();
+    assert_eq!(ed.link(id(2), id(1), NOW), Err(EditError::NotClaimAndSource));
+    let sources = |ed: &Editor, n| ed.workspace().get(id(n)).unwrap().sources.clone();
+    assert_eq!(sources(&ed, 1), vec![id(2)]);
+    assert_eq!(ed.workspace().citing(id(2)).count(), 2);
+    ed.delete(id(2)).unwrap();
+    assert_eq!((sources(&ed, 1), sources(&ed, 3)), (vec![], vec![]));
+    assert!(ed.workspace().is_unsourced(ed.workspace().get(id(1)).unwrap()));
+    assert!(ed.undo(), "one step brings back the source and both links");
+    assert_eq!((sources(&ed, 1), sources(&ed, 3)), (vec![id(2)], vec![id(2)]));
+    assert!(ed.redo());
+    assert!(ed.workspace().get(id(2)).is_none());
+    ed.undo();
+    ed.unlink(id(1), id(2), NOW).unwrap();
+    assert_eq!(sources(&ed, 1), vec![]);
+}
+
+#[test]
+fn status_and_entity_type_are_undoable_and_not_merged_with_notes() {
+    let mut ed = editor("Tokyo took steps");
+    ed.add(0..5, Tag::Entity, id(1), NOW).unwrap();
+    ed.set_note(id(1), "city", NOW).unwrap();
+    ed.set_entity_type(id(1), " place ", NOW).unwrap();
+    ed.set_status(id(1), ClaimStatus::False, NOW).unwrap();
+    let a = ed.workspace().get(id(1)).unwrap().clone();
+    assert_eq!((a.entity_type.as_str(), a.status, a.note.as_str()), ("place", ClaimStatus::False, "city"));
+    ed.undo();
+    ed.undo();
+    assert_eq!(ed.workspace().get(id(1)).unwrap().note, "city", "the note is its own step");
+}
+
+#[test]
+fn resizing_moves_the_quote_and_keeps_order() {
+    let mut ed = editor("Tokyo took steps to act");
+    ed.add(6..10, Tag::Claim, id(1), NOW).unwrap();
+    ed.add(11..16, Tag::Source, id(2), NOW).unwrap();
+    let doc = ed.workspace().document.clone();
+    let grow = nudged(&doc, 6..10, Edge::Start, false, true).unwrap();
+    assert_eq!(grow, 0..10);
+    ed.resize(id(1), grow, "later").unwrap();
+    let a = ed.workspace().annotations()[0].clone();
+    assert_eq!((a.id, a.exact.as_str(), a.modified.as_str()), (id(1), "Tokyo took", "later"));
+    assert_eq!(ed.resize(id(1), 3..3, NOW), Err(EditError::EmptyRange));
+    ed.resize(id(1), 17..23, NOW).unwrap();
+    let order: Vec<_> = ed.workspace().annotations().iter().map(|a| a.exact.as_str()).collect();
+    assert_eq!(order, ["steps", "to act"], "moved past the other span");
+    ed.undo();
+    ed.undo();
+    assert_eq!(ed.workspace().get(id(1)).unwrap().exact, "took");
+}
+
+#[test]
+fn nudging_moves_one_edge_by_word_or_grapheme() {
+    let doc = Document::new("t", "Tokyo, 🤦🏼‍♂️ took steps");
+    let took = 13..17;
+    assert_eq!(nudged(&doc, took.clone(), Edge::End, true, true), Some(13..23));
+    assert_eq!(nudged(&doc, took.clone(), Edge::End, false, true), None, "would leave nothing");
+    assert_eq!(nudged(&doc, took.clone(), Edge::Start, false, true), Some(0..17));
+    assert_eq!(nudged(&doc, took.clone(), Edge::Start, false, false), Some(12..17));
+    assert_eq!(nudged(&doc, 12..17, Edge::Start, false, false), Some(7..17), "the whole emoji");
+    assert_eq!(nudged(&doc, 0..23, Edge::End, false, true), Some(0..17));
+    assert_eq!(nudged(&doc, 0..23, Edge::Start, true, true), Some(13..23));
+    assert_eq!(nudged(&doc, 0..23, Edge::End, true, true), None, "at the end");
+}
+
+#[test]
+fn tag_set_changes_are_undoable_and_never_orphan_annotations() {
+    let mut ed = editor("abc def");
+    ed.add(0..3, Tag::Source, id(1), NOW).unwrap();
+    let mut set = (*ed.workspace().tagset).clone();
+    let quote = set.add("Quote").unwrap();
+    set.tags[0].label = "Assertion".into();
+    set.tags[0].colour = crate::tagset::PALETTE[5].0.into();
+    ed.set_tagset(set.clone()).unwrap();
+    ed.add(4..7, quote, id(2), NOW).unwrap();
+    assert_eq!(ed.workspace().tagset.label(Tag::Claim), "Assertion");
+    let mut without_source = set.clone();
+    without_source.tags.retain(|d| d.key != Tag::Source);
+    assert_eq!(
+        ed.set_tagset(without_source).unwrap_err().to_string(),
+        "1 annotations are tagged “Source”: retag or delete them first."
+    );
+    let mut duplicate = set.clone();
+    duplicate.tags[1].label = "assertion".into();
+    assert!(matches!(ed.set_tagset(duplicate), Err(EditError::Tags(TagError::DuplicateLabel(_)))));
+    ed.undo();
+    ed.undo();
+    assert_eq!(ed.workspace().tagset.label(Tag::Claim), "Claim");
+    assert_eq!(ed.workspace().tagset.tags.len(), 3);
+}

@@ -1,0 +1,409 @@
+//! What spans can be tagged as, and the attributes they carry: the tag set (Claim, Source,
+//! Entity by default; people add, rename, recolour and remove tags), entity types and
+//! claim statuses.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use thiserror::Error;
+
+/// A tag's key: a short lowercase slug (`claim`, `quote-2`). It names the tag in data and
+/// CSS classes and never changes; renaming a tag changes its label only. Kept inline so
+/// a tag is `Copy` like the integer it nearly is.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Tag {
+    len: u8,
+    bytes: [u8; Tag::MAX_LEN],
+}
+
+#[allow(non_upper_case_globals)]
+impl Tag {
+    /// Longest key, in ASCII characters.
+    pub const MAX_LEN: usize = 24;
+    pub const Claim: Tag = Tag::from_static("claim");
+    pub const Source: Tag = Tag::from_static("source");
+    pub const Entity: Tag = Tag::from_static("entity");
+    /// The tags every new document starts with, in this order.
+    pub const DEFAULTS: [Tag; 3] = [Tag::Claim, Tag::Source, Tag::Entity];
+
+    const fn valid_byte(b: u8, first: bool) -> bool {
+        b.is_ascii_lowercase() || b.is_ascii_digit() || (!first && (b == b'-' || b == b'_'))
+    }
+
+    const fn from_static(s: &str) -> Tag {
+        match Tag::try_new(s) {
+            Some(tag) => tag,
+            None => panic!("not a tag key"),
+        }
+    }
+
+    const fn try_new(s: &str) -> Option<Tag> {
+        let src = s.as_bytes();
+        if src.is_empty() || src.len() > Tag::MAX_LEN {
+            return None;
+        }
+        let mut bytes = [0; Tag::MAX_LEN];
+        let mut i = 0;
+        while i < src.len() {
+            if !Tag::valid_byte(src[i], i == 0) {
+                return None;
+            }
+            bytes[i] = src[i];
+            i += 1;
+        }
+        Some(Tag { len: src.len() as u8, bytes })
+    }
+
+    /// Reads a key: 1–24 of `a-z`, `0-9`, `-`, `_`, starting with a letter or digit.
+    pub fn parse(s: &str) -> Result<Tag, TagError> {
+        Tag::try_new(s).ok_or_else(|| TagError::BadKey(s.chars().take(40).collect()))
+    }
+
+    /// A key made from a label (`"Direct quote"` → `direct-quote`), unique among `taken`.
+    pub fn from_label(label: &str, taken: impl Fn(Tag) -> bool) -> Tag {
+        let mut slug = String::new();
+        for c in label.chars().flat_map(char::to_lowercase) {
+            if c.is_ascii_alphanumeric() {
+                slug.push(c);
+            } else if !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
+        }
+        let slug = slug.trim_end_matches('-');
+        let base: String = if slug.is_empty() { "tag".into() } else { slug.chars().take(20).collect() };
+        let base = base.trim_end_matches('-');
+        (1..)
+            .map(|n| if n == 1 { base.to_owned() } else { format!("{base}-{n}") })
+            .filter_map(|k| Tag::try_new(&k))
+            .find(|t| !taken(*t))
+            .expect("some numbered key is free")
+    }
+
+    pub fn key(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len as usize]).expect("keys are ASCII")
+    }
+
+    /// `claim` → `Claim`: the label a tag gets when a file names it without defining it.
+    pub fn default_label(&self) -> String {
+        let mut chars = self.key().chars();
+        chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+    }
+}
+
+impl fmt::Debug for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "Tag({})", self.key())
+    }
+}
+
+impl fmt::Display for Tag {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+impl Serialize for Tag {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.key())
+    }
+}
+
+impl<'de> Deserialize<'de> for Tag {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Tag::parse(&s).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Colours tags can have: the Okabe–Ito palette, told apart with the common colour-vision
+/// deficiencies (yellow left out: it has no contrast on a light page).
+pub const PALETTE: [(&str, &str); 7] = [
+    ("#e69f00", "Orange"),
+    ("#0072b2", "Blue"),
+    ("#009e73", "Green"),
+    ("#cc79a7", "Pink"),
+    ("#56b4e9", "Sky blue"),
+    ("#d55e00", "Vermilion"),
+    ("#7f7f7f", "Grey"),
+];
+
+/// Underline styles: with the label at the start of each span, the cue that tells tags
+/// apart without colour (by the tag's position in the set).
+pub const CUES: [&str; 5] = ["solid", "dashed", "dotted", "double", "wavy"];
+
+/// One tag as people see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TagDef {
+    pub key: Tag,
+    pub label: String,
+    /// `#rrggbb`, one of `PALETTE` when chosen in the app.
+    pub colour: String,
+    /// The key that applies it (`1`–`9` by default), or empty for none.
+    #[serde(default)]
+    pub hotkey: String,
+}
+
+/// Why a change to the tag set was refused.
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
+pub enum TagError {
+    /// A key in a file is not a short lowercase slug.
+    #[error("“{0}” is not a tag key (1–24 of a–z, 0–9, - and _).")]
+    BadKey(String),
+    /// A tag needs a name to be shown.
+    #[error("Give the tag a name.")]
+    EmptyLabel,
+    /// Two tags would look alike in every list.
+    #[error("There is already a tag called “{0}”.")]
+    DuplicateLabel(String),
+    /// Two tags on one key.
+    #[error("The key {0} already applies “{1}”; choose another.")]
+    DuplicateHotkey(String, String),
+    /// Keys the app uses for other things, or more than one character.
+    #[error("“{0}” cannot be a tag's key: use one letter or digit other than j, k and ?.")]
+    BadHotkey(String),
+    /// Colours are `#rrggbb`.
+    #[error("“{0}” is not a colour (#rrggbb).")]
+    BadColour(String),
+    /// Removing a tag must not lose annotations.
+    #[error("{count} annotations are tagged “{label}”: retag or delete them first.")]
+    InUse { label: String, count: usize },
+    /// Something must be left to tag with.
+    #[error("Keep at least one tag.")]
+    Empty,
+}
+
+/// How far a claim has been checked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClaimStatus {
+    #[default]
+    Unchecked,
+    Supported,
+    Disputed,
+    False,
+    Opinion,
+}
+
+impl ClaimStatus {
+    pub const ALL: [ClaimStatus; 5] = [
+        ClaimStatus::Unchecked,
+        ClaimStatus::Supported,
+        ClaimStatus::Disputed,
+        ClaimStatus::False,
+        ClaimStatus::Opinion,
+    ];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            ClaimStatus::Unchecked => "unchecked",
+            ClaimStatus::Supported => "supported",
+            ClaimStatus::Disputed => "disputed",
+            ClaimStatus::False => "false",
+            ClaimStatus::Opinion => "opinion",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ClaimStatus::Unchecked => "Unchecked",
+            ClaimStatus::Supported => "Supported",
+            ClaimStatus::Disputed => "Disputed",
+            ClaimStatus::False => "False",
+            ClaimStatus::Opinion => "Opinion",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<ClaimStatus> {
+        ClaimStatus::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// The document's tags, in the order of their buttons, and its list of entity types.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TagSet {
+    pub tags: Vec<TagDef>,
+    pub entity_types: Vec<String>,
+}
+
+impl Default for TagSet {
+    fn default() -> Self {
+        let tags = Tag::DEFAULTS
+            .iter()
+            .enumerate()
+            .map(|(i, t)| TagDef {
+                key: *t,
+                label: t.default_label(),
+                colour: PALETTE[i].0.to_owned(),
+                hotkey: (i + 1).to_string(),
+            })
+            .collect();
+        let entity_types = ["person", "organisation", "place", "other"].map(String::from).to_vec();
+        Self { tags, entity_types }
+    }
+}
+
+fn valid_colour(c: &str) -> bool {
+    c.len() == 7 && c.starts_with('#') && c[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+impl TagSet {
+    pub fn get(&self, tag: Tag) -> Option<&TagDef> {
+        self.tags.iter().find(|d| d.key == tag)
+    }
+
+    /// Position of `tag` in the set: picks its non-colour cue (underline style).
+    pub fn position(&self, tag: Tag) -> Option<usize> {
+        self.tags.iter().position(|d| d.key == tag)
+    }
+
+    /// The tag's underline style (see `CUES`).
+    pub fn cue(&self, tag: Tag) -> &'static str {
+        CUES[self.position(tag).unwrap_or(0) % CUES.len()]
+    }
+
+    /// The tag's name, or one made from its key if the set lacks it.
+    pub fn label(&self, tag: Tag) -> String {
+        self.get(tag).map_or_else(|| tag.default_label(), |d| d.label.clone())
+    }
+
+    /// The tag a key press applies (case-insensitive).
+    pub fn by_hotkey(&self, key: &str) -> Option<Tag> {
+        self.tags.iter().find(|d| !d.hotkey.is_empty() && d.hotkey.eq_ignore_ascii_case(key)).map(|d| d.key)
+    }
+
+    /// The tag a label or key names (imports from other tools), case-insensitive.
+    pub fn by_label(&self, label: &str) -> Option<Tag> {
+        let label = label.trim();
+        self.tags
+            .iter()
+            .find(|d| d.key.key().eq_ignore_ascii_case(label) || d.label.eq_ignore_ascii_case(label))
+            .map(|d| d.key)
+    }
+
+    /// Makes sure `tag` is defined (a file used it without defining it): nothing is lost.
+    pub fn ensure(&mut self, tag: Tag) {
+        if self.get(tag).is_none() {
+            let colour = PALETTE[self.tags.len() % PALETTE.len()].0.to_owned();
+            let hotkey = self.free_hotkey();
+            self.tags.push(TagDef { key: tag, label: tag.default_label(), colour, hotkey });
+        }
+    }
+
+    /// A new tag called `label`, with the next colour and free digit.
+    pub fn add(&mut self, label: &str) -> Result<Tag, TagError> {
+        let key = Tag::from_label(label, |t| self.get(t).is_some());
+        let colour = PALETTE[self.tags.len() % PALETTE.len()].0.to_owned();
+        let hotkey = self.free_hotkey();
+        self.tags.push(TagDef { key, label: label.trim().to_owned(), colour, hotkey });
+        self.check()?;
+        Ok(key)
+    }
+
+    fn free_hotkey(&self) -> String {
+        "1234567890"
+            .chars()
+            .map(String::from)
+            .find(|k| !self.tags.iter().any(|d| d.hotkey.eq_ignore_ascii_case(k)))
+            .unwrap_or_default()
+    }
+
+    /// Whether the set can be used: named tags, distinct labels and keys, valid colours.
+    pub fn check(&self) -> Result<(), TagError> {
+        if self.tags.is_empty() {
+            return Err(TagError::Empty);
+        }
+        for (i, d) in self.tags.iter().enumerate() {
+            if d.label.trim().is_empty() {
+                return Err(TagError::EmptyLabel);
+            }
+            if !valid_colour(&d.colour) {
+                return Err(TagError::BadColour(d.colour.clone()));
+            }
+            let mut chars = d.hotkey.chars();
+            let reserved = matches!(d.hotkey.as_str(), "j" | "k" | "J" | "K" | "?");
+            if !d.hotkey.is_empty()
+                && (chars.next().is_some_and(|c| !c.is_alphanumeric()) || chars.next().is_some() || reserved)
+            {
+                return Err(TagError::BadHotkey(d.hotkey.clone()));
+            }
+            for other in &self.tags[..i] {
+                if other.key == d.key || other.label.trim().eq_ignore_ascii_case(d.label.trim()) {
+                    return Err(TagError::DuplicateLabel(d.label.trim().to_owned()));
+                }
+                if !d.hotkey.is_empty() && other.hotkey.eq_ignore_ascii_case(&d.hotkey) {
+                    return Err(TagError::DuplicateHotkey(d.hotkey.clone(), other.label.clone()));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_short_slugs() {
+        assert_eq!(Tag::parse("claim"), Ok(Tag::Claim));
+        assert_eq!(Tag::Claim.key(), "claim");
+        assert!(Tag::parse("Claim").is_err());
+        assert!(Tag::parse("-x").is_err());
+        assert!(Tag::parse(&"a".repeat(25)).is_err());
+        assert!(Tag::parse("<b>").is_err());
+        assert_eq!(serde_json::to_string(&Tag::Source).unwrap(), "\"source\"");
+        assert_eq!(serde_json::from_str::<Tag>("\"quote-2\"").unwrap().key(), "quote-2");
+        assert!(serde_json::from_str::<Tag>("\"no way\"").is_err());
+    }
+
+    #[test]
+    fn keys_made_from_labels_are_unique() {
+        let set = TagSet::default();
+        let taken = |t| set.get(t).is_some();
+        assert_eq!(Tag::from_label("Direct quote!", taken).key(), "direct-quote");
+        assert_eq!(Tag::from_label("Claim", taken).key(), "claim-2");
+        assert_eq!(Tag::from_label("引用", taken).key(), "tag");
+    }
+
+    #[test]
+    fn adding_takes_the_next_colour_and_digit() {
+        let mut set = TagSet::default();
+        let key = set.add("Quote").unwrap();
+        let def = set.get(key).unwrap();
+        assert_eq!(
+            (def.label.as_str(), def.colour.as_str(), def.hotkey.as_str()),
+            ("Quote", PALETTE[3].0, "4")
+        );
+        assert_eq!(set.by_hotkey("4"), Some(key));
+        assert_eq!(set.by_label("QUOTE"), Some(key));
+        assert_eq!(set.add(" claim "), Err(TagError::DuplicateLabel("claim".into())));
+    }
+
+    #[test]
+    fn check_refuses_what_would_confuse() {
+        let mut set = TagSet::default();
+        set.tags[1].hotkey = "1".into();
+        assert_eq!(set.check(), Err(TagError::DuplicateHotkey("1".into(), "Claim".into())));
+        set.tags[1].hotkey = "j".into();
+        assert_eq!(set.check(), Err(TagError::BadHotkey("j".into())));
+        set.tags[1].hotkey = "".into();
+        set.tags[1].colour = "red".into();
+        assert_eq!(set.check(), Err(TagError::BadColour("red".into())));
+        set.tags[1].colour = PALETTE[1].0.into();
+        set.tags[1].label = " ".into();
+        assert_eq!(set.check(), Err(TagError::EmptyLabel));
+        assert_eq!(TagSet { tags: vec![], entity_types: vec![] }.check(), Err(TagError::Empty));
+    }
+
+    #[test]
+    fn ensure_defines_tags_files_use() {
+        let mut set = TagSet::default();
+        set.ensure(Tag::parse("quote").unwrap());
+        set.ensure(Tag::Claim);
+        assert_eq!(set.tags.len(), 4);
+        assert_eq!(set.label(Tag::parse("quote").unwrap()), "Quote");
+        assert!(set.check().is_ok());
+    }
+}
