@@ -2,7 +2,9 @@
 //! `schema_version`, plus a `revision` for tab sync) and failure-aware — it never
 //! overwrites data it could not read, and says why a save failed.
 
-use annotator_core::{AnnotationId, ImportError, Imported, Tag, Workspace, import_json, storage_json};
+use annotator_core::{
+    AnnotationId, ImportError, Imported, Tag, TagSet, Workspace, import_json, storage_json,
+};
 use thiserror::Error;
 use wasm_bindgen::JsCast;
 use web_sys::Storage;
@@ -166,12 +168,16 @@ pub struct DocSummary {
     pub title: String,
     /// Latest change to any annotation (or none yet).
     pub updated: Option<String>,
-    pub counts: [usize; 3],
+    /// Annotations per tag, by the tag's name, in the tag set's order.
+    pub counts: Vec<(String, usize)>,
 }
 
 #[derive(serde::Deserialize)]
 struct Peek {
     document: PeekDoc,
+    /// Absent before schema 3: the default tags.
+    #[serde(default)]
+    tagset: TagSet,
     annotations: Vec<PeekAnnotation>,
 }
 
@@ -196,10 +202,13 @@ pub fn library() -> Vec<DocSummary> {
         .filter_map(|key| {
             let id = key.strip_prefix(DOC_PREFIX)?.parse().ok()?;
             let peek: Peek = serde_json::from_str(&storage.get_item(key).ok()??).ok()?;
-            let mut counts = [0; 3];
-            for a in &peek.annotations {
-                counts[Tag::ALL.iter().position(|t| *t == a.tag).unwrap_or(0)] += 1;
-            }
+            let mut tagset = peek.tagset;
+            peek.annotations.iter().for_each(|a| tagset.ensure(a.tag));
+            let counts = tagset
+                .tags
+                .iter()
+                .map(|d| (d.label.clone(), peek.annotations.iter().filter(|a| a.tag == d.key).count()))
+                .collect();
             let updated = peek.annotations.iter().map(|a| a.modified.clone()).max();
             Some(DocSummary { id, title: peek.document.title, updated, counts })
         })

@@ -5,12 +5,15 @@ use yew::prelude::*;
 
 use super::article::Article;
 use super::files::open_file;
+use super::help::Help;
 use super::library::Library;
 use super::load_dialog::{DialogMode, LoadDialog};
+use super::minimap::Minimap;
 use super::notice::NoticeBanner;
 use super::sidebar::Sidebar;
 use super::storage_banner::StorageBanner;
 use super::tag_picker::TagPicker;
+use super::tags_dialog::TagsDialog;
 use super::toolbar::Toolbar;
 use crate::dom;
 use crate::state::{Action, State, StateHandle, callback, use_autosave, use_shortcuts};
@@ -43,7 +46,14 @@ pub fn App() -> Html {
     let state = use_reducer(initial_state);
     let dialog = use_state(|| None::<DialogMode>);
     use_autosave(state.clone());
-    use_shortcuts(state.clone());
+    let onhelp = {
+        let dialog = dialog.clone();
+        Callback::from(move |()| dialog.set(Some(DialogMode::Help)))
+    };
+    use_shortcuts(state.clone(), onhelp);
+    use_effect_with(state.workspace().tagset.clone(), |tags| {
+        dom::theme::apply_tag_css(&dom::theme::tag_css(tags))
+    });
     use_effect_with(state.snap_words, |snap| storage::save_pref(SNAP_PREF, (*snap).into()));
     // A tagged or dropped selection must not stay highlighted by the browser.
     use_effect_with(state.pending.is_some(), |pending| {
@@ -71,19 +81,30 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<StateHandle> context={state.clone()}>
             <div class="app" ondragover={|e: DragEvent| e.prevent_default()} {ondrop}>
+                <a class="skip" href="#article-text">{ "Skip to the article" }</a>
                 <Toolbar onnew={set_dialog(Some(DialogMode::New))} onupdate={set_dialog(Some(DialogMode::Update))}
-                    onlibrary={set_dialog(Some(DialogMode::Library))} />
+                    onlibrary={set_dialog(Some(DialogMode::Library))} ontags={set_dialog(Some(DialogMode::Tags))}
+                    onhelp={set_dialog(Some(DialogMode::Help))} />
                 <StorageBanner />
                 <NoticeBanner />
                 <div class="workspace">
                     <Article />
+                    <Minimap />
                     <Sidebar />
                 </div>
                 if let Some(p) = &state.pending {
                     <TagPicker x={p.x} y={p.y} {ontag} />
                 }
+                <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="announcer">
+                    // A no-break space on every other message: saying the same thing twice is heard twice.
+                    { format!("{}{}", state.announcement.1, if state.announcement.0 % 2 == 1 { "\u{a0}" } else { "" }) }
+                </div>
                 if *dialog == Some(DialogMode::Library) {
                     <Library onclose={set_dialog(None)} />
+                } else if *dialog == Some(DialogMode::Tags) {
+                    <TagsDialog onclose={set_dialog(None)} />
+                } else if *dialog == Some(DialogMode::Help) {
+                    <Help onclose={set_dialog(None)} />
                 } else if let Some(mode) = *dialog {
                     <LoadDialog {mode} onclose={set_dialog(None)} />
                 }

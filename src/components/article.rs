@@ -8,6 +8,9 @@ use wasm_bindgen::JsCast;
 use web_sys::Element;
 use yew::prelude::*;
 
+use super::caret_keys::on_caret_key;
+use super::find_bar::FindBar;
+use super::handles::{use_handles, use_touch_selection};
 use super::line::{BLOCK_LINES, Block};
 use crate::dom;
 use crate::state::{Action, use_app_state};
@@ -58,6 +61,14 @@ pub fn Article() -> Html {
                 return;
             };
             let raw = dom::selected_range(&el).map(|r| (r.anchor, r.focus, r.x, r.y));
+            match raw {
+                Some((a, f, ..)) => dom::caret::set(a, f),
+                None => {
+                    if let Some(at) = dom::caret::from_selection(&el) {
+                        dom::caret::set(at, at);
+                    }
+                }
+            }
             state.dispatch(Action::SelectText(raw));
         })
     };
@@ -69,27 +80,63 @@ pub fn Article() -> Html {
             if dom::has_selection() {
                 return; // the end of a drag, not a click
             }
-            let picked = e
+            let at = e
                 .target()
                 .and_then(|t| t.dyn_into::<Element>().ok())
-                .and_then(|el| el.closest("mark[data-id]").ok().flatten())
-                .and_then(|mark| mark.get_attribute("data-id")?.parse().ok());
-            state.dispatch(Action::Select(picked));
+                .and_then(|el| el.closest("mark[data-s]").ok().flatten())
+                .and_then(|mark| mark.get_attribute("data-s")?.parse().ok());
+            state.dispatch(Action::ClickText(at));
         }
     };
+    let onkeydown = {
+        let (state, root, split, doc) = (state.clone(), root.clone(), split.clone(), doc.clone());
+        move |e: KeyboardEvent| {
+            let Some(el) = root.cast::<Element>() else { return };
+            if on_caret_key(&e, &el, &doc, &split.lines, &state) {
+                e.prevent_default();
+            }
+        }
+    };
+    let onfocus = {
+        let (root, split) = (root.clone(), split.clone());
+        move |_: FocusEvent| {
+            let (Some(el), (anchor, focus)) = (root.cast::<Element>(), dom::caret::get()) else { return };
+            // Only when focus came from the keyboard: a mouse press is starting a selection.
+            if anchor == focus && !dom::has_selection() && el.matches(":focus-visible").unwrap_or(false) {
+                let lines = &split.lines;
+                dom::caret::show(&el, focus, focus, |at| {
+                    lines[lines.partition_point(|l| l.start <= at).saturating_sub(1)].start
+                });
+            }
+        }
+    };
+    let touch = use_memo((), |_| std::cell::Cell::new(false));
+    let onpointerdown = use_handles(root.clone(), touch.clone());
+    use_touch_selection(touch, on_select_end.clone());
 
     // After every commit: `make bench` times edits up to here and to the paint after.
     use_effect(|| dom::perf::mark("article:rendered"));
 
     let selected = state.selected;
+    let tags = state.workspace().tagset.clone();
     html! {
-        <main class="article" aria-label="Article">
+        <main class="article" aria-label="Article" id="main">
             <h1 class="doc-title">{ doc.title() }</h1>
-            <div class="text" id="article-text" ref={root} {onmouseup} {onkeyup} {onclick}>
+            <FindBar />
+            if state.linking.is_some() {
+                <p class="linking-hint" role="status">{ "Click a source’s highlight to link it to the claim — Escape cancels." }</p>
+            }
+            <p id="caret-help" class="visually-hidden">
+                { "Arrow keys move a caret (with Ctrl, by word); Shift selects; a tag's key tags the selection; Enter selects the annotation under the caret; j and k move between annotations; ? lists every shortcut." }
+            </p>
+            <div id="caret" class="caret" aria-hidden="true"></div>
+            <div class={classes!("text", state.linking.is_some().then_some("linking"))} id="article-text" ref={root}
+                tabindex="0" role="document" aria-label="Article text" aria-describedby="caret-help"
+                {onmouseup} {onkeyup} {onclick} {onkeydown} {onfocus} {onpointerdown}>
                 { for laid_out.chunks(BLOCK_LINES).zip(split.texts.chunks(BLOCK_LINES)).enumerate().map(|(i, (layouts, texts))| {
                     let selected = selected.filter(|id| layouts.iter().any(|l| l.draws(*id)));
                     let lines = texts.iter().cloned().zip(layouts.iter().cloned()).collect::<Vec<_>>();
-                    html! { <Block key={i} {lines} {selected} /> }
+                    html! { <Block key={i} {lines} {selected} tags={tags.clone()} /> }
                 }) }
             </div>
         </main>

@@ -3,73 +3,75 @@
 use std::rc::Rc;
 
 use annotator_core::text::shorten;
-use annotator_core::{Annotation, AnnotationId, Tag};
-use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use annotator_core::{Annotation, Tag, TagSet};
 use yew::prelude::*;
 
-const QUOTE_GRAPHEMES: usize = 140;
+use super::card_edit::{CardDetail, CardEdit};
+use super::card_group::CardActions;
+
+pub const QUOTE_GRAPHEMES: usize = 140;
 
 #[derive(Properties)]
 pub struct CardProps {
     pub annotation: Rc<Annotation>,
     pub selected: bool,
-    pub onselect: Callback<(AnnotationId, usize)>,
-    pub onretag: Callback<(AnnotationId, Tag)>,
-    pub onnote: Callback<(AnnotationId, String)>,
-    pub ondelete: Callback<AnnotationId>,
+    pub tags: Rc<TagSet>,
+    pub actions: Rc<CardActions>,
+    /// Links and choices, worked out only for the selected card.
+    pub detail: Option<Rc<CardDetail>>,
 }
 
-/// The annotation compares by identity (an edit gives the annotations it changes a new `Rc`).
+/// Everything compares by identity (an edit gives the annotations it changes a new `Rc`).
 impl PartialEq for CardProps {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.annotation, &other.annotation)
             && self.selected == other.selected
-            && self.onselect == other.onselect
-            && self.onretag == other.onretag
-            && self.onnote == other.onnote
-            && self.ondelete == other.ondelete
+            && Rc::ptr_eq(&self.tags, &other.tags)
+            && Rc::ptr_eq(&self.actions, &other.actions)
+            && match (&self.detail, &other.detail) {
+                (Some(a), Some(b)) => a == b,
+                (a, b) => a.is_none() && b.is_none(),
+            }
     }
+}
+
+/// The facts a collapsed card shows besides its quote: status, type, sources.
+fn chips(a: &Annotation) -> Html {
+    let status = (a.tag == Tag::Claim).then(|| {
+        let s = a.status;
+        html! { <span class={classes!("chip", "status", format!("status-{}", s.key()))}>{ s.label() }</span> }
+    });
+    let kind = (!a.entity_type.is_empty()).then(|| html! { <span class="chip">{ &a.entity_type }</span> });
+    let sources = (a.tag == Tag::Claim).then(|| match a.sources.len() {
+        0 => html! { <span class="chip unsourced">{ "No source" }</span> },
+        1 => html! { <span class="chip">{ "1 source" }</span> },
+        n => html! { <span class="chip">{ format!("{n} sources") }</span> },
+    });
+    html! { <span class="chips">{ for status }{ for kind }{ for sources }</span> }
 }
 
 #[function_component]
 pub fn Card(props: &CardProps) -> Html {
     let a = &props.annotation;
     let (id, start) = (a.id, a.start);
-    let onclick = props.onselect.reform(move |_: MouseEvent| (id, start));
-    let class = classes!("card", format!("tag-{}", a.tag.key()), props.selected.then_some("sel"));
-    let editor = props.selected.then(|| {
-        let onchange = props.onretag.reform(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
-            (id, Tag::ALL.into_iter().find(|t| t.key() == value).unwrap_or(Tag::Claim))
-        });
-        let oninput = props.onnote.reform(move |e: InputEvent| (id, e.target_unchecked_into::<HtmlTextAreaElement>().value()));
-        let ondelete = props.ondelete.reform(move |_: MouseEvent| id);
-        html! {
-            <div class="card-edit">
-                <label>{ "Tag " }
-                    <select {onchange}>
-                        { for Tag::ALL.iter().map(|t| html! {
-                            <option value={t.key()} selected={*t == a.tag}>{ t.label() }</option>
-                        }) }
-                    </select>
-                </label>
-                <label class="note-label">{ "Note" }
-                    <textarea class="note" placeholder="Why it matters, what to check…" value={a.note.clone()} {oninput} />
-                </label>
-                <button class="delete" onclick={ondelete}>{ "Delete" }</button>
-            </div>
-        }
-    });
+    let onclick = props.actions.onselect.reform(move |_: MouseEvent| (id, start));
+    let tag_class = format!("tag-{}", a.tag.key());
+    let class = classes!("card", tag_class.clone(), props.selected.then_some("sel"));
+    let label = props.tags.label(a.tag);
     html! {
         <li id={format!("card-{id}")} {class}>
-            <button class="card-head" {onclick} aria-current={props.selected.then_some("true")}>
-                <span class={classes!("badge", format!("tag-{}", a.tag.key()))}>{ a.tag.label() }</span>
+            <button class="card-head" {onclick} aria-current={props.selected.then_some("true")}
+                aria-label={format!("{label}: {}", shorten(&a.exact, 60))}>
+                <span class={classes!("badge", tag_class)}>{ label }</span>
                 <q class="quote">{ shorten(&a.exact, QUOTE_GRAPHEMES) }</q>
+                { chips(a) }
                 if !props.selected && !a.note.is_empty() {
                     <span class="note-preview">{ shorten(&a.note, QUOTE_GRAPHEMES) }</span>
                 }
             </button>
-            { for editor }
+            if let Some(detail) = props.detail.clone().filter(|_| props.selected) {
+                <CardEdit annotation={a.clone()} tags={props.tags.clone()} actions={props.actions.clone()} {detail} />
+            }
         </li>
     }
 }

@@ -3,10 +3,12 @@
 
 use std::rc::Rc;
 
-use annotator_core::{Annotation, AnnotationId, Tag, same_rcs};
+use annotator_core::editor::Edge;
+use annotator_core::{Annotation, AnnotationId, ClaimStatus, Tag, TagSet, same_rcs};
 use yew::prelude::*;
 
 use super::card::Card;
+use super::card_edit::CardDetail;
 use super::line::use_rows_hint;
 use crate::dom;
 use crate::state::{Action, StateHandle, callback};
@@ -17,10 +19,18 @@ const GROUP_SPAN: usize = 4096;
 /// What a card can do. Made once, so that its callbacks compare equal on every render.
 #[derive(PartialEq)]
 pub struct CardActions {
-    onselect: Callback<(AnnotationId, usize)>,
-    onretag: Callback<(AnnotationId, Tag)>,
-    onnote: Callback<(AnnotationId, String)>,
-    ondelete: Callback<AnnotationId>,
+    pub onselect: Callback<(AnnotationId, usize)>,
+    /// Select another annotation by id and bring it into view (links between cards).
+    pub onjump: Callback<AnnotationId>,
+    pub onretag: Callback<(AnnotationId, Tag)>,
+    pub onstatus: Callback<(AnnotationId, ClaimStatus)>,
+    pub onentity: Callback<(AnnotationId, String)>,
+    pub onnote: Callback<(AnnotationId, String)>,
+    pub onstartlink: Callback<Option<AnnotationId>>,
+    pub onlink: Callback<(AnnotationId, AnnotationId)>,
+    pub onunlink: Callback<(AnnotationId, AnnotationId)>,
+    pub onnudge: Callback<(Edge, bool)>,
+    pub ondelete: Callback<AnnotationId>,
 }
 
 impl CardActions {
@@ -31,8 +41,25 @@ impl CardActions {
                 dispatcher.dispatch(Action::Select(Some(id)));
                 dom::scroll_into_view(&format!("#article-text [data-s=\"{start}\"]"), false);
             }),
+            onjump: {
+                let dispatcher = state.dispatcher();
+                Callback::from(move |id| {
+                    dispatcher.dispatch(Action::Select(Some(id)));
+                    dom::scroll_to_selected();
+                })
+            },
             onretag: callback(state, |(id, tag)| Action::Retag { id, tag, now: dom::now_iso() }),
+            onstatus: callback(state, |(id, status)| Action::SetStatus { id, status, now: dom::now_iso() }),
+            onentity: callback(state, |(id, kind)| Action::SetEntityType { id, kind, now: dom::now_iso() }),
             onnote: callback(state, |(id, note)| Action::EditNote { id, note, now: dom::now_iso() }),
+            onstartlink: callback(state, Action::StartLinking),
+            onlink: callback(state, |(claim, source)| Action::Link { claim, source, now: dom::now_iso() }),
+            onunlink: callback(state, |(claim, source)| Action::Unlink {
+                claim,
+                source,
+                now: dom::now_iso(),
+            }),
+            onnudge: callback(state, |(edge, forward)| Action::Nudge { edge, forward, now: dom::now_iso() }),
             ondelete: callback(state, Action::Delete),
         }
     }
@@ -46,6 +73,9 @@ pub struct GroupProps {
     /// Build the cards now, not when the group comes near the screen.
     pub eager: bool,
     pub actions: Rc<CardActions>,
+    pub tags: Rc<TagSet>,
+    /// The selected card's links, when it is in this group.
+    pub detail: Option<Rc<CardDetail>>,
 }
 
 /// Cards compare by identity: an edit replaces the `Rc` of each annotation it changes, so
@@ -55,6 +85,8 @@ impl PartialEq for GroupProps {
         self.selected == other.selected
             && self.eager == other.eager
             && Rc::ptr_eq(&self.actions, &other.actions)
+            && Rc::ptr_eq(&self.tags, &other.tags)
+            && self.detail == other.detail
             && same_rcs(&self.cards, &other.cards)
     }
 }
@@ -82,13 +114,14 @@ pub fn CardGroup(props: &GroupProps) -> Html {
     if !*near && !props.eager && props.selected.is_none() {
         return html! { <ol class="cards pending" ref={node} aria-busy="true"></ol> };
     }
-    let a = &props.actions;
     html! {
         <ol class="cards" ref={node}>
-            { for props.cards.iter().map(|card| html! {
-                <Card key={card.id.to_string()} annotation={card.clone()} selected={props.selected == Some(card.id)}
-                    onselect={a.onselect.clone()} onretag={a.onretag.clone()}
-                    onnote={a.onnote.clone()} ondelete={a.ondelete.clone()} />
+            { for props.cards.iter().map(|card| {
+                let selected = props.selected == Some(card.id);
+                html! {
+                    <Card key={card.id.to_string()} annotation={card.clone()} {selected} tags={props.tags.clone()}
+                        actions={props.actions.clone()} detail={props.detail.clone().filter(|_| selected)} />
+                }
             }) }
         </ol>
     }

@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use annotator_core::{AnnotationId, Tag, storage_json};
+use annotator_core::{AnnotationId, storage_json};
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -25,15 +25,15 @@ fn rows(state: &State, saved: &[DocSummary]) -> Vec<DocSummary> {
         id: state.doc_id,
         title: ws.document.title().to_owned(),
         updated: ws.annotations().iter().map(|a| a.modified.clone()).max(),
-        counts: ws.counts(),
+        counts: ws.counts().into_iter().map(|(t, n)| (ws.tagset.label(t), n)).collect(),
     };
     let mut docs: Vec<DocSummary> = saved.iter().filter(|d| d.id != state.doc_id).cloned().collect();
     docs.insert(0, open);
     docs
 }
 
-fn counts(c: [usize; 3]) -> String {
-    Tag::ALL.iter().zip(c).map(|(t, n)| format!("{} {n}", t.label())).collect::<Vec<_>>().join(" · ")
+fn counts(c: &[(String, usize)]) -> String {
+    c.iter().map(|(label, n)| format!("{label} {n}")).collect::<Vec<_>>().join(" · ")
 }
 
 #[function_component]
@@ -136,7 +136,7 @@ pub fn Library(props: &LibraryProps) -> Html {
                             }
                             <span class="doc-meta">
                                 { d.updated.as_deref().map_or("no annotations yet".to_owned(), |t| t.get(..16).unwrap_or(t).replace('T', " ")) }
-                                { " · " }{ counts(d.counts) }
+                                { " · " }{ counts(&d.counts) }
                                 if d.id == state.doc_id { { " · open" } }
                             </span>
                             <span class="doc-actions">

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use annotator_core::{AnnotationId, LineLayout, Segment, Tag};
+use annotator_core::{Annotation, AnnotationId, LineLayout, Segment, TagSet};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
@@ -19,6 +19,8 @@ pub struct LineProps {
     /// The selected annotation, only when it covers part of this line (so that selecting
     /// elsewhere does not re-render this line).
     pub selected: Option<AnnotationId>,
+    /// Compared by identity: a new tag set (rare) re-renders every line.
+    pub tags: Rc<TagSet>,
 }
 
 /// Layouts are compared by identity: `relayout` hands back the very same `Rc` for a line
@@ -28,12 +30,14 @@ impl PartialEq for LineProps {
         Rc::ptr_eq(&self.layout, &other.layout)
             && Rc::ptr_eq(&self.text, &other.text)
             && self.selected == other.selected
+            && Rc::ptr_eq(&self.tags, &other.tags)
     }
 }
 
 impl PartialEq for BlockProps {
     fn eq(&self, other: &Self) -> bool {
         self.selected == other.selected
+            && Rc::ptr_eq(&self.tags, &other.tags)
             && self.lines.len() == other.lines.len()
             && self
                 .lines
@@ -43,38 +47,54 @@ impl PartialEq for BlockProps {
     }
 }
 
-fn segment(text: &str, seg: &Segment, selected: Option<AnnotationId>) -> Html {
+/// A grip at one end of the selected annotation, dragged to move that end. It has no
+/// text, and its `data-s`/`data-e` keep DOM positions next to it exact.
+fn handle(edge: &'static str, at: usize) -> Html {
+    let at = at.to_string();
+    html! { <span class={classes!("handle", edge)} data-edge={edge} data-s={at.clone()} data-e={at} aria-hidden="true"></span> }
+}
+
+fn segment(text: &str, seg: &Segment, selected: Option<&Annotation>, tags: &TagSet) -> Html {
     let piece = text[seg.bytes.clone()].to_owned();
     let (s, e) = (seg.start.to_string(), seg.end.to_string());
     let Some(innermost) = seg.covers.last() else {
         return html! { <span data-s={s} data-e={e}>{ piece }</span> };
     };
     let mut class = classes!("hl", format!("in-{}", innermost.tag.key()));
-    for tag in Tag::ALL {
-        if seg.covers.iter().any(|c| c.tag == tag) {
-            class.push(format!("has-{}", tag.key()));
+    let mut seen = Vec::new();
+    for c in &seg.covers {
+        if !seen.contains(&c.tag) {
+            seen.push(c.tag);
+            class.push(format!("has-{}", c.tag.key()));
         }
     }
     if seg.covers.len() > 1 {
         class.push(if seg.covers.len() > 2 { "deep" } else { "nested" });
     }
-    if selected.is_some_and(|id| seg.is_covered_by(id)) {
+    let sel = selected.filter(|a| seg.is_covered_by(a.id));
+    if sel.is_some() {
         class.push("sel");
     }
-    let starting: Vec<&str> = seg.covers.iter().filter(|c| c.starts_here).map(|c| c.tag.label()).collect();
+    let starting: Vec<String> =
+        seg.covers.iter().filter(|c| c.starts_here).map(|c| tags.label(c.tag)).collect();
     let label = (!starting.is_empty()).then(|| starting.join(" + "));
-    let title = seg.covers.iter().map(|c| c.tag.label()).collect::<Vec<_>>().join(", ");
+    let title = seg.covers.iter().map(|c| tags.label(c.tag)).collect::<Vec<_>>().join(", ");
+    let start = sel.filter(|a| a.start == seg.start).map(|a| handle("start", a.start));
+    let end = sel.filter(|a| a.end == seg.end).map(|a| handle("end", a.end));
     html! {
-        <mark {class} data-s={s} data-e={e} data-id={innermost.id.to_string()} data-label={label} {title}>{ piece }</mark>
+        <mark {class} data-s={s} data-e={e} data-id={innermost.id.to_string()} data-label={label} {title}>
+            { for start }{ piece }{ for end }
+        </mark>
     }
 }
 
 #[function_component]
 pub fn Line(props: &LineProps) -> Html {
-    let LineLayout { line, segments, .. } = &*props.layout;
+    let LineLayout { line, segments, spans } = &*props.layout;
+    let selected = props.selected.and_then(|id| spans.iter().find(|a| a.id == id)).map(|a| &**a);
     html! {
         <p class="line" data-s={line.start.to_string()} data-e={line.end.to_string()}>
-            { for segments.iter().map(|seg| segment(&props.text, seg, props.selected)) }
+            { for segments.iter().map(|seg| segment(&props.text, seg, selected, &props.tags)) }
         </p>
     }
 }
@@ -85,6 +105,7 @@ pub struct BlockProps {
     pub lines: Vec<(Rc<str>, Rc<LineLayout>)>,
     /// The selected annotation, only when it is drawn in this block.
     pub selected: Option<AnnotationId>,
+    pub tags: Rc<TagSet>,
 }
 
 /// Tells CSS roughly how tall the content is while it is skipped (`--rows`, in lines of
@@ -110,7 +131,7 @@ pub fn Block(props: &BlockProps) -> Html {
         <div class="block" ref={node}>
             { for props.lines.iter().map(|(text, layout)| {
                 let selected = selected.filter(|id| layout.draws(*id));
-                html! { <Line key={layout.line.start} text={text.clone()} layout={layout.clone()} {selected} /> }
+                html! { <Line key={layout.line.start} text={text.clone()} layout={layout.clone()} {selected} tags={props.tags.clone()} /> }
             }) }
         </div>
     }

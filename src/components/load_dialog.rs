@@ -15,8 +15,11 @@ use crate::state::{Action, use_app_state};
 pub enum DialogMode {
     New,
     Update,
-    /// Not this dialog: the library (kept here so the app has one dialog at a time).
+    /// Not this dialog: the library, the tag set and the shortcut list (kept here so the
+    /// app has one dialog at a time).
     Library,
+    Tags,
+    Help,
 }
 
 #[derive(Properties, PartialEq)]

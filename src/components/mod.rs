@@ -3,16 +3,25 @@
 mod app;
 mod article;
 mod card;
+mod card_edit;
 mod card_group;
+mod caret_keys;
 mod escape;
 mod files;
+mod find_bar;
+mod handles;
+mod help;
 mod library;
 mod line;
 mod load_dialog;
+mod minimap;
 mod notice;
+mod overview;
 mod sidebar;
 mod storage_banner;
 mod tag_picker;
+mod tags_dialog;
+mod theme_toggle;
 mod toolbar;
 
 pub use app::App;

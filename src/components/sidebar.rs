@@ -5,12 +5,14 @@
 
 use std::rc::Rc;
 
-use annotator_core::{Annotation, Tag};
+use annotator_core::Annotation;
 use yew::prelude::*;
 
+use super::card_edit::CardDetail;
 use super::card_group::{CardActions, CardGroup, groups};
+use super::overview::Overview;
 use crate::dom;
-use crate::state::{Action, callback, use_app_state};
+use crate::state::use_app_state;
 
 /// Up to this many annotations every card is built at once; past it, groups are built as
 /// they come near the screen.
@@ -20,7 +22,6 @@ const EAGER_CARDS: usize = 500;
 pub fn Sidebar() -> Html {
     let state = use_app_state();
     let ws = state.workspace();
-    let counts = ws.counts();
     let actions = {
         let state = state.clone();
         use_memo((), move |_| CardActions::new(&state))
@@ -33,21 +34,18 @@ pub fn Sidebar() -> Html {
         }
     });
 
-    let filter_button = |filter: Option<Tag>, label: &'static str, count: usize| {
-        let class = classes!("filter", filter.map(|t| format!("tag-{}", t.key())));
-        html! {
-            <button {class} aria-pressed={(state.filter == filter).to_string()}
-                onclick={callback(&state, move |_: MouseEvent| Action::SetFilter(filter))}>
-                { label } <span class="count">{ count }</span>
-            </button>
-        }
-    };
     let total = ws.annotations().len();
-    let shown = |a: &&Rc<Annotation>| state.filter.is_none_or(|t| a.tag == t);
+    let shown = |a: &&Rc<Annotation>| state.filter.keeps(ws, a);
     let eager = total <= EAGER_CARDS;
+    let detail = state
+        .selected
+        .and_then(|id| ws.get(id))
+        .map(|a| Rc::new(CardDetail::of(ws, a, state.linking == Some(a.id))));
+    let tags = ws.tagset.clone();
     let group = |key: String, cards: Vec<Rc<Annotation>>| {
         let selected = state.selected.filter(|id| cards.iter().any(|a| a.id == *id));
-        html! { <CardGroup {key} {cards} {selected} {eager} actions={actions.clone()} /> }
+        let detail = detail.clone().filter(|_| selected.is_some());
+        html! { <CardGroup {key} {cards} {selected} {eager} actions={actions.clone()} tags={tags.clone()} {detail} /> }
     };
     let placed = groups(ws.annotations().iter().filter(|a| !a.orphan).filter(shown));
     let orphans: Vec<_> = ws.orphans().filter(shown).cloned().collect();
@@ -56,12 +54,9 @@ pub fn Sidebar() -> Html {
     html! {
         <aside class="sidebar" aria-label="Annotations">
             <h2 class="sidebar-title">{ "Annotations" }</h2>
-            <div class="filters" role="group" aria-label="Show">
-                { filter_button(None, "All", total) }
-                { for Tag::ALL.iter().zip(counts).map(|(t, n)| filter_button(Some(*t), t.label(), n)) }
-            </div>
+            <Overview />
             if total == 0 {
-                <p class="empty">{ "No annotations yet. Select text in the article, then choose Claim, Source or Entity — or press 1, 2 or 3." }</p>
+                <p class="empty">{ "No annotations yet. Select text in the article (or press Tab to reach it and Shift+arrows), then choose a tag — or press its key, 1, 2 or 3. Press ? for every shortcut." }</p>
             }
             <div class="card-groups">
                 { for placed.into_iter().map(|(key, cards)| group(key.to_string(), cards)) }

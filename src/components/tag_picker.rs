@@ -4,6 +4,8 @@ use annotator_core::Tag;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::state::use_app_state;
+
 #[derive(Properties, PartialEq)]
 pub struct TagPickerProps {
     /// Viewport position just under the selection.
@@ -14,6 +16,7 @@ pub struct TagPickerProps {
 
 #[function_component]
 pub fn TagPicker(props: &TagPickerProps) -> Html {
+    let tags = use_app_state().workspace().tagset.clone();
     let node = use_node_ref();
     {
         // Positioned through the CSSOM rather than a style attribute, which a strict
@@ -36,13 +39,15 @@ pub fn TagPicker(props: &TagPickerProps) -> Html {
         <div class="picker" role="toolbar" aria-label="Tag the selection" ref={node}
             // Keep the text selection while a button is pressed.
             onmousedown={|e: MouseEvent| e.prevent_default()}>
-            { for Tag::ALL.iter().enumerate().map(|(i, tag)| {
-                let tag = *tag;
+            { for tags.tags.iter().map(|def| {
+                let tag: Tag = def.key;
                 let onclick = props.ontag.reform(move |_: MouseEvent| tag);
+                let key = (!def.hotkey.is_empty()).then(|| def.hotkey.clone());
+                let title = key.as_ref().map_or_else(|| def.label.clone(), |k| format!("{} (key {k})", def.label));
                 html! {
                     <button class={classes!("pick", format!("tag-{}", tag.key()))} {onclick}
-                        aria-keyshortcuts={(i + 1).to_string()} title={format!("{} (key {})", tag.label(), i + 1)}>
-                        { tag.label() } <kbd>{ i + 1 }</kbd>
+                        aria-keyshortcuts={key.clone()} {title}>
+                        { &def.label } if let Some(k) = key { <kbd>{ k }</kbd> }
                     </button>
                 }
             }) }

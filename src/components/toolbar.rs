@@ -6,6 +6,7 @@ use yew::prelude::*;
 use annotator_core::formats::Format;
 
 use super::files::{export_as, export_workspace, open_file};
+use super::theme_toggle::ThemeToggle;
 use crate::state::{Action, callback, use_app_state};
 
 #[derive(Properties, PartialEq)]
@@ -13,6 +14,8 @@ pub struct ToolbarProps {
     pub onnew: Callback<()>,
     pub onupdate: Callback<()>,
     pub onlibrary: Callback<()>,
+    pub ontags: Callback<()>,
+    pub onhelp: Callback<()>,
 }
 
 #[function_component]
@@ -41,7 +44,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let editor = &state.editor;
     let menu = use_node_ref();
     html! {
-        <header class="toolbar">
+        <header class="toolbar" role="banner">
             <span class="app-name">{ "Article Annotator" }</span>
             <button id="library" onclick={props.onlibrary.reform(|_: MouseEvent| ())}>{ "Library" }</button>
             <button onclick={props.onnew.reform(|_: MouseEvent| ())}>{ "New article…" }</button>
@@ -79,6 +82,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <input id="snap-words" type="checkbox" checked={state.snap_words} onchange={onsnap} />
                 { " Snap to words" }
             </label>
+            <button id="tags" onclick={props.ontags.reform(|_: MouseEvent| ())}>{ "Tags…" }</button>
+            <ThemeToggle />
+            <button id="help" onclick={props.onhelp.reform(|_: MouseEvent| ())} title="Keyboard shortcuts (?)"
+                aria-keyshortcuts="?">{ "Shortcuts" }</button>
         </header>
     }
 }

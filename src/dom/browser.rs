@@ -55,6 +55,11 @@ pub fn scroll_into_view(selector: &str, nearest: bool) {
     });
 }
 
+/// Brings the selected annotation's highlight into view (after it has been drawn).
+pub fn scroll_to_selected() {
+    scroll_into_view("#article-text mark.sel", false);
+}
+
 /// Runs `f` in a task after the next frame: the animation frame callback runs just before
 /// the paint, and a timeout set there runs after it.
 fn after_paint(f: impl FnOnce() + 'static) {

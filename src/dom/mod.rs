@@ -6,12 +6,17 @@
 //! exactly one text node. A DOM boundary point maps back through those.
 
 mod browser;
+pub mod caret;
+pub mod find;
 mod html_page;
 pub mod perf;
 mod selection;
+pub mod theme;
 mod visible;
 
-pub use browser::{clear_selection, download, has_selection, now_iso, random_id, scroll_into_view};
+pub use browser::{
+    clear_selection, download, has_selection, now_iso, random_id, scroll_into_view, scroll_to_selected,
+};
 pub use html_page::article_from_html;
-pub use selection::{SelectedRange, selected_range};
+pub use selection::{SelectedRange, char_at_point, selected_range};
 pub use visible::NearScreen;

@@ -67,3 +67,13 @@ pub fn selected_range(root: &Element) -> Option<SelectedRange> {
     let rect = selection.get_range_at(selection.range_count() - 1).ok()?.get_bounding_client_rect();
     Some(SelectedRange { anchor, focus, x: rect.left() + rect.width() / 2.0, y: rect.bottom() })
 }
+
+/// The code point in `root` under viewport point `(x, y)` (where a dragged handle was let go).
+pub fn char_at_point(root: &Element, x: f64, y: f64) -> Option<usize> {
+    let position = gloo::utils::document().caret_position_from_point(x as f32, y as f32)?;
+    let node = position.offset_node()?;
+    if !root.contains(Some(&node)) {
+        return None;
+    }
+    boundary_to_char(&node, position.offset())
+}

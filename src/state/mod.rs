@@ -2,21 +2,27 @@
 //! The reducer is pure: ids and times arrive inside actions, and saving happens in
 //! effects (`autosave`), never here.
 
+mod action;
 mod autosave;
+mod notice;
 mod shortcuts;
 
 use std::ops::Range;
 use std::rc::Rc;
 
+use annotator_core::editor::nudged;
 use annotator_core::formats::import_any;
 use annotator_core::{
-    AnnotationId, Document, Editor, Imported, Tag, Workspace, merge_import, snap_selection, update_text,
+    AnnotationId, Document, Editor, Filter, Imported, Tag, Workspace, merge_import, snap_selection,
+    update_text,
 };
 use yew::prelude::*;
 
 use crate::storage::StorageError;
 
+pub use action::Action;
 pub use autosave::use_autosave;
+pub use notice::{Notice, NoticeKind};
 pub use shortcuts::use_shortcuts;
 
 /// The article shown when nothing has been saved yet (kept byte for byte).
@@ -32,31 +38,6 @@ pub struct Pending {
     pub y: f64,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NoticeKind {
-    Info,
-    Error,
-}
-
-/// A message in the page's banner, possibly with a way to undo what it reports.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Notice {
-    pub kind: NoticeKind,
-    pub text: String,
-    /// A deleted document that "Undo" puts back: its id and what was stored.
-    pub restore: Option<(AnnotationId, Rc<str>)>,
-}
-
-impl Notice {
-    pub fn info(text: impl Into<String>) -> Self {
-        Self { kind: NoticeKind::Info, text: text.into(), restore: None }
-    }
-
-    pub fn error(text: impl ToString) -> Self {
-        Self { kind: NoticeKind::Error, text: text.to_string(), restore: None }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub editor: Rc<Editor>,
@@ -64,7 +45,12 @@ pub struct State {
     pub revision: u64,
     pub selected: Option<AnnotationId>,
     pub pending: Option<Pending>,
-    pub filter: Option<Tag>,
+    pub filter: Filter,
+    /// A claim whose card asked for a source: the next source clicked is linked to it.
+    pub linking: Option<AnnotationId>,
+    /// What the screen reader's live region last said, and a counter so that saying the
+    /// same thing twice is heard twice.
+    pub announcement: (u64, String),
     pub snap_words: bool,
     pub notice: Option<Notice>,
     /// Why work is not being saved (or was not read), shown until it is resolved.
@@ -81,73 +67,6 @@ pub struct State {
     pub deleted_doc: Option<AnnotationId>,
 }
 
-/// Everything that can happen, as verbs.
-pub enum Action {
-    /// The mouse released a selection (raw code points, either order), or cleared it.
-    SelectText(Option<(usize, usize, f64, f64)>),
-    /// Tag the pending selection.
-    TagSelection {
-        tag: Tag,
-        id: AnnotationId,
-        now: String,
-    },
-    Select(Option<AnnotationId>),
-    Retag {
-        id: AnnotationId,
-        tag: Tag,
-        now: String,
-    },
-    EditNote {
-        id: AnnotationId,
-        note: String,
-        now: String,
-    },
-    Delete(AnnotationId),
-    DeleteSelected,
-    Undo,
-    Redo,
-    /// A new article: a new document in the library, opened, with a message saying so.
-    Open {
-        id: AnnotationId,
-        workspace: Workspace,
-        message: String,
-    },
-    /// Open a document from the library.
-    SwitchDocument {
-        id: AnnotationId,
-        workspace: Workspace,
-        revision: u64,
-    },
-    /// Rename the open document (undoable).
-    Rename(String),
-    /// The open document was deleted: open `next` (from storage, or new when not `stored`).
-    DeletedOpen {
-        next: AnnotationId,
-        workspace: Workspace,
-        revision: u64,
-        stored: bool,
-        notice: Notice,
-    },
-    /// A file to import (native, W3C or doccano), read as text; W3C anchors onto the open
-    /// text. Merged into the open article when it is the same one, else opened.
-    Import {
-        name: String,
-        raw: String,
-        now: String,
-        new_id: AnnotationId,
-    },
-    /// A new version of the article's text: annotations are re-anchored onto it.
-    UpdateText(Document),
-    /// Take what another tab saved, merged with this tab's changes.
-    Sync(Workspace),
-    StorageProblem(Option<StorageError>),
-    StorageUsage(Option<u8>),
-    SetFilter(Option<Tag>),
-    SetSnapWords(bool),
-    Notify(Notice),
-    Dismiss,
-}
-
 impl State {
     pub fn new(doc_id: AnnotationId, workspace: Workspace, snap_words: bool) -> Self {
         Self {
@@ -157,7 +76,9 @@ impl State {
             revision: 0,
             selected: None,
             pending: None,
-            filter: None,
+            filter: Filter::default(),
+            linking: None,
+            announcement: (0, String::new()),
             snap_words,
             notice: None,
             storage_problem: None,
@@ -232,7 +153,8 @@ impl State {
         self.revision += 1;
         self.selected = None;
         self.pending = None;
-        self.filter = None;
+        self.filter = Filter::default();
+        self.linking = None;
         self.notice = notice;
     }
 
@@ -242,8 +164,47 @@ impl State {
         self.revision += 1;
         self.selected = None;
         self.pending = None;
-        self.filter = None;
+        self.filter = Filter::default();
+        self.linking = None;
         self.notice = Some(notice);
+    }
+
+    fn announce(&mut self, text: impl Into<String>) {
+        self.announcement = (self.announcement.0 + 1, text.into());
+    }
+
+    fn label(&self, id: AnnotationId) -> String {
+        self.workspace()
+            .get(id)
+            .map_or_else(|| "Annotation".to_owned(), |a| self.workspace().tagset.label(a.tag))
+    }
+
+    fn tag_selection(&mut self, tag: Tag, id: AnnotationId, now: &str) {
+        let Some(pending) = self.pending.take() else {
+            return;
+        };
+        self.edit(|ed| ed.add(pending.range, tag, id, now));
+        self.selected = self.workspace().get(id).map(|a| a.id);
+        if self.selected.is_some() {
+            self.announce(format!("{} added", self.label(id)));
+        }
+    }
+
+    fn delete(&mut self, id: AnnotationId) {
+        let label = self.label(id);
+        self.edit(|ed| ed.delete(id));
+        if self.workspace().get(id).is_none() {
+            self.announce(format!("{label} deleted. Ctrl+Z undoes."));
+        }
+        self.selected = self.selected.filter(|sel| *sel != id);
+        self.linking = self.linking.filter(|c| *c != id);
+    }
+
+    fn link(&mut self, claim: AnnotationId, source: AnnotationId, now: &str) {
+        self.edit(|ed| ed.link(claim, source, now));
+        self.linking = None;
+        self.selected = Some(claim);
+        self.announce("Source linked to the claim");
     }
 
     fn step(&mut self, f: impl FnOnce(&mut Editor) -> bool) {
@@ -261,34 +222,103 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
+            Action::Cancel => {
+                s.pending = None;
+                s.linking = None;
+            }
             Action::SelectText(raw) => {
                 s.pending = raw.and_then(|(a, b, x, y)| {
                     let range = snap_selection(s.workspace().document.text(), a, b, s.snap_words)?;
                     Some(Pending { range, x, y })
                 });
             }
-            Action::TagSelection { tag, id, now } => {
-                let Some(pending) = s.pending.take() else {
+            Action::TagSelection { tag, id, now } => s.tag_selection(tag, id, &now),
+            Action::Hotkey { key, id, now } => match (s.workspace().tagset.by_hotkey(&key), s.selected) {
+                (Some(tag), _) if s.pending.is_some() => s.tag_selection(tag, id, &now),
+                (Some(tag), Some(selected)) => {
+                    s.edit(|ed| ed.retag(selected, tag, &now));
+                    s.announce(format!("Now a {}", s.workspace().tagset.label(tag)));
+                }
+                _ => return self,
+            },
+            Action::Select(id) => s.selected = id,
+            Action::SelectNeighbour { forward, at } => {
+                s.selected = s.workspace().neighbour(s.selected, at, forward).or(s.selected);
+                if let Some(a) = s.selected.and_then(|id| s.workspace().get(id)) {
+                    let text = format!(
+                        "{}: {}",
+                        s.workspace().tagset.label(a.tag),
+                        annotator_core::text::shorten(&a.exact, 80)
+                    );
+                    s.announce(text);
+                }
+            }
+            Action::SelectNear(at) => s.selected = s.workspace().neighbour(None, at, true),
+            Action::ClickText(at) => {
+                let ws = s.workspace();
+                let covering = at.map(|at| ws.covering(at)).unwrap_or_default();
+                let source = covering.iter().find(|a| a.tag == Tag::Source).map(|a| a.id);
+                match (s.linking, source) {
+                    (Some(claim), Some(source)) => s.link(claim, source, &crate::dom::now_iso()),
+                    _ => s.selected = covering.first().map(|a| a.id),
+                }
+            }
+            Action::SetStatus { id, status, now } => s.edit(|ed| ed.set_status(id, status, &now)),
+            Action::SetEntityType { id, kind, now } => s.edit(|ed| ed.set_entity_type(id, &kind, &now)),
+            Action::StartLinking(claim) => {
+                s.linking = claim;
+                if claim.is_some() {
+                    s.announce(
+                        "Choose a source: click its highlight, or pick it from the list. Escape cancels.",
+                    );
+                }
+            }
+            Action::Link { claim, source, now } => s.link(claim, source, &now),
+            Action::Unlink { claim, source, now } => {
+                s.edit(|ed| ed.unlink(claim, source, &now));
+                s.announce("Source unlinked");
+            }
+            Action::Nudge { edge, forward, now } => {
+                let Some(a) = s.selected.and_then(|id| s.workspace().get(id)).filter(|a| !a.orphan) else {
                     return self;
                 };
-                s.edit(|ed| ed.add(pending.range, tag, id, &now));
-                s.selected = s.workspace().get(id).map(|a| a.id);
+                let (id, doc) = (a.id, s.workspace().document.clone());
+                let Some(range) = nudged(&doc, a.range(), edge, forward, s.snap_words) else {
+                    return self;
+                };
+                s.edit(|ed| ed.resize(id, range, &now));
+                let quote = s.workspace().get(id).map(|a| annotator_core::text::shorten(&a.exact, 80));
+                s.announce(format!("Now “{}”", quote.unwrap_or_default()));
             }
-            Action::Select(id) => s.selected = id,
+            Action::Resize { id, range, now } => {
+                let Some(range) =
+                    snap_selection(s.workspace().document.text(), range.start, range.end, s.snap_words)
+                else {
+                    return self;
+                };
+                s.edit(|ed| ed.resize(id, range, &now));
+            }
+            Action::SetTags(tags) => {
+                s.edit(|ed| ed.set_tagset(tags));
+                s.filter.tag = s.filter.tag.filter(|t| s.workspace().tagset.get(*t).is_some());
+            }
             Action::Retag { id, tag, now } => s.edit(|ed| ed.retag(id, tag, &now)),
             Action::EditNote { id, note, now } => s.edit(|ed| ed.set_note(id, &note, &now)),
-            Action::Delete(id) => {
-                s.edit(|ed| ed.delete(id));
-                s.selected = s.selected.filter(|sel| *sel != id);
-            }
+            Action::Delete(id) => s.delete(id),
             Action::DeleteSelected => {
-                let Some(id) = s.selected.take() else {
+                let Some(id) = s.selected else {
                     return self;
                 };
-                s.edit(|ed| ed.delete(id));
+                s.delete(id);
             }
-            Action::Undo => s.step(Editor::undo),
-            Action::Redo => s.step(Editor::redo),
+            Action::Undo => {
+                s.step(Editor::undo);
+                s.announce("Undone");
+            }
+            Action::Redo => {
+                s.step(Editor::redo);
+                s.announce("Redone");
+            }
             Action::Open { id, workspace, message } => {
                 s.switch(id, workspace, 0, false, Some(Notice::info(message)))
             }
@@ -327,6 +357,7 @@ impl Reducible for State {
             Action::StorageProblem(problem) => s.storage_problem = problem,
             Action::StorageUsage(pct) => s.storage_full_pct = pct,
             Action::SetFilter(filter) => s.filter = filter,
+            Action::Announce(text) => s.announce(text),
             Action::SetSnapWords(on) => s.snap_words = on,
             Action::Notify(notice) => s.notice = Some(notice),
             Action::Dismiss => s.notice = None,
@@ -351,48 +382,5 @@ pub fn use_app_state() -> StateHandle {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn id(n: u8) -> AnnotationId {
-        AnnotationId::from_random_bytes([n; 16])
-    }
-
-    fn reduce(state: State, action: Action) -> State {
-        Rc::unwrap_or_clone(Rc::new(state).reduce(action))
-    }
-
-    #[test]
-    fn only_the_switch_away_from_a_deleted_document_skips_its_save() {
-        let state = State::new(id(1), State::sample(), true);
-        let next = Action::DeletedOpen {
-            next: id(2),
-            workspace: State::sample(),
-            revision: 0,
-            stored: true,
-            notice: Notice::info("Deleted"),
-        };
-        let deleted = reduce(state, next);
-        assert_eq!((deleted.doc_id, deleted.deleted_doc), (id(2), Some(id(1))));
-        let reopened =
-            reduce(deleted, Action::SwitchDocument { id: id(1), workspace: State::sample(), revision: 3 });
-        assert_eq!((reopened.doc_id, reopened.deleted_doc), (id(1), None));
-    }
-
-    #[test]
-    fn tagging_needs_a_selection_and_undo_takes_it_back() {
-        let state = State::new(id(1), State::sample(), true);
-        let tag = |s| {
-            reduce(s, Action::TagSelection { tag: Tag::Claim, id: id(9), now: "2026-01-01T00:00:00Z".into() })
-        };
-        let unchanged = tag(state.clone());
-        assert_eq!(unchanged.revision, 0, "nothing selected: nothing tagged");
-        let selected = reduce(state, Action::SelectText(Some((478, 495, 0.0, 0.0))));
-        let tagged = tag(selected);
-        assert_eq!(tagged.workspace().annotations()[0].exact, "Chinese military hackers");
-        assert_eq!(tagged.selected, Some(id(9)));
-        let undone = reduce(tagged, Action::Undo);
-        assert!(undone.workspace().annotations().is_empty());
-        assert_eq!(undone.selected, None);
-    }
-}
+#[path = "tests.rs"]
+mod tests;

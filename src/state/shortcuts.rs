@@ -1,65 +1,109 @@
 //! Keyboard shortcuts that work anywhere on the page except while typing in a field.
+//! The article's caret keys live with the article (`components::article`).
 
-use annotator_core::Tag;
+use annotator_core::editor::Edge;
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
-use web_sys::{Element, KeyboardEvent};
+use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use super::{Action, StateHandle};
 use crate::dom;
 
-fn typing_in_a_field(e: &KeyboardEvent) -> bool {
-    e.target()
-        .and_then(|t| t.dyn_into::<Element>().ok())
-        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+fn target(e: &KeyboardEvent) -> Option<Element> {
+    e.target().and_then(|t| t.dyn_into::<Element>().ok())
 }
 
-fn action_for(e: &KeyboardEvent) -> Option<Action> {
+fn typing_in_a_field(e: &KeyboardEvent) -> bool {
+    target(e).is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+}
+
+/// What a key does, when it is a shortcut.
+enum Shortcut {
+    Act(Action),
+    /// Show the list of shortcuts.
+    Help,
+    /// Open the selected annotation's card (focus its controls).
+    Open,
+}
+
+fn shortcut_for(e: &KeyboardEvent) -> Option<Shortcut> {
     let key = e.key();
     let command = e.ctrl_key() || e.meta_key();
+    let now = dom::now_iso;
+    if e.alt_key() && e.shift_key() && matches!(key.as_str(), "ArrowLeft" | "ArrowRight") {
+        let edge = if command { Edge::Start } else { Edge::End };
+        return Some(Shortcut::Act(Action::Nudge { edge, forward: key == "ArrowRight", now: now() }));
+    }
     if command && !e.alt_key() {
         return match key.to_lowercase().as_str() {
-            "z" if e.shift_key() => Some(Action::Redo),
-            "z" => Some(Action::Undo),
-            "y" => Some(Action::Redo),
+            "z" if e.shift_key() => Some(Shortcut::Act(Action::Redo)),
+            "z" => Some(Shortcut::Act(Action::Undo)),
+            "y" => Some(Shortcut::Act(Action::Redo)),
             _ => None,
         };
     }
     if e.alt_key() || command {
         return None;
     }
-    match key.as_str() {
-        "Escape" => Some(Action::SelectText(None)),
-        "Delete" | "Backspace" => Some(Action::DeleteSelected),
-        _ => Tag::from_shortcut(&key).map(|tag| Action::TagSelection {
-            tag,
-            id: dom::random_id(),
-            now: dom::now_iso(),
-        }),
-    }
+    let on_page = target(e).is_none_or(|t| t.tag_name() == "BODY" || t.id() == "article-text");
+    Some(Shortcut::Act(match key.as_str() {
+        "Escape" => Action::Cancel,
+        "Delete" | "Backspace" => Action::DeleteSelected,
+        "?" => return Some(Shortcut::Help),
+        "j" | "J" => Action::SelectNeighbour { forward: true, at: dom::caret::position() },
+        "k" | "K" => Action::SelectNeighbour { forward: false, at: dom::caret::position() },
+        "Enter" if on_page => return Some(Shortcut::Open),
+        k if k.chars().count() == 1 && k.chars().all(char::is_alphanumeric) && on_page => {
+            Action::Hotkey { key: k.to_owned(), id: dom::random_id(), now: now() }
+        }
+        _ => return None,
+    }))
 }
 
-/// `1`/`2`/`3` (or `c`/`s`/`e`) tag the selection; Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y undo
-/// and redo; Delete removes the selected annotation; Escape drops the selection.
+/// Tag keys (1/2/3 by default) tag the selection or retag the selected annotation;
+/// Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y undo and redo; Delete removes the selected annotation;
+/// j/k move between annotations and Enter opens one; Shift+Alt+←/→ move its end (with
+/// Ctrl, its start); Escape drops the selection; `?` lists them all (`onhelp`).
 #[hook]
-pub fn use_shortcuts(state: StateHandle) {
+pub fn use_shortcuts(state: StateHandle, onhelp: Callback<()>) {
     use_effect_with((), move |_| {
         let options = EventListenerOptions::enable_prevent_default();
         let listener =
             EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |e| {
                 let e: &KeyboardEvent = e.unchecked_ref();
-                if typing_in_a_field(e) {
+                if typing_in_a_field(e) || e.default_prevented() {
                     return;
                 }
-                if let Some(action) = action_for(e) {
-                    // The handle captured here is a snapshot from the first render, so it is
-                    // never read: the reducer ignores a tag when nothing is selected.
-                    let tagging = matches!(action, Action::TagSelection { .. });
-                    e.prevent_default();
-                    state.dispatch(action);
-                    if tagging {
-                        dom::clear_selection();
+                match shortcut_for(e) {
+                    None => {}
+                    Some(Shortcut::Help) => {
+                        e.prevent_default();
+                        onhelp.emit(());
+                    }
+                    Some(Shortcut::Open) => {
+                        let card = gloo::utils::document()
+                            .query_selector(".card.sel .card-edit select")
+                            .ok()
+                            .flatten();
+                        if let Some(card) = card.and_then(|c| c.dyn_into::<HtmlElement>().ok()) {
+                            e.prevent_default();
+                            let _ = card.focus();
+                        }
+                    }
+                    Some(Shortcut::Act(action)) => {
+                        // The handle captured here is a snapshot from the first render, so it
+                        // is never read: the reducer ignores what does not apply.
+                        let tagging = matches!(action, Action::Hotkey { .. });
+                        let moving = matches!(action, Action::SelectNeighbour { .. });
+                        e.prevent_default();
+                        state.dispatch(action);
+                        if tagging {
+                            dom::clear_selection();
+                        }
+                        if moving {
+                            dom::scroll_to_selected();
+                        }
                     }
                 }
             });

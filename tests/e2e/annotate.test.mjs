@@ -40,7 +40,7 @@ test('drag, tag as Claim, reload, export: exact code point offsets', async () =>
   const { name, text } = await exportFile(page);
   assert.equal(name, 'China reached Japan’s sensitive defense networks_ US paper.annotations.json');
   const data = JSON.parse(text);
-  assert.equal(data.schema_version, 2);
+  assert.equal(data.schema_version, 3);
   assert.equal(data.document.text, SAMPLE);
   assert.equal(data.document.sha256, createHash('sha256').update(SAMPLE).digest('hex'));
   const [a] = data.annotations;
@@ -59,7 +59,7 @@ test('import of an export restores it and exports the same bytes', async () => {
   await dragOver(page, 'The Washington Post');
   await page.keyboard.press('2');
   await dragOver(page, 'Paul Nakasone');
-  await page.keyboard.press('e');
+  await page.keyboard.press('3');
   await page.locator('.card').nth(1).waitFor();
   const first = await exportFile(page);
 

@@ -63,7 +63,7 @@ test('retag, note, delete, then undo and redo each step', async () => {
   await dragOver(page, 'Anne Neuberger');
   await page.keyboard.press('3');
   const card = page.locator('.card.sel');
-  await card.locator('select').selectOption('source');
+  await card.locator('select').first().selectOption('source');
   await page.locator('mark.in-source', { hasText: 'Anne Neuberger' }).waitFor();
   await card.locator('textarea').fill('Deputy NSA for cyber <b>check</b>');
   await card.getByRole('button', { name: 'Delete' }).click();

@@ -98,7 +98,7 @@ test('the HTML report is self-contained, highlighted and runs nothing', async ()
   report.on('request', (r) => { if (!r.url().startsWith('data:')) errors.push(`request ${r.url()}`); });
   await report.setContent(html);
   assert.equal(await report.locator('article mark.claim').first().textContent(), 'Chinese military hackers');
-  assert.equal(await report.locator('h2').allTextContents().then((h) => h.join('|')), 'Claims (1)|Sources (1)|Entitys (1)');
+  assert.equal(await report.locator('h2').allTextContents().then((h) => h.join('|')), 'Claim (1)|Source (1)|Entity (1)');
   assert.deepEqual(errors, []);
   await report.close();
 });

@@ -33,7 +33,7 @@ function longExport() {
     at += p.length + 2;
   }
   const title = 'A long report';
-  const file = { format: 'article-annotator', schema_version: 2,
+  const file = { format: 'article-annotator', schema_version: 3,
     document: { title, text, sha256: createHash('sha256').update(text).digest('hex') }, annotations };
   return { title, json: JSON.stringify(file), total: annotations.length, last: annotations.at(-1) };
 }

@@ -94,11 +94,11 @@ test('saved data from a newer version is never overwritten', async () => {
   await tag(page, 'JIJI Press', '1');
   await savedCount(page, 1);
   const key = await openDocKey(page);
-  const future = (await page.evaluate((k) => localStorage.getItem(k), key)).replace(/"schema_version":\s*2/, '"schema_version":3');
-  assert.match(future, /"schema_version":3/);
+  const future = (await page.evaluate((k) => localStorage.getItem(k), key)).replace(/"schema_version":\s*3/, '"schema_version":4');
+  assert.match(future, /"schema_version":4/);
   await page.evaluate(([k, v]) => localStorage.setItem(k, v), [key, future]);
   await page.reload();
-  assert.match(await page.locator('.storage-banner.error').textContent(), /newer version of the app \(schema 3\)/);
+  assert.match(await page.locator('.storage-banner.error').textContent(), /newer version of the app \(schema 4\)/);
   await tag(page, 'Anne Neuberger', '3');
   await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), future);

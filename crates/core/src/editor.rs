@@ -202,16 +202,22 @@ impl Editor {
     /// Replaces the tag set (rename, recolour, add, remove, entity types). A tag still in
     /// use cannot be removed, so no annotation is ever left without its tag.
     pub fn set_tagset(&mut self, tagset: TagSet) -> Result<(), EditError> {
+        self.check_tagset(&tagset)?;
+        if *self.workspace.tagset != tagset {
+            let before = self.workspace.tagset.clone();
+            self.record(Edit::Tags { before, after: Rc::new(tagset) });
+        }
+        Ok(())
+    }
+
+    /// Whether `set_tagset` would take `tagset`, and why not.
+    pub fn check_tagset(&self, tagset: &TagSet) -> Result<(), EditError> {
         tagset.check()?;
         for gone in self.workspace.tagset.tags.iter().filter(|d| tagset.get(d.key).is_none()) {
             let count = self.workspace.annotations().iter().filter(|a| a.tag == gone.key).count();
             if count > 0 {
                 return Err(TagError::InUse { label: gone.label.clone(), count }.into());
             }
-        }
-        if *self.workspace.tagset != tagset {
-            let before = self.workspace.tagset.clone();
-            self.record(Edit::Tags { before, after: Rc::new(tagset) });
         }
         Ok(())
     }

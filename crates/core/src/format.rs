@@ -39,7 +39,9 @@ struct File<A> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     revision: Option<u64>,
     document: FileDocument,
-    /// The document's tags (names, colours, keys) and entity types.
+    /// The document's tags (names, colours, keys) and entity types; the defaults when a
+    /// hand-written file leaves it out.
+    #[serde(default)]
     tagset: TagSet,
     annotations: Vec<A>,
 }

@@ -1,0 +1,70 @@
+//! Dragging the selected annotation's ends (its handles), and selecting with touch.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use annotator_core::editor::Edge;
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, PointerEvent};
+use yew::prelude::*;
+
+use crate::dom;
+use crate::state::{Action, use_app_state};
+
+/// A pointer-down handler for the article: on a handle, it follows the drag and, when the
+/// pointer is let go, moves that end of the selected annotation there (snapped like a
+/// selection). It also remembers whether the last pointer was a finger (`touch`).
+#[hook]
+pub fn use_handles(root: NodeRef, touch: Rc<Cell<bool>>) -> Callback<PointerEvent> {
+    let state = use_app_state();
+    let drag = use_mut_ref(|| None::<EventListener>);
+    Callback::from(move |e: PointerEvent| {
+        touch.set(e.pointer_type() == "touch");
+        let handle = e
+            .target()
+            .and_then(|t| t.dyn_into::<Element>().ok())
+            .and_then(|el| el.closest(".handle").ok().flatten());
+        let (Some(handle), Some(a)) = (handle, state.selected.and_then(|id| state.workspace().get(id)))
+        else {
+            return;
+        };
+        e.prevent_default(); // no text selection while dragging a handle
+        let edge = if handle.get_attribute("data-edge").as_deref() == Some("start") {
+            Edge::Start
+        } else {
+            Edge::End
+        };
+        let (id, range, dispatcher, root, slot) =
+            (a.id, a.range(), state.dispatcher(), root.clone(), drag.clone());
+        let up = EventListener::new(&gloo::utils::document(), "pointerup", move |e| {
+            let e: &PointerEvent = e.unchecked_ref();
+            let at = root
+                .cast::<Element>()
+                .and_then(|el| dom::char_at_point(&el, e.client_x().into(), e.client_y().into()));
+            if let Some(at) = at {
+                let range = match edge {
+                    Edge::Start => at.min(range.end)..range.end,
+                    Edge::End => range.start..at.max(range.start),
+                };
+                dispatcher.dispatch(Action::Resize { id, range, now: dom::now_iso() });
+            }
+            slot.borrow_mut().take(); // stop listening
+        });
+        *drag.borrow_mut() = Some(up);
+    })
+}
+
+/// With a finger, text is selected by a long press and its handles, with no mouseup:
+/// follow the selection as it changes and offer the tag picker for it.
+#[hook]
+pub fn use_touch_selection(touch: Rc<Cell<bool>>, on_select_end: Callback<()>) {
+    use_effect_with((), move |_| {
+        let listener = EventListener::new(&gloo::utils::document(), "selectionchange", move |_| {
+            if touch.get() {
+                on_select_end.emit(());
+            }
+        });
+        move || drop(listener)
+    });
+}

@@ -1,0 +1,64 @@
+//! The list of keyboard shortcuts (`?`).
+
+use yew::prelude::*;
+
+use super::escape::use_escape;
+use crate::state::use_app_state;
+
+/// Every shortcut but the tag keys, which come from the tag set.
+pub const SHORTCUTS: [(&str, &str); 14] = [
+    ("Tab", "Reach the article, then the controls"),
+    ("← → (Ctrl: by word)", "Move the caret in the article"),
+    ("↑ ↓ Home End", "Move the caret by line"),
+    ("Shift + any of those", "Select text"),
+    ("Enter", "Select the annotation under the caret; again to open its card"),
+    ("j / k", "Next / previous annotation"),
+    ("Delete", "Delete the selected annotation"),
+    ("Shift+Alt+← / →", "Move the selected annotation's end by a word"),
+    ("Ctrl+Shift+Alt+← / →", "Move its start by a word"),
+    ("Ctrl+Z", "Undo"),
+    ("Ctrl+Shift+Z, Ctrl+Y", "Redo"),
+    ("Escape", "Drop the selection, stop linking, close a dialog"),
+    ("Enter / Shift+Enter in Find", "Next / previous match"),
+    ("?", "This list"),
+];
+
+#[derive(Properties, PartialEq)]
+pub struct HelpProps {
+    pub onclose: Callback<()>,
+}
+
+#[function_component]
+pub fn Help(props: &HelpProps) -> Html {
+    let state = use_app_state();
+    use_escape(props.onclose.clone());
+    let close = use_node_ref();
+    {
+        let close = close.clone();
+        use_effect_with((), move |_| {
+            if let Some(b) = close.cast::<web_sys::HtmlElement>() {
+                let _ = b.focus();
+            }
+        });
+    }
+    let tags = state.workspace().tagset.tags.iter().filter(|d| !d.hotkey.is_empty()).map(|d| {
+        html! { <tr><th scope="row"><kbd>{ &d.hotkey }</kbd></th><td>{ format!("Tag the selection (or retag the selected annotation) as {}", d.label) }</td></tr> }
+    });
+    html! {
+        <div class="backdrop">
+            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title">
+                <h2 id="help-title">{ "Keyboard shortcuts" }</h2>
+                <table class="shortcuts">
+                    <thead><tr><th scope="col">{ "Keys" }</th><th scope="col">{ "What they do" }</th></tr></thead>
+                    <tbody>
+                        { for tags }
+                        { for SHORTCUTS.iter().map(|(k, what)| html! { <tr><th scope="row"><kbd>{ *k }</kbd></th><td>{ *what }</td></tr> }) }
+                    </tbody>
+                </table>
+                <div class="dialog-actions">
+                    <button ref={close} class="primary" onclick={props.onclose.reform(|_: MouseEvent| ())}>{ "Close" }</button>
+                </div>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,62 @@
+//! Highlights for "Find in article", drawn with the CSS Custom Highlight API
+//! (`::highlight(find)` in the style sheet): no element of the text changes.
+
+use std::ops::Range;
+
+use annotator_core::Line;
+use js_sys::{Array, Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, ScrollIntoViewOptions, ScrollLogicalPosition};
+
+use super::caret::dom_point;
+
+fn line_start(lines: &[Line], at: usize) -> usize {
+    lines[lines.partition_point(|l| l.start <= at).saturating_sub(1)].start
+}
+
+fn registry() -> Option<JsValue> {
+    let css = Reflect::get(&js_sys::global(), &"CSS".into()).ok()?;
+    Reflect::get(&css, &"highlights".into()).ok().filter(|h| !h.is_undefined())
+}
+
+fn set(registry: &JsValue, name: &str, ranges: &Array) -> Option<()> {
+    let ctor: Function = Reflect::get(&js_sys::global(), &"Highlight".into()).ok()?.dyn_into().ok()?;
+    let highlight = Reflect::construct(&ctor, ranges).ok()?;
+    let setter: Function = Reflect::get(registry, &"set".into()).ok()?.dyn_into().ok()?;
+    setter.call2(registry, &name.into(), &highlight).ok()?;
+    Some(())
+}
+
+/// Highlights `matches` (code points) in the article and brings match `current` into view.
+pub fn highlight(lines: &[Line], matches: &[Range<usize>], current: usize) {
+    let (Some(registry), Some(root)) =
+        (registry(), gloo::utils::document().get_element_by_id("article-text"))
+    else {
+        return;
+    };
+    let (all, now) = (Array::new(), Array::new());
+    for (i, m) in matches.iter().enumerate() {
+        let Some(range) = dom_range(&root, lines, m) else { continue };
+        if i == current {
+            now.push(&range);
+            if let Some(el) = range.start_container().ok().and_then(|n| n.parent_element()) {
+                let opts = ScrollIntoViewOptions::new();
+                opts.set_block(ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        } else {
+            all.push(&range);
+        }
+    }
+    set(&registry, "find", &all);
+    set(&registry, "find-current", &now);
+}
+
+fn dom_range(root: &Element, lines: &[Line], m: &Range<usize>) -> Option<web_sys::Range> {
+    let (start_node, start) = dom_point(root, line_start(lines, m.start), m.start)?;
+    let (end_node, end) = dom_point(root, line_start(lines, m.end), m.end)?;
+    let range = gloo::utils::document().create_range().ok()?;
+    range.set_start(&start_node, start).ok()?;
+    range.set_end(&end_node, end).ok()?;
+    Some(range)
+}

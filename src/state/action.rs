@@ -1,0 +1,130 @@
+//! Everything that can happen to the state, as verbs.
+
+use std::ops::Range;
+
+use annotator_core::editor::Edge;
+use annotator_core::{AnnotationId, ClaimStatus, Document, Filter, Tag, TagSet, Workspace};
+
+use super::{Notice, StorageError};
+
+/// Everything that can happen, as verbs.
+pub enum Action {
+    /// The mouse released a selection (raw code points, either order), or cleared it.
+    SelectText(Option<(usize, usize, f64, f64)>),
+    /// Escape: drop the selection and stop linking.
+    Cancel,
+    /// Tag the pending selection.
+    TagSelection {
+        tag: Tag,
+        id: AnnotationId,
+        now: String,
+    },
+    /// A tag's hotkey was pressed: tag the pending selection with it, if any.
+    Hotkey {
+        key: String,
+        id: AnnotationId,
+        now: String,
+    },
+    Select(Option<AnnotationId>),
+    /// Select the next (or previous) annotation after the selected one or `at`.
+    SelectNeighbour {
+        forward: bool,
+        at: usize,
+    },
+    /// Select the annotation nearest code point `at` (the minimap).
+    SelectNear(usize),
+    /// A click at code point `at` in the article: links a source there when linking, else
+    /// selects the innermost annotation there (`None`: clicked outside any).
+    ClickText(Option<usize>),
+    SetStatus {
+        id: AnnotationId,
+        status: ClaimStatus,
+        now: String,
+    },
+    SetEntityType {
+        id: AnnotationId,
+        kind: String,
+        now: String,
+    },
+    /// Start (or, with `None`, stop) choosing a source for a claim.
+    StartLinking(Option<AnnotationId>),
+    Link {
+        claim: AnnotationId,
+        source: AnnotationId,
+        now: String,
+    },
+    Unlink {
+        claim: AnnotationId,
+        source: AnnotationId,
+        now: String,
+    },
+    /// Move one end of the selected annotation by a word (or grapheme when not snapping).
+    Nudge {
+        edge: Edge,
+        forward: bool,
+        now: String,
+    },
+    /// Move an annotation's ends to a new range (dragging a handle), snapped.
+    Resize {
+        id: AnnotationId,
+        range: Range<usize>,
+        now: String,
+    },
+    SetTags(TagSet),
+    Retag {
+        id: AnnotationId,
+        tag: Tag,
+        now: String,
+    },
+    EditNote {
+        id: AnnotationId,
+        note: String,
+        now: String,
+    },
+    Delete(AnnotationId),
+    DeleteSelected,
+    Undo,
+    Redo,
+    /// A new article: a new document in the library, opened, with a message saying so.
+    Open {
+        id: AnnotationId,
+        workspace: Workspace,
+        message: String,
+    },
+    /// Open a document from the library.
+    SwitchDocument {
+        id: AnnotationId,
+        workspace: Workspace,
+        revision: u64,
+    },
+    /// Rename the open document (undoable).
+    Rename(String),
+    /// The open document was deleted: open `next` (from storage, or new when not `stored`).
+    DeletedOpen {
+        next: AnnotationId,
+        workspace: Workspace,
+        revision: u64,
+        stored: bool,
+        notice: Notice,
+    },
+    /// A file to import (native, W3C or doccano), read as text; W3C anchors onto the open
+    /// text. Merged into the open article when it is the same one, else opened.
+    Import {
+        name: String,
+        raw: String,
+        now: String,
+        new_id: AnnotationId,
+    },
+    /// A new version of the article's text: annotations are re-anchored onto it.
+    UpdateText(Document),
+    /// Take what another tab saved, merged with this tab's changes.
+    Sync(Workspace),
+    StorageProblem(Option<StorageError>),
+    StorageUsage(Option<u8>),
+    SetFilter(Filter),
+    /// Something screen reader users should hear.
+    Announce(String),
+    SetSnapWords(bool),
+    Notify(Notice),
+    Dismiss,
+}
