@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::caret_keys::on_caret_key;
 use super::find_bar::FindBar;
-use super::handles::{use_handles, use_touch_selection};
+use super::handles::{Pointer, use_handles, use_touch_selection};
 use super::line::{BLOCK_LINES, Block};
 use crate::dom;
 use crate::state::{Action, use_app_state};
@@ -74,10 +74,11 @@ pub fn Article() -> Html {
     };
     let onmouseup = on_select_end.reform(|_: MouseEvent| ());
     let onkeyup = on_select_end.reform(|_: KeyboardEvent| ());
+    let pointer = use_memo((), |_| Pointer::default());
     let onclick = {
-        let state = state.clone();
+        let (state, pointer) = (state.clone(), pointer.clone());
         move |e: MouseEvent| {
-            if dom::has_selection() {
+            if pointer.dragged.replace(false) || dom::has_selection() {
                 return; // the end of a drag, not a click
             }
             let at = e
@@ -110,9 +111,19 @@ pub fn Article() -> Html {
             }
         }
     };
-    let touch = use_memo((), |_| std::cell::Cell::new(false));
-    let onpointerdown = use_handles(root.clone(), touch.clone());
-    use_touch_selection(touch, on_select_end.clone());
+    let onpointerdown = use_handles(root.clone(), pointer.clone());
+    use_touch_selection(pointer.clone(), on_select_end.clone());
+
+    // The caret follows the selection (j/k, cards, the minimap) so that Enter opens it.
+    {
+        let editor = state.editor.clone();
+        use_effect_with(state.selected, move |selected| {
+            let a = selected.and_then(|id| editor.workspace().get(id).map(|a| a.range()));
+            if let Some(range) = a.filter(|r| !r.contains(&dom::caret::position())) {
+                dom::caret::set(range.start, range.start);
+            }
+        });
+    }
 
     // After every commit: `make bench` times edits up to here and to the paint after.
     use_effect(|| dom::perf::mark("article:rendered"));

@@ -44,12 +44,12 @@ pub fn on_caret_key(
     let (anchor, focus) = dom::caret::get();
     let focus = focus.min(doc.char_len());
     if e.key() == "Enter" {
-        let ws = state.workspace();
-        let here = ws.covering(focus).first().map(|a| a.id);
-        match here {
-            Some(id) if state.selected != Some(id) => state.dispatch(Action::Select(Some(id))),
-            _ => return false, // the page's Enter opens the selected card
+        let covering = state.workspace().covering(focus);
+        if state.selected.is_some_and(|id| covering.iter().any(|a| a.id == id)) {
+            return false; // the page's Enter opens the selected card
         }
+        let Some(innermost) = covering.first() else { return false };
+        state.dispatch(Action::Select(Some(innermost.id)));
         return true;
     }
     let Some(to) = moved(e, doc, lines, focus) else {

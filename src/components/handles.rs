@@ -12,15 +12,24 @@ use yew::prelude::*;
 use crate::dom;
 use crate::state::{Action, use_app_state};
 
+/// What the article needs to know about the last pointer.
+#[derive(Default)]
+pub struct Pointer {
+    /// It was a finger.
+    pub touch: Cell<bool>,
+    /// It just dropped a handle (so the click that follows is not a click).
+    pub dragged: Cell<bool>,
+}
+
 /// A pointer-down handler for the article: on a handle, it follows the drag and, when the
 /// pointer is let go, moves that end of the selected annotation there (snapped like a
 /// selection). It also remembers whether the last pointer was a finger (`touch`).
 #[hook]
-pub fn use_handles(root: NodeRef, touch: Rc<Cell<bool>>) -> Callback<PointerEvent> {
+pub fn use_handles(root: NodeRef, pointer: Rc<Pointer>) -> Callback<PointerEvent> {
     let state = use_app_state();
     let drag = use_mut_ref(|| None::<EventListener>);
     Callback::from(move |e: PointerEvent| {
-        touch.set(e.pointer_type() == "touch");
+        pointer.touch.set(e.pointer_type() == "touch");
         let handle = e
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
@@ -37,6 +46,7 @@ pub fn use_handles(root: NodeRef, touch: Rc<Cell<bool>>) -> Callback<PointerEven
         };
         let (id, range, dispatcher, root, slot) =
             (a.id, a.range(), state.dispatcher(), root.clone(), drag.clone());
+        let pointer = pointer.clone();
         let up = EventListener::new(&gloo::utils::document(), "pointerup", move |e| {
             let e: &PointerEvent = e.unchecked_ref();
             let at = root
@@ -49,6 +59,7 @@ pub fn use_handles(root: NodeRef, touch: Rc<Cell<bool>>) -> Callback<PointerEven
                 };
                 dispatcher.dispatch(Action::Resize { id, range, now: dom::now_iso() });
             }
+            pointer.dragged.set(true); // the click that follows is the drop, not a click
             slot.borrow_mut().take(); // stop listening
         });
         *drag.borrow_mut() = Some(up);
@@ -58,10 +69,10 @@ pub fn use_handles(root: NodeRef, touch: Rc<Cell<bool>>) -> Callback<PointerEven
 /// With a finger, text is selected by a long press and its handles, with no mouseup:
 /// follow the selection as it changes and offer the tag picker for it.
 #[hook]
-pub fn use_touch_selection(touch: Rc<Cell<bool>>, on_select_end: Callback<()>) {
+pub fn use_touch_selection(pointer: Rc<Pointer>, on_select_end: Callback<()>) {
     use_effect_with((), move |_| {
         let listener = EventListener::new(&gloo::utils::document(), "selectionchange", move |_| {
-            if touch.get() {
+            if pointer.touch.get() {
                 on_select_end.emit(());
             }
         });

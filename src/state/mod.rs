@@ -253,7 +253,7 @@ impl Reducible for State {
                     s.announce(text);
                 }
             }
-            Action::SelectNear(at) => s.selected = s.workspace().neighbour(None, at, true),
+            Action::SelectNear(at) => s.selected = s.workspace().nearest(at),
             Action::ClickText(at) => {
                 let ws = s.workspace();
                 let covering = at.map(|at| ws.covering(at)).unwrap_or_default();

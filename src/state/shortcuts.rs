@@ -15,7 +15,28 @@ fn target(e: &KeyboardEvent) -> Option<Element> {
 }
 
 fn typing_in_a_field(e: &KeyboardEvent) -> bool {
-    target(e).is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
+    target(e).is_some_and(|el| match el.tag_name().as_str() {
+        "TEXTAREA" | "SELECT" => true,
+        // A checkbox or a button takes no text: shortcuts still work there.
+        "INPUT" => !matches!(
+            el.get_attribute("type").as_deref(),
+            Some("checkbox" | "radio" | "button" | "submit" | "file" | "range" | "color")
+        ),
+        _ => false,
+    })
+}
+
+/// Escape in a card's controls returns to the article, where the caret was.
+fn back_to_article(e: &KeyboardEvent) -> bool {
+    let in_card = target(e).and_then(|t| t.closest(".card").ok().flatten()).is_some();
+    let article = gloo::utils::document().get_element_by_id("article-text");
+    match (in_card, article.and_then(|a| a.dyn_into::<HtmlElement>().ok())) {
+        (true, Some(article)) => {
+            e.prevent_default();
+            article.focus().is_ok()
+        }
+        _ => false,
+    }
 }
 
 /// What a key does, when it is a shortcut.
@@ -72,6 +93,9 @@ pub fn use_shortcuts(state: StateHandle, onhelp: Callback<()>) {
         let listener =
             EventListener::new_with_options(&gloo::utils::document(), "keydown", options, move |e| {
                 let e: &KeyboardEvent = e.unchecked_ref();
+                if e.key() == "Escape" && back_to_article(e) {
+                    return;
+                }
                 if typing_in_a_field(e) || e.default_prevented() {
                     return;
                 }

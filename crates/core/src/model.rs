@@ -342,6 +342,13 @@ impl Workspace {
         out
     }
 
+    /// The drawn annotation closest to code point `at` (the minimap's click).
+    pub fn nearest(&self, at: usize) -> Option<AnnotationId> {
+        let distance =
+            |a: &Annotation| if at < a.start { a.start - at } else { at.saturating_sub(a.end - 1) };
+        self.annotations.iter().filter(|a| !a.orphan).min_by_key(|a| (distance(a), a.len())).map(|a| a.id)
+    }
+
     /// The next (or previous) drawn annotation in document order after `from` (an annotation)
     /// or, with none, after code point `at`; wraps around.
     pub fn neighbour(&self, from: Option<AnnotationId>, at: usize, forward: bool) -> Option<AnnotationId> {
@@ -395,5 +402,14 @@ mod tests {
         let order: Vec<_> = ws.annotations().iter().map(|a| (a.start, a.end)).collect();
         assert_eq!(order, vec![(0, 9), (0, 3), (5, 7)]);
         assert_eq!(ws.counts(), vec![(Tag::Claim, 3), (Tag::Source, 0), (Tag::Entity, 0)]);
+        let ids = |v: Vec<&Rc<Annotation>>| v.iter().map(|a| a.id).collect::<Vec<_>>();
+        assert_eq!(ids(ws.covering(1)), vec![id(2), id(3)], "innermost first");
+        assert_eq!(ws.nearest(4), Some(id(3)), "inside 0..9 only");
+        assert_eq!(ws.nearest(6), Some(id(1)), "inside 5..7 and 0..9: the shorter");
+        assert_eq!(Workspace::new(doc.clone()).nearest(3), None);
+        assert_eq!(ws.neighbour(Some(id(3)), 0, true), Some(id(2)));
+        assert_eq!(ws.neighbour(Some(id(1)), 0, true), Some(id(3)), "wraps around");
+        assert_eq!(ws.neighbour(None, 4, true), Some(id(1)));
+        assert_eq!(ws.neighbour(None, 4, false), Some(id(2)));
     }
 }

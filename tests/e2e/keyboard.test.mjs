@@ -1,0 +1,158 @@
+// Everything without a mouse: caret mode in the article, tag keys, j/k, Enter, Escape,
+// Delete, `?`, moving an annotation's ends by keyboard, and by dragging its handles.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { SAMPLE, dragOver, launch, openApp, serveDist } from './helpers.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+/** The focused element's id/class and whether it shows a focus ring. */
+const focused = (page) => page.evaluate(() => {
+  const el = document.activeElement;
+  const style = getComputedStyle(el);
+  return { id: el.id, tag: el.tagName, inCard: !!el.closest('.card.sel'), ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+});
+const announced = (page, text) => page.waitForFunction((t) => document.getElementById('announcer').textContent.includes(t), text);
+const quotes = (page) => page.locator('.card .quote').allTextContents();
+/** Which occurrence of `word` is the one inside `phrase` (the first occurrence of it). */
+const nthIn = (word, phrase) => SAMPLE.slice(0, SAMPLE.indexOf(phrase)).split(word).length - 1;
+const SENSITIVE = nthIn('sensitive', 'most sensitive computer');
+
+/** Moves the caret from the start of the article to code point `at` with arrow keys. */
+async function caretTo(page, at) {
+  const before = Array.from(SAMPLE.slice(0, SAMPLE.length)).slice(0, at).join('');
+  const lines = before.split('\n');
+  for (let i = 0; i < lines.length - 1; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Home');
+  for (let i = 0; i < Array.from(lines.at(-1)).length; i++) await page.keyboard.press('ArrowRight');
+}
+
+test('keyboard only: reach the text, move a caret, select, tag, move between, open, delete', async () => {
+  const page = await openApp(browser, server.url);
+  // The first Tab reaches the skip link; following it puts focus on the article.
+  await page.keyboard.press('Tab');
+  assert.equal((await focused(page)).tag, 'A');
+  await page.keyboard.press('Enter');
+  let f = await focused(page);
+  assert.equal(f.id, 'article-text');
+  assert.ok(f.ring, 'focus is visible on the article');
+  assert.equal(await page.locator('#caret').evaluate((c) => getComputedStyle(c).display), 'block', 'the caret is drawn');
+
+  const at = Array.from(SAMPLE.slice(0, SAMPLE.indexOf('Chinese military hackers'))).length;
+  await caretTo(page, at);
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Control+Shift+ArrowRight');
+  assert.equal(await page.evaluate(() => getSelection().toString()), 'Chinese military hackers');
+  await page.locator('.picker').waitFor();
+  await page.keyboard.press('1');
+  await announced(page, 'Claim added');
+  assert.deepEqual(await quotes(page), ['Chinese military hackers']);
+
+  // Shift+End selects to the end of the line; 2 tags it as a source.
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
+  await page.keyboard.press('2');
+  await announced(page, 'Source added');
+  assert.equal((await quotes(page)).length, 2);
+
+  // j and k move between annotations; each is announced and selected.
+  await page.keyboard.press('j');
+  await page.locator('.card.sel').waitFor();
+  const first = await page.locator('.card.sel .quote').textContent();
+  await page.keyboard.press('j');
+  await page.waitForFunction((q) => document.querySelector('.card.sel .quote').textContent !== q, first);
+  await page.keyboard.press('k');
+  await page.waitForFunction((q) => document.querySelector('.card.sel .quote').textContent === q, first);
+
+  // Enter opens the selected card: focus is on its first control, with a ring.
+  await page.keyboard.press('Enter');
+  f = await focused(page);
+  assert.ok(f.inCard && f.tag === 'SELECT' && f.ring, JSON.stringify(f));
+  await page.keyboard.press('ArrowDown'); // a select changes with the arrow keys
+  // Escape goes back to the article; Delete removes the selected annotation.
+  await page.keyboard.press('Escape');
+  assert.equal((await focused(page)).id, 'article-text');
+  await page.keyboard.press('Delete');
+  await announced(page, 'deleted');
+  assert.equal((await quotes(page)).length, 1);
+  await page.keyboard.press('Control+z');
+  await page.locator('.card').nth(1).waitFor();
+
+  // `?` lists every shortcut, including the tag keys; Escape closes it.
+  await page.keyboard.press('?');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await dialog.waitFor();
+  assert.match(await dialog.textContent(), /Tag the selection .* as Claim/);
+  assert.match(await dialog.textContent(), /Shift\+Alt\+← \/ →/);
+  assert.equal((await focused(page)).tag, 'BUTTON');
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('Shift+Alt+arrows move the selected annotation\'s end, with Ctrl its start, by word', async () => {
+  const page = await openApp(browser, server.url);
+  await dragOver(page, 'sensitive', SENSITIVE);
+  await page.keyboard.press('1');
+  const quoteIs = (q) => page.waitForFunction((q) => document.querySelector('.card.sel .quote').textContent === q, q);
+  await quoteIs('sensitive');
+  await page.keyboard.press('Shift+Alt+ArrowRight');
+  await quoteIs('sensitive computer');
+  await page.keyboard.press('Control+Shift+Alt+ArrowLeft');
+  await quoteIs('most sensitive computer');
+  await page.keyboard.press('Shift+Alt+ArrowLeft');
+  await quoteIs('most sensitive');
+  await announced(page, 'Now “most sensitive”');
+  // Snapping off: by character (grapheme).
+  await page.locator('#snap-words').uncheck();
+  await page.keyboard.press('Shift+Alt+ArrowLeft');
+  await quoteIs('most sensitiv');
+  await page.keyboard.press('Control+z');
+  await quoteIs('most sensitive');
+  // The card's buttons do the same.
+  await page.getByRole('button', { name: 'Shrink the end' }).click();
+  await quoteIs('most sensitiv');
+  await page.getByRole('button', { name: 'Extend the start' }).click();
+  await quoteIs('“most sensitiv');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('dragging a handle moves that end, snapped to words', async () => {
+  const page = await openApp(browser, server.url);
+  await dragOver(page, 'sensitive', SENSITIVE);
+  await page.keyboard.press('1');
+  const quoteIs = (q) => page.waitForFunction((q) => document.querySelector('.card.sel .quote').textContent === q, q);
+  /** Viewport point of the `i`th character of the first unmarked segment starting with `prefix`. */
+  const pointIn = (prefix, i) => page.evaluate(([prefix, i]) => {
+    const seg = [...document.querySelectorAll('#article-text span[data-s]')].find((s) => s.textContent.startsWith(prefix));
+    const range = document.createRange();
+    range.setStart(seg.firstChild, i);
+    range.setEnd(seg.firstChild, i + 1);
+    const r = range.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, [prefix, i]);
+  const drag = async (handle, to) => {
+    // The grip is drawn above the end's top and below the start's bottom.
+    const box = await page.locator(handle).boundingBox();
+    await page.mouse.move(box.x, handle.endsWith('end') ? box.y + 2 : box.y + box.height + 1);
+    await page.mouse.down();
+    await page.mouse.move(to.x, to.y, { steps: 6 });
+    await page.mouse.up();
+  };
+  await page.locator('.handle.end').waitFor({ state: 'attached' });
+  // Let go in the middle of "computer": snapping takes the whole word.
+  await drag('.handle.end', await pointIn(' computer', 4));
+  await quoteIs('sensitive computer');
+  const before = await page.evaluate(() => {
+    const seg = [...document.querySelectorAll('#article-text span[data-s]')].find((s) => s.textContent.includes('“most '));
+    return seg.textContent.indexOf('most') + 1;
+  });
+  const seg = await page.evaluate(() => [...document.querySelectorAll('#article-text span[data-s]')].find((s) => s.textContent.includes('“most ')).textContent);
+  await drag('.handle.start', await pointIn(seg, before));
+  await quoteIs('most sensitive computer');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
