@@ -60,8 +60,7 @@ pub fn Card(props: &CardProps) -> Html {
     let label = props.tags.label(a.tag);
     html! {
         <li id={format!("card-{id}")} {class}>
-            <button class="card-head" {onclick} aria-current={props.selected.then_some("true")}
-                aria-label={format!("{label}: {}", shorten(&a.exact, 60))}>
+            <button class="card-head" {onclick} aria-current={props.selected.then_some("true")}>
                 <span class={classes!("badge", tag_class)}>{ label }</span>
                 <q class="quote">{ shorten(&a.exact, QUOTE_GRAPHEMES) }</q>
                 { chips(a) }
