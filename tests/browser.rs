@@ -127,8 +127,11 @@ fn storage_round_trips_a_document_with_its_revision() {
         storage::Loaded { id: doc_id(), workspace: Some(ws), revision: 7 }
     );
     assert_eq!(
-        storage::library().iter().map(|d| (d.title.as_str(), d.counts)).collect::<Vec<_>>(),
-        [("Saved", [0, 0, 1])]
+        storage::library().iter().map(|d| (d.title.clone(), d.counts.clone())).collect::<Vec<_>>(),
+        [(
+            "Saved".to_owned(),
+            vec![("Claim".to_owned(), 0), ("Source".to_owned(), 0), ("Entity".to_owned(), 1)]
+        )]
     );
     clear_storage();
 }
@@ -188,7 +191,10 @@ async fn app_moves_unreadable_data_aside_and_says_so() {
 #[wasm_bindgen_test]
 async fn app_leaves_data_from_a_newer_version_alone() {
     clear_storage();
-    let future = export_json(&saved_workspace()).replace("\"schema_version\": 2", "\"schema_version\": 9");
+    let future = export_json(&saved_workspace()).replace(
+        &format!("\"schema_version\": {}", annotator_core::format::SCHEMA_VERSION),
+        "\"schema_version\": 9",
+    );
     local_storage().set_item(storage::CURRENT_KEY, DOC).unwrap();
     local_storage().set_item(&storage::doc_key(doc_id()), &future).unwrap();
     let host = mount().await;

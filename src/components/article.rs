@@ -86,7 +86,7 @@ pub fn Article() -> Html {
                 .and_then(|t| t.dyn_into::<Element>().ok())
                 .and_then(|el| el.closest("mark[data-s]").ok().flatten())
                 .and_then(|mark| mark.get_attribute("data-s")?.parse().ok());
-            state.dispatch(Action::ClickText(at));
+            state.dispatch(Action::ClickText { at, now: dom::now_iso() });
         }
     };
     let onkeydown = {

@@ -35,7 +35,10 @@ pub enum Action {
     SelectNear(usize),
     /// A click at code point `at` in the article: links a source there when linking, else
     /// selects the innermost annotation there (`None`: clicked outside any).
-    ClickText(Option<usize>),
+    ClickText {
+        at: Option<usize>,
+        now: String,
+    },
     SetStatus {
         id: AnnotationId,
         status: ClaimStatus,

@@ -254,12 +254,12 @@ impl Reducible for State {
                 }
             }
             Action::SelectNear(at) => s.selected = s.workspace().nearest(at),
-            Action::ClickText(at) => {
+            Action::ClickText { at, now } => {
                 let ws = s.workspace();
                 let covering = at.map(|at| ws.covering(at)).unwrap_or_default();
                 let source = covering.iter().find(|a| a.tag == Tag::Source).map(|a| a.id);
                 match (s.linking, source) {
-                    (Some(claim), Some(source)) => s.link(claim, source, &crate::dom::now_iso()),
+                    (Some(claim), Some(source)) => s.link(claim, source, &now),
                     _ => s.selected = covering.first().map(|a| a.id),
                 }
             }

@@ -41,3 +41,41 @@ fn tagging_needs_a_selection_and_undo_takes_it_back() {
     assert!(undone.workspace().annotations().is_empty());
     assert_eq!(undone.selected, None);
 }
+
+fn tagged(state: State, range: (usize, usize), key: &str, n: u8) -> State {
+    let selected = reduce(state, Action::SelectText(Some((range.0, range.1, 0.0, 0.0))));
+    reduce(selected, Action::Hotkey { key: key.into(), id: id(n), now: "2026-01-01T00:00:00Z".into() })
+}
+
+#[test]
+fn tag_keys_tag_a_selection_or_retag_the_selected_and_are_announced() {
+    let state = tagged(State::new(id(1), State::sample(), true), (478, 495), "1", 9);
+    assert_eq!(state.workspace().annotations()[0].tag, Tag::Claim);
+    assert_eq!(state.announcement, (1, "Claim added".to_owned()));
+    let retagged = reduce(state, Action::Hotkey { key: "3".into(), id: id(10), now: "later".into() });
+    assert_eq!(retagged.workspace().annotations().len(), 1, "no selection: the selected one is retagged");
+    assert_eq!(retagged.workspace().annotations()[0].tag, Tag::Entity);
+    let ignored =
+        reduce(retagged.clone(), Action::Hotkey { key: "x".into(), id: id(11), now: "later".into() });
+    assert_eq!(ignored.revision, retagged.revision, "not a tag key");
+}
+
+#[test]
+fn linking_picks_the_source_under_a_click_and_escape_cancels() {
+    let text = SAMPLE_TEXT;
+    let at = |needle: &str| text[..text.find(needle).unwrap()].chars().count();
+    let (claim, source) = (at("Chinese military hackers"), at("The Washington Post"));
+    let state = tagged(State::new(id(1), State::sample(), true), (claim, claim + 24), "1", 1);
+    let state = tagged(state, (source, source + 19), "2", 2);
+    let linking = reduce(reduce(state, Action::Select(Some(id(1)))), Action::StartLinking(Some(id(1))));
+    let cancelled = reduce(linking.clone(), Action::Cancel);
+    assert_eq!(cancelled.linking, None);
+    let missed = reduce(linking.clone(), Action::ClickText { at: Some(claim + 2), now: "t".into() });
+    assert!(missed.workspace().get(id(1)).unwrap().sources.is_empty(), "a claim is not a source");
+    let linked = reduce(linking, Action::ClickText { at: Some(source + 4), now: "t".into() });
+    assert_eq!(linked.workspace().get(id(1)).unwrap().sources, vec![id(2)]);
+    assert_eq!((linked.linking, linked.selected), (None, Some(id(1))));
+    let deleted = reduce(linked, Action::Delete(id(2)));
+    assert!(deleted.workspace().get(id(1)).unwrap().sources.is_empty());
+    assert!(deleted.announcement.1.starts_with("Source deleted"));
+}

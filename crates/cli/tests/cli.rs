@@ -36,11 +36,14 @@ fn converts_an_export_to_every_format() {
     let brat = stdout(&annotations(&["convert", "--to", "brat", input]));
     assert!(brat.starts_with("T1\tClaim 0 60\tTokyo took steps"), "{brat}");
     let csv = stdout(&annotations(&["convert", "--to", "csv", input]));
-    assert_eq!(csv.lines().next(), Some("id,tag,start,end,quote,prefix,suffix,note,created,modified,orphan"));
+    assert_eq!(
+        csv.lines().next(),
+        Some("id,tag,start,end,quote,prefix,suffix,note,created,modified,orphan,status,entity_type,sources")
+    );
     let html = stdout(&annotations(&["convert", "--to", "html", input]));
     assert!(html.contains("&lt;script&gt;x&lt;/script&gt;") && !html.contains("<script>"));
     let native = stdout(&annotations(&["convert", "--to", "native", input]));
-    assert!(native.contains("\"schema_version\": 2"), "a v1 file is migrated");
+    assert!(native.contains("\"schema_version\": 3"), "a v1 file is migrated");
 }
 
 #[test]

@@ -42,8 +42,8 @@ enum Edit {
     Insert(Annotation),
     Remove(Annotation),
     Change {
-        before: Annotation,
-        after: Annotation,
+        before: Box<Annotation>,
+        after: Box<Annotation>,
     },
     Swap {
         before: Box<Workspace>,
@@ -75,7 +75,7 @@ impl Edit {
             Edit::Remove(a) => {
                 ws.remove(a.id);
             }
-            Edit::Change { after, .. } => ws.replace(after.clone()),
+            Edit::Change { after, .. } => ws.replace((**after).clone()),
             Edit::Swap { after, .. } => *ws = (**after).clone(),
             Edit::Tags { after, .. } => ws.tagset = after.clone(),
             Edit::Batch(edits) => edits.iter().for_each(|e| e.apply(ws)),
@@ -154,7 +154,7 @@ impl Editor {
             return Ok(());
         }
         after.modified = now.to_owned();
-        self.record(Edit::Change { before, after });
+        self.record(Edit::Change { before: Box::new(before), after: Box::new(after) });
         Ok(())
     }
 
@@ -231,7 +231,7 @@ impl Editor {
             .map(|claim| {
                 let mut after = (**claim).clone();
                 after.sources.retain(|s| *s != id);
-                Edit::Change { before: (**claim).clone(), after }
+                Edit::Change { before: Box::new((**claim).clone()), after: Box::new(after) }
             })
             .collect();
         edits.push(Edit::Remove(a));

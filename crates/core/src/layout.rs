@@ -164,8 +164,11 @@ mod tests {
             .join(" ")
     }
 
+    #[allow(non_upper_case_globals)]
     const Claim: Tag = Tag::Claim;
+    #[allow(non_upper_case_globals)]
     const Source: Tag = Tag::Source;
+    #[allow(non_upper_case_globals)]
     const Entity: Tag = Tag::Entity;
 
     #[test]

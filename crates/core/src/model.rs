@@ -324,9 +324,10 @@ impl Workspace {
         counts
     }
 
-    /// Claims that no source is linked to: what a fact-checker still has to trace.
+    /// Claims that no source is linked to: what a fact-checker still has to trace. (Links
+    /// never dangle: deleting a source unlinks it and imports drop links to what is absent.)
     pub fn is_unsourced(&self, a: &Annotation) -> bool {
-        a.tag == Tag::Claim && !a.sources.iter().any(|id| self.get(*id).is_some())
+        a.tag == Tag::Claim && a.sources.is_empty()
     }
 
     /// Claims that cite `source`.

@@ -16,6 +16,8 @@ pub struct Tag {
     bytes: [u8; Tag::MAX_LEN],
 }
 
+// The default tags are named like the enum variants they once were, so that code and
+// patterns read `Tag::Claim` as before.
 #[allow(non_upper_case_globals)]
 impl Tag {
     /// Longest key, in ASCII characters.
