@@ -63,7 +63,7 @@ async function selectHighlight(page, k) {
     if (marks.length === 0) throw new Error('no visible highlight');
     marks[k % marks.length].dispatchEvent(new MouseEvent('click', { bubbles: true }));
   }, k);
-  await page.locator('.card.sel select').waitFor();
+  await page.locator('.card.sel select >> nth=0').waitFor();
 }
 
 /** How long the app's save after `since` took and whether it failed; null if none within 3 s. */

@@ -140,7 +140,6 @@ pub fn Article() -> Html {
             <p id="caret-help" class="visually-hidden">
                 { "Arrow keys move a caret (with Ctrl, by word); Shift selects; a tag's key tags the selection; Enter selects the annotation under the caret; j and k move between annotations; ? lists every shortcut." }
             </p>
-            <div id="caret" class="caret" aria-hidden="true"></div>
             <div class={classes!("text", state.linking.is_some().then_some("linking"))} id="article-text" ref={root}
                 tabindex="0" role="document" aria-label="Article text" aria-describedby="caret-help"
                 {onmouseup} {onkeyup} {onclick} {onkeydown} {onfocus} {onpointerdown}>
@@ -150,6 +149,7 @@ pub fn Article() -> Html {
                     html! { <Block key={i} {lines} {selected} tags={tags.clone()} /> }
                 }) }
             </div>
+            <div id="caret" class="caret" aria-hidden="true"></div>
         </main>
     }
 }

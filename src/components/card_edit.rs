@@ -32,7 +32,8 @@ impl CardDetail {
         let quote = |a: &Annotation| (a.id, shorten(&a.exact, 60));
         let sources = a.sources.iter().filter_map(|id| ws.get(*id)).map(quote).collect();
         let citing = ws.citing(a.id).map(|c| quote(c)).collect();
-        let candidates = if a.tag == Tag::Claim {
+        // Every source of a long book, so only while choosing one.
+        let candidates = if a.tag == Tag::Claim && linking {
             ws.annotations()
                 .iter()
                 .filter(|s| s.tag == Tag::Source && !a.sources.contains(&s.id))

@@ -2,41 +2,70 @@
 //! tag; clicking it jumps to the annotation nearest that point. (j/k do the same from the
 //! keyboard, so the strip is hidden from assistive technology.)
 
+use std::rc::Rc;
+
+use annotator_core::Editor;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
 
+use crate::dom;
 use crate::state::{Action, use_app_state};
+
+/// For each pixel row of the strip, the colour of the last annotation starting or running
+/// there (`None`: none): one rectangle per run of rows, not one per annotation.
+fn rows(editor: &Editor, height: usize) -> Vec<Option<usize>> {
+    let ws = editor.workspace();
+    let len = ws.document.char_len().max(1);
+    let mut rows = vec![None; height];
+    for a in ws.annotations().iter().filter(|a| !a.orphan) {
+        let colour = ws.tagset.position(a.tag).unwrap_or(0);
+        let (top, bottom) = (a.start * height / len, (a.end * height / len).max(a.start * height / len + 2));
+        for row in &mut rows[top.min(height)..bottom.min(height)] {
+            *row = Some(colour);
+        }
+    }
+    rows
+}
+
+fn draw(el: &HtmlCanvasElement, editor: &Editor) {
+    let ratio = gloo::utils::window().device_pixel_ratio();
+    let (w, h) = (f64::from(el.client_width()) * ratio, f64::from(el.client_height()) * ratio);
+    el.set_width(w as u32);
+    el.set_height(h as u32);
+    let Some(ctx) =
+        el.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
+    else {
+        return;
+    };
+    let tags = &editor.workspace().tagset.tags;
+    let rows = rows(editor, h as usize);
+    let mut start = 0;
+    for i in 1..=rows.len() {
+        if i < rows.len() && rows[i] == rows[start] {
+            continue;
+        }
+        if let Some(colour) = rows[start].and_then(|c| tags.get(c)) {
+            ctx.set_fill_style_str(&colour.colour);
+            ctx.fill_rect(0.0, start as f64, w, (i - start) as f64);
+        }
+        start = i;
+    }
+}
 
 #[function_component]
 pub fn Minimap() -> Html {
     let state = use_app_state();
     let canvas = use_node_ref();
     {
-        let (canvas, editor) = (canvas.clone(), state.editor.clone());
+        // Drawn after the paint: the strip never delays an edit reaching the screen.
+        let (canvas, editor): (NodeRef, Rc<Editor>) = (canvas.clone(), state.editor.clone());
         use_effect_with(state.revision, move |_| {
-            let Some(el) = canvas.cast::<HtmlCanvasElement>() else { return };
-            let ratio = gloo::utils::window().device_pixel_ratio();
-            let (w, h) = (f64::from(el.client_width()) * ratio, f64::from(el.client_height()) * ratio);
-            el.set_width(w as u32);
-            el.set_height(h as u32);
-            let Some(ctx) = el
-                .get_context("2d")
-                .ok()
-                .flatten()
-                .and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
-            else {
-                return;
-            };
-            ctx.clear_rect(0.0, 0.0, w, h);
-            let ws = editor.workspace();
-            let len = ws.document.char_len().max(1) as f64;
-            for a in ws.annotations().iter().filter(|a| !a.orphan) {
-                let colour = ws.tagset.get(a.tag).map_or("#7f7f7f", |d| d.colour.as_str());
-                ctx.set_fill_style_str(colour);
-                let (top, bottom) = (a.start as f64 / len * h, a.end as f64 / len * h);
-                ctx.fill_rect(0.0, top, w, (bottom - top).max(2.0 * ratio));
-            }
+            dom::after_paint(move || {
+                if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
+                    draw(&el, &editor);
+                }
+            })
         });
     }
     let onclick = {
@@ -46,7 +75,7 @@ pub fn Minimap() -> Html {
             let fraction = f64::from(e.offset_y()) / f64::from(el.client_height().max(1));
             let at = (fraction * state.workspace().document.char_len() as f64) as usize;
             state.dispatch(Action::SelectNear(at));
-            crate::dom::scroll_to_selected();
+            dom::scroll_to_selected();
         }
     };
     html! {

@@ -62,7 +62,7 @@ pub fn scroll_to_selected() {
 
 /// Runs `f` in a task after the next frame: the animation frame callback runs just before
 /// the paint, and a timeout set there runs after it.
-fn after_paint(f: impl FnOnce() + 'static) {
+pub fn after_paint(f: impl FnOnce() + 'static) {
     let Some(window) = web_sys::window() else { return };
     let frame = wasm_bindgen::closure::Closure::once_into_js(move || {
         gloo::timers::callback::Timeout::new(0, f).forget();

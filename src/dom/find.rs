@@ -29,6 +29,14 @@ fn set(registry: &JsValue, name: &str, ranges: &Array) -> Option<()> {
 
 /// Highlights `matches` (code points) in the article and brings match `current` into view.
 pub fn highlight(lines: &[Line], matches: &[Range<usize>], current: usize) {
+    thread_local! {
+        /// Whether any match is highlighted now: an edit with no search touches nothing.
+        static SHOWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if matches.is_empty() && !SHOWN.with(|s| s.get()) {
+        return;
+    }
+    SHOWN.with(|s| s.set(!matches.is_empty()));
     let (Some(registry), Some(root)) =
         (registry(), gloo::utils::document().get_element_by_id("article-text"))
     else {
