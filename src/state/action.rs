@@ -88,7 +88,8 @@ pub enum Action {
     DeleteSelected,
     Undo,
     Redo,
-    /// A new article: a new document in the library, opened, with a message saying so.
+    /// A new article: a new document in the library, opened with the open one's tag set,
+    /// with a message saying so.
     Open {
         id: AnnotationId,
         workspace: Workspace,

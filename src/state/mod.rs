@@ -320,6 +320,8 @@ impl Reducible for State {
                 s.announce("Redone");
             }
             Action::Open { id, workspace, message } => {
+                // A new article starts with the tags in use: a tag set is a way of working.
+                let workspace = workspace.with_tagset((*s.workspace().tagset).clone());
                 s.switch(id, workspace, 0, false, Some(Notice::info(message)))
             }
             Action::SwitchDocument { id, workspace, revision } => {

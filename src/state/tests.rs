@@ -79,3 +79,15 @@ fn linking_picks_the_source_under_a_click_and_escape_cancels() {
     assert!(deleted.workspace().get(id(1)).unwrap().sources.is_empty());
     assert!(deleted.announcement.1.starts_with("Source deleted"));
 }
+
+#[test]
+fn a_new_article_keeps_the_tags_in_use() {
+    let state = State::new(id(1), State::sample(), true);
+    let mut tags = (*state.workspace().tagset).clone();
+    tags.add("Quote").unwrap();
+    let custom = reduce(state, Action::SetTags(tags.clone()));
+    let next = Workspace::new(Document::new("Next", "Another text"));
+    let opened = reduce(custom, Action::Open { id: id(2), workspace: next, message: "Opened".into() });
+    assert_eq!(*opened.workspace().tagset, tags);
+    assert_eq!(opened.workspace().document.title(), "Next");
+}

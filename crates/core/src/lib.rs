@@ -13,6 +13,8 @@ pub mod merge;
 pub mod migrate;
 pub mod model;
 pub mod offsets;
+mod queries;
+pub mod status;
 pub mod tagset;
 pub mod text;
 

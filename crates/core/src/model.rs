@@ -303,68 +303,6 @@ impl Workspace {
             self.insert(annotation);
         }
     }
-
-    /// How many annotations carry each tag of the tag set, in its order.
-    pub fn counts(&self) -> Vec<(Tag, usize)> {
-        let mut counts: Vec<(Tag, usize)> = self.tagset.tags.iter().map(|d| (d.key, 0)).collect();
-        for a in &self.annotations {
-            if let Some(slot) = counts.iter_mut().find(|(t, _)| *t == a.tag) {
-                slot.1 += 1;
-            }
-        }
-        counts
-    }
-
-    /// How many claims have each status, in `ClaimStatus::ALL` order.
-    pub fn status_counts(&self) -> [usize; 5] {
-        let mut counts = [0; 5];
-        for a in self.annotations.iter().filter(|a| a.tag == Tag::Claim) {
-            counts[ClaimStatus::ALL.iter().position(|s| *s == a.status).unwrap_or(0)] += 1;
-        }
-        counts
-    }
-
-    /// Claims that no source is linked to: what a fact-checker still has to trace. (Links
-    /// never dangle: deleting a source unlinks it and imports drop links to what is absent.)
-    pub fn is_unsourced(&self, a: &Annotation) -> bool {
-        a.tag == Tag::Claim && a.sources.is_empty()
-    }
-
-    /// Claims that cite `source`.
-    pub fn citing(&self, source: AnnotationId) -> impl Iterator<Item = &Rc<Annotation>> {
-        self.annotations.iter().filter(move |a| a.sources.contains(&source))
-    }
-
-    /// Drawn annotations covering code point `at`, innermost (shortest) first.
-    pub fn covering(&self, at: usize) -> Vec<&Rc<Annotation>> {
-        let mut out: Vec<_> =
-            self.annotations.iter().filter(|a| !a.orphan && a.start <= at && at < a.end).collect();
-        out.sort_by_key(|a| a.len());
-        out
-    }
-
-    /// The drawn annotation closest to code point `at` (the minimap's click).
-    pub fn nearest(&self, at: usize) -> Option<AnnotationId> {
-        let distance =
-            |a: &Annotation| if at < a.start { a.start - at } else { at.saturating_sub(a.end - 1) };
-        self.annotations.iter().filter(|a| !a.orphan).min_by_key(|a| (distance(a), a.len())).map(|a| a.id)
-    }
-
-    /// The next (or previous) drawn annotation in document order after `from` (an annotation)
-    /// or, with none, after code point `at`; wraps around.
-    pub fn neighbour(&self, from: Option<AnnotationId>, at: usize, forward: bool) -> Option<AnnotationId> {
-        let drawn: Vec<&Rc<Annotation>> = self.annotations.iter().filter(|a| !a.orphan).collect();
-        let here = from.and_then(|id| drawn.iter().position(|a| a.id == id));
-        let index = match (here, forward) {
-            (Some(i), true) => (i + 1) % drawn.len().max(1),
-            (Some(i), false) => i.checked_sub(1).unwrap_or(drawn.len().saturating_sub(1)),
-            (None, true) => drawn.iter().position(|a| a.start >= at).unwrap_or(0),
-            (None, false) => {
-                drawn.iter().rposition(|a| a.start < at).unwrap_or(drawn.len().saturating_sub(1))
-            }
-        };
-        drawn.get(index).map(|a| a.id)
-    }
 }
 
 #[cfg(test)]

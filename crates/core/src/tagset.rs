@@ -7,6 +7,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
+pub use crate::status::ClaimStatus;
+
 /// A tag's key: a short lowercase slug (`claim`, `quote-2`). It names the tag in data and
 /// CSS classes and never changes; renaming a tag changes its label only. Kept inline so
 /// a tag is `Copy` like the integer it nearly is.
@@ -173,52 +175,6 @@ pub enum TagError {
     /// Something must be left to tag with.
     #[error("Keep at least one tag.")]
     Empty,
-}
-
-/// How far a claim has been checked.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum ClaimStatus {
-    #[default]
-    Unchecked,
-    Supported,
-    Disputed,
-    False,
-    Opinion,
-}
-
-impl ClaimStatus {
-    pub const ALL: [ClaimStatus; 5] = [
-        ClaimStatus::Unchecked,
-        ClaimStatus::Supported,
-        ClaimStatus::Disputed,
-        ClaimStatus::False,
-        ClaimStatus::Opinion,
-    ];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            ClaimStatus::Unchecked => "unchecked",
-            ClaimStatus::Supported => "supported",
-            ClaimStatus::Disputed => "disputed",
-            ClaimStatus::False => "false",
-            ClaimStatus::Opinion => "opinion",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            ClaimStatus::Unchecked => "Unchecked",
-            ClaimStatus::Supported => "Supported",
-            ClaimStatus::Disputed => "Disputed",
-            ClaimStatus::False => "False",
-            ClaimStatus::Opinion => "Opinion",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<ClaimStatus> {
-        ClaimStatus::ALL.into_iter().find(|s| s.key() == key)
-    }
 }
 
 /// The document's tags, in the order of their buttons, and its list of entity types.
