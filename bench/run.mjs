@@ -2,7 +2,7 @@
 // writes bench/results.json and BENCHMARKS.md. Knobs (environment): BENCH_RUNS (15),
 // BENCH_WARMUP (5), BENCH_CASES (comma list of case names, or "all"), BENCH_PEER (1).
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
@@ -33,11 +33,11 @@ const cases = wanted.map((name) => {
   if (!(size in WORDS) || !SPANS.includes(Number(spans))) throw new Error(`unknown case ${name}; one of ${all.join(', ')}`);
   const words = WORDS[size];
   const fixture = `${fixtures}${words}w-${spans}.json`;
-  if (!existsSync(fixture)) {
-    const json = execFileSync('cargo', ['run', '--quiet', '--release', '-p', 'annotator-bench', '--bin', 'bench-fixture',
-      '--', String(words), spans, '1'], { cwd: root, maxBuffer: 1 << 30 });
-    writeFileSync(fixture, json);
-  }
+  // Written afresh every run (a second or two): a file left from an older build would be
+  // an older schema, which takes the slower upgrading path on import.
+  const json = execFileSync('cargo', ['run', '--quiet', '--release', '-p', 'annotator-bench', '--bin', 'bench-fixture',
+    '--', String(words), spans, '1'], { cwd: root, maxBuffer: 1 << 30 });
+  writeFileSync(fixture, json);
   return { name, words, spans: Number(spans), fixture };
 });
 

@@ -177,4 +177,27 @@ mod tests {
         let merged = merge_tabs(start.workspace(), b.workspace(), a.workspace()).unwrap();
         assert_eq!(spans(&merged), vec![("one".into(), Tag::Entity)]);
     }
+
+    #[test]
+    fn the_tag_set_is_the_tab_that_changed_it_and_imports_bring_their_tags() {
+        let start = base();
+        let (mut a, mut b) = (start.clone(), start.clone());
+        let mut renamed = (*start.workspace().tagset).clone();
+        renamed.tags[0].label = "Assertion".into();
+        b.set_tagset(renamed).unwrap();
+        a.add(8..13, Tag::Source, id(3), NOW).unwrap();
+        let merged = merge_tabs(start.workspace(), b.workspace(), a.workspace()).unwrap();
+        assert_eq!(merged.tagset.label(Tag::Claim), "Assertion", "B changed it");
+        // Tab A hears that save: it did not change the tags, so B's stand.
+        let back = merge_tabs(start.workspace(), a.workspace(), &merged).unwrap();
+        assert_eq!(back.tagset.label(Tag::Claim), "Assertion");
+
+        let mut other = start.clone();
+        let mut tags = (*other.workspace().tagset).clone();
+        let quote = tags.add("Quote").unwrap();
+        other.set_tagset(tags).unwrap();
+        other.add(14..18, quote, id(5), NOW).unwrap();
+        let (imported, _) = merge_import(start.workspace(), other.workspace()).unwrap();
+        assert_eq!(imported.tagset.label(quote), "Quote");
+    }
 }
