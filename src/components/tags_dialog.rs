@@ -20,6 +20,15 @@ pub fn TagsDialog(props: &TagsDialogProps) -> Html {
     let error = use_state(|| None::<String>);
     let new_label = use_node_ref();
     use_escape(props.onclose.clone());
+    {
+        // Focus moves into the dialog, where a keyboard user can start typing a new tag.
+        let input = new_label.clone();
+        use_effect_with((), move |_| {
+            if let Some(input) = input.cast::<HtmlInputElement>() {
+                let _ = input.focus();
+            }
+        });
+    }
     let edit = |f: fn(&mut TagSet, usize, String), i: usize| {
         let draft = draft.clone();
         move |value: String| {

@@ -113,6 +113,8 @@ test('tags can be added, renamed, recoloured, keyed and removed; colour is never
   const page = await openApp(browser, server.url);
   await tag(page, 'Chinese military hackers', '1');
   await page.locator('#tags').click();
+  await page.getByRole('dialog', { name: 'Tags' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'new-tag', 'focus moves into the dialog');
   await page.fill('#new-tag', 'Direct quote');
   await page.getByRole('button', { name: 'Add tag' }).click();
   const rows = page.locator('.tag-row');
