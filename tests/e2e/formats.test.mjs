@@ -18,6 +18,12 @@ before(async () => {
   await page.locator('.card-head', { hasText: 'Chinese military hackers' }).click();
   await page.locator('.card.sel textarea').fill('=HYPERLINK("x") needs a second source');
   await page.locator('.card.sel textarea').blur();
+  // A status and a link, so that every kind of body is in the exports.
+  await page.locator('.card.sel .status-select').selectOption('disputed');
+  await page.getByRole('button', { name: 'Link source…' }).click();
+  await page.getByLabel('Source to link').selectOption({ label: '“The Washington Post”' });
+  await page.getByRole('button', { name: 'Link', exact: true }).click();
+  await page.locator('.card.sel .link-jump').waitFor();
 });
 after(async () => { await browser?.close(); server?.close(); });
 
@@ -53,6 +59,10 @@ test('W3C export passes the W3C test suite MUST assertions', async () => {
     assert.deepEqual(failedMusts('annotations/annotationMusts.test', annotation), []);
   }
   const claim = collection.first.items.find((a) => a.body[0].value === 'claim');
+  const source = collection.first.items.find((a) => a.body[0].value === 'source');
+  assert.deepEqual(claim.motivation, ['classifying', 'commenting', 'assessing', 'linking']);
+  assert.ok(claim.body.some((b) => b.purpose === 'assessing' && b.value === 'disputed'));
+  assert.ok(claim.body.some((b) => b.type === 'SpecificResource' && b.purpose === 'linking' && b.source === source.id));
   const position = claim.target.selector.find((s) => s.type === 'TextPositionSelector');
   assert.deepEqual([position.start, position.end], Object.values(codePoints(SAMPLE, 'Chinese military hackers')));
 });

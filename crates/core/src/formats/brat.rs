@@ -1,8 +1,12 @@
 //! brat standoff: the text as a `.txt` file and an `.ann` file of lines
-//! `T1<TAB>Claim 0 24<TAB>quoted text` and `#1<TAB>AnnotatorNotes T1<TAB>note`.
+//! `T1<TAB>Claim 0 24<TAB>quoted text`, `#1<TAB>AnnotatorNotes T1<TAB>note` and, for each
+//! claim→source link, `R1<TAB>Source Arg1:T1 Arg2:T2`.
 //! brat counts offsets in code points (Python), as we do. A span that crosses a line
 //! break is written as fragments (`0 5;6 10`), since brat's text field is one line.
-//! Cannot carry: our ids, times, context, line breaks inside notes, and orphans.
+//! Cannot carry: our ids, times, context, statuses, entity types, line breaks inside
+//! notes, and orphans.
+
+use std::collections::HashMap;
 
 use crate::model::Workspace;
 use crate::offsets::slice_chars;
@@ -46,6 +50,15 @@ pub fn export(ws: &Workspace) -> String {
             out.push_str(&format!("#{notes}\tAnnotatorNotes T{t}\t{note}\n"));
         }
     }
+    let t_of: HashMap<_, usize> =
+        ws.annotations().iter().filter(|a| !a.orphan).enumerate().map(|(n, a)| (a.id, n + 1)).collect();
+    let links = ws.annotations().iter().filter(|a| !a.orphan).flat_map(|a| {
+        let from = t_of[&a.id];
+        a.sources.iter().filter_map(|s| t_of.get(s)).map(move |to| (from, *to))
+    });
+    for (r, (from, to)) in links.enumerate() {
+        out.push_str(&format!("R{}\tSource Arg1:T{from} Arg2:T{to}\n", r + 1));
+    }
     out
 }
 
@@ -67,9 +80,12 @@ mod tests {
         ed.add(0..5, Tag::Entity, id(1), NOW).unwrap();
         ed.add(6..19, Tag::Claim, id(2), NOW).unwrap();
         ed.set_note(id(2), "two\nlines", NOW).unwrap();
+        ed.add(20..24, Tag::Source, id(3), NOW).unwrap();
+        ed.link(id(2), id(3), NOW).unwrap();
         assert_eq!(
             export(ed.workspace()),
-            "T1\tEntity 0 5\tTokyo\nT2\tClaim 6 16;17 19\t🤦🏼‍♂️ said no\n#1\tAnnotatorNotes T2\ttwo lines\n"
+            "T1\tEntity 0 5\tTokyo\nT2\tClaim 6 16;17 19\t🤦🏼‍♂️ said no\n#1\tAnnotatorNotes T2\ttwo lines\n\
+             T3\tSource 20 24\tmore\nR1\tSource Arg1:T2 Arg2:T3\n"
         );
         assert_eq!(text(ed.workspace()), "Tokyo 🤦🏼‍♂️ said\nno more");
     }

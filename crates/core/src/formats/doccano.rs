@@ -1,13 +1,16 @@
 //! doccano JSONL (sequence labeling with relations): one line per document,
-//! `{"text", "entities": [{"id", "start_offset", "end_offset", "label"}], "relations": []}`.
+//! `{"text", "entities": [{"id", "start_offset", "end_offset", "label"}], "relations":
+//! [{"id", "from_id", "to_id", "type": "source"}]}` — a relation per claim→source link.
 //! Offsets are code points, as doccano (Python) counts them. Cannot carry: notes, our
-//! ids, times, quotes' context, and orphans (they have no position).
+//! ids, times, quotes' context, statuses, entity types and orphans (they have no position).
+
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::editor::check_range;
 use crate::format::{ImportError, Imported};
-use crate::model::{Annotation, Document, Workspace};
+use crate::model::{Annotation, AnnotationId, Document, Tag, Workspace};
 
 use super::{derived_id, tag_from_label};
 
@@ -19,23 +22,45 @@ struct Entity {
     label: String,
 }
 
+/// The relation type a claim→source link has in doccano.
+const SOURCE_RELATION: &str = "source";
+
+#[derive(Serialize, Deserialize)]
+struct Relation {
+    id: u64,
+    from_id: u64,
+    to_id: u64,
+    #[serde(rename = "type")]
+    kind: String,
+}
+
 #[derive(Serialize)]
 struct Line<'a> {
     text: &'a str,
     entities: Vec<Entity>,
-    relations: Vec<serde_json::Value>,
+    relations: Vec<Relation>,
 }
 
 /// One JSONL line for the workspace's document.
 pub fn export(ws: &Workspace) -> String {
-    let entities = ws
-        .annotations()
+    let placed: Vec<_> = ws.annotations().iter().filter(|a| !a.orphan).zip(1..).collect();
+    let entity_of: HashMap<AnnotationId, u64> = placed.iter().map(|(a, n)| (a.id, *n)).collect();
+    let entities = placed
         .iter()
-        .filter(|a| !a.orphan)
-        .zip(1..)
-        .map(|(a, id)| Entity { id, start_offset: a.start, end_offset: a.end, label: ws.tagset.label(a.tag) })
+        .map(|(a, id)| Entity {
+            id: *id,
+            start_offset: a.start,
+            end_offset: a.end,
+            label: ws.tagset.label(a.tag),
+        })
         .collect();
-    let line = Line { text: ws.document.text(), entities, relations: Vec::new() };
+    let relations = placed
+        .iter()
+        .flat_map(|(a, from)| a.sources.iter().filter_map(|s| entity_of.get(s)).map(move |to| (*from, *to)))
+        .zip(1..)
+        .map(|((from_id, to_id), id)| Relation { id, from_id, to_id, kind: SOURCE_RELATION.to_owned() })
+        .collect();
+    let line = Line { text: ws.document.text(), entities, relations };
     let mut out = serde_json::to_string(&line).expect("plain data always serialises");
     out.push('\n');
     out
@@ -49,6 +74,8 @@ struct InLine {
     /// Older doccano exports: `"label": [[start, end, "Label"], …]`.
     #[serde(default)]
     label: Vec<(usize, usize, String)>,
+    #[serde(default)]
+    relations: Vec<serde_json::Value>,
 }
 
 /// Reads the first document of a doccano JSONL file (further lines are reported, not read).
@@ -64,15 +91,16 @@ pub fn import(input: &str, title: &str, now: &str) -> Result<Imported, ImportErr
     })?;
     let doc = Document::new(title, &line.text);
     let mut skipped = Vec::new();
-    let mut spans: Vec<(usize, usize, String)> = line.label;
+    let mut spans: Vec<(Option<u64>, usize, usize, String)> =
+        line.label.into_iter().map(|(s, e, l)| (None, s, e, l)).collect();
     for (i, e) in line.entities.into_iter().enumerate() {
         match serde_json::from_value::<Entity>(e) {
-            Ok(e) => spans.push((e.start_offset, e.end_offset, e.label)),
+            Ok(e) => spans.push((Some(e.id), e.start_offset, e.end_offset, e.label)),
             Err(err) => skipped.push(format!("#{} {err}", i + 1)),
         }
     }
-    let (mut kept, mut labels) = (Vec::new(), Vec::new());
-    for (n, (start, end, label)) in spans.into_iter().enumerate().map(|(i, s)| (i + 1, s)) {
+    let (mut kept, mut labels, mut by_entity) = (Vec::new(), Vec::new(), HashMap::new());
+    for (n, (entity, start, end, label)) in spans.into_iter().enumerate().map(|(i, s)| (i + 1, s)) {
         let Some(tag) = tag_from_label(&label) else {
             skipped.push(format!("#{n} has an empty label"));
             continue;
@@ -83,8 +111,12 @@ pub fn import(input: &str, title: &str, now: &str) -> Result<Imported, ImportErr
             continue;
         }
         let id = derived_id(&format!("doccano:{}:{start}:{end}:{label}", doc.sha256()));
+        if let Some(entity) = entity {
+            by_entity.insert(entity, kept.len());
+        }
         kept.push(Annotation::new(&doc, start..end, tag, id, now));
     }
+    link_sources(&mut kept, &by_entity, line.relations, &mut skipped);
     if lines.next().is_some() {
         skipped
             .push(format!("only the first document was read; {} more line(s) were not", 1 + lines.count()));
@@ -96,6 +128,30 @@ pub fn import(input: &str, title: &str, now: &str) -> Result<Imported, ImportErr
         moved: 0,
         orphaned: 0,
     })
+}
+
+/// Claim→source relations become links; other relations are reported and left out.
+fn link_sources(
+    kept: &mut [Annotation],
+    by_entity: &HashMap<u64, usize>,
+    relations: Vec<serde_json::Value>,
+    skipped: &mut Vec<String>,
+) {
+    for (n, r) in relations.into_iter().enumerate().map(|(i, r)| (i + 1, r)) {
+        let ends = serde_json::from_value::<Relation>(r).ok().and_then(|r| {
+            let (from, to) = (*by_entity.get(&r.from_id)?, *by_entity.get(&r.to_id)?);
+            (kept[from].tag == Tag::Claim && kept[to].tag == Tag::Source).then_some((from, to))
+        });
+        match ends {
+            Some((from, to)) => {
+                let source = kept[to].id;
+                if !kept[from].sources.contains(&source) {
+                    kept[from].sources.push(source);
+                }
+            }
+            None => skipped.push(format!("relation #{n} is not a link from a claim to a source")),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -122,6 +178,28 @@ mod tests {
         assert_eq!(spans(&back.workspace), spans(ed.workspace()));
         assert_eq!(export(&back.workspace), out, "round trip");
         assert_eq!(import(&out, "t", NOW).unwrap().workspace, back.workspace, "stable ids");
+    }
+
+    #[test]
+    fn claim_to_source_links_are_relations_both_ways() {
+        let mut ed = Editor::new(Workspace::new(Document::new("t", "Tokyo said the paper said so")));
+        ed.add(0..10, Tag::Claim, id(1), NOW).unwrap();
+        ed.add(11..20, Tag::Source, id(2), NOW).unwrap();
+        ed.link(id(1), id(2), NOW).unwrap();
+        let out = export(ed.workspace());
+        assert!(
+            out.ends_with("\"relations\":[{\"id\":1,\"from_id\":1,\"to_id\":2,\"type\":\"source\"}]}\n"),
+            "{out}"
+        );
+        let back = import(&out, "t", NOW).unwrap();
+        let claim = back.workspace.annotations().iter().find(|a| a.tag == Tag::Claim).unwrap();
+        let source = back.workspace.annotations().iter().find(|a| a.tag == Tag::Source).unwrap();
+        assert_eq!(claim.sources, vec![source.id]);
+        assert_eq!(export(&back.workspace), out, "round trip");
+        let odd = out.replace("\"from_id\":1,\"to_id\":2", "\"from_id\":2,\"to_id\":1");
+        let got = import(&odd, "t", NOW).unwrap();
+        assert_eq!(got.skipped, vec!["relation #1 is not a link from a claim to a source"]);
+        assert!(got.workspace.annotations().iter().all(|a| a.sources.is_empty()));
     }
 
     #[test]

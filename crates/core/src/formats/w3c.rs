@@ -1,6 +1,9 @@
 //! W3C Web Annotation Data Model (JSON-LD): an `AnnotationCollection` whose first
 //! `AnnotationPage` holds every annotation. Each annotation has a `urn:uuid:` id, motivation
-//! `classifying` (plus `commenting` with a note), a tagging `TextualBody`, and a target with
+//! `classifying`, a tagging `TextualBody` and, when there is one, a commenting body (the
+//! note), an assessing body (a claim's status), an identifying body (an entity's type) and
+//! a linking `SpecificResource` per source a claim cites (`urn:uuid:` of the source's
+//! annotation), each with its motivation; and a target with
 //! both a `TextQuoteSelector` and a `TextPositionSelector` in code points. Orphans carry
 //! only the quote selector. The target `source` names the text by its SHA-256, as the
 //! model has no way to embed the text itself: importing needs the article open.
@@ -10,7 +13,7 @@ use serde_json::{Value, json};
 use crate::anchor::search;
 use crate::editor::check_range;
 use crate::format::{ImportError, Imported};
-use crate::model::{Annotation, AnnotationId, Document, Workspace};
+use crate::model::{Annotation, AnnotationId, ClaimStatus, Document, Tag, Workspace};
 
 use super::{derived_id, tag_from_label};
 
@@ -22,8 +25,27 @@ fn source(doc: &Document) -> String {
 
 fn annotation(a: &Annotation, source: &str) -> Value {
     let mut bodies = vec![json!({ "type": "TextualBody", "purpose": "tagging", "value": a.tag.key() })];
+    let mut motivation = vec!["classifying"];
+    let mut text_body = |purpose: &'static str, value: &str| {
+        bodies.push(
+            json!({ "type": "TextualBody", "purpose": purpose, "value": value, "format": "text/plain" }),
+        );
+        motivation.push(purpose);
+    };
     if !a.note.is_empty() {
-        bodies.push(json!({ "type": "TextualBody", "purpose": "commenting", "value": a.note, "format": "text/plain" }));
+        text_body("commenting", &a.note);
+    }
+    if a.tag == Tag::Claim && a.status != ClaimStatus::Unchecked {
+        text_body("assessing", a.status.key());
+    }
+    if !a.entity_type.is_empty() {
+        text_body("identifying", &a.entity_type);
+    }
+    for source in &a.sources {
+        bodies.push(json!({ "type": "SpecificResource", "purpose": "linking", "source": format!("urn:uuid:{source}") }));
+    }
+    if !a.sources.is_empty() {
+        motivation.push("linking");
     }
     let quote =
         json!({ "type": "TextQuoteSelector", "exact": a.exact, "prefix": a.prefix, "suffix": a.suffix });
@@ -32,8 +54,7 @@ fn annotation(a: &Annotation, source: &str) -> Value {
     } else {
         vec![quote, json!({ "type": "TextPositionSelector", "start": a.start, "end": a.end })]
     };
-    let motivation =
-        if a.note.is_empty() { json!("classifying") } else { json!(["classifying", "commenting"]) };
+    let motivation = if motivation.len() == 1 { json!(motivation[0]) } else { json!(motivation) };
     json!({
         "@context": CONTEXT,
         "id": format!("urn:uuid:{}", a.id),
@@ -137,6 +158,15 @@ fn bodies_with(a: &Value, purposes: &[&str]) -> Vec<String> {
         .collect()
 }
 
+/// The annotations a linking body points to by `urn:uuid:` (ours: a claim's sources).
+fn links(a: &Value) -> Vec<AnnotationId> {
+    each(a.get("body"))
+        .into_iter()
+        .filter(|b| b.get("purpose").and_then(Value::as_str) == Some("linking"))
+        .filter_map(|b| b.get("source")?.as_str()?.strip_prefix("urn:uuid:")?.parse().ok())
+        .collect()
+}
+
 fn time(a: &Value, key: &str, now: &str) -> String {
     a.get(key)
         .and_then(Value::as_str)
@@ -189,9 +219,14 @@ pub fn import(doc: &Document, input: &str, now: &str) -> Result<Imported, Import
             prefix,
             suffix,
             note: bodies_with(a, &["commenting", "describing"]).join("\n\n"),
-            status: Default::default(),
-            entity_type: String::new(),
-            sources: Vec::new(),
+            status: bodies_with(a, &["assessing"])
+                .iter()
+                .find_map(|s| ClaimStatus::from_key(&s.trim().to_lowercase()))
+                .unwrap_or_default(),
+            entity_type: bodies_with(a, &["identifying"])
+                .first()
+                .map_or_else(String::new, |t| t.trim().to_owned()),
+            sources: links(a),
             created: time(a, "created", now),
             modified: time(a, "modified", now),
             orphan: false,
@@ -217,6 +252,11 @@ pub fn import(doc: &Document, input: &str, now: &str) -> Result<Imported, Import
         } else {
             skipped.push(format!("#{n} has no quote and no position inside the text"));
         }
+    }
+    // A link to an annotation that is not in the file would point nowhere.
+    let ids: std::collections::HashSet<AnnotationId> = kept.iter().map(|a: &Annotation| a.id).collect();
+    for a in &mut kept {
+        a.sources.retain(|s| ids.contains(s));
     }
     Ok(Imported {
         workspace: Workspace::with_annotations(doc.clone(), kept, Default::default()).with_labels(tag_labels),

@@ -14,6 +14,10 @@ fn sample() -> Workspace {
     ed.add(8..13, Tag::Claim, id(2), NOW).unwrap();
     ed.add(14..31, Tag::Source, id(3), NOW).unwrap();
     ed.set_note(id(2), "check <this>", NOW).unwrap();
+    ed.add(32..44, Tag::Claim, id(4), NOW).unwrap();
+    ed.set_status(id(4), crate::model::ClaimStatus::Disputed, NOW).unwrap();
+    ed.set_entity_type(id(1), "person", NOW).unwrap();
+    ed.link(id(4), id(3), NOW).unwrap();
     ed.workspace().clone()
 }
 
@@ -25,7 +29,7 @@ fn exported() -> Value {
 fn exports_a_collection_with_both_selectors() {
     let v = exported();
     assert_eq!(v["type"], "AnnotationCollection");
-    assert_eq!(v["total"], 3);
+    assert_eq!(v["total"], 4);
     assert_eq!(v["label"], "Defence");
     let items = v["first"]["items"].as_array().unwrap();
     let claim = items.iter().find(|a| a["body"][0]["value"] == "claim").unwrap();
@@ -40,6 +44,15 @@ fn exports_a_collection_with_both_selectors() {
     assert_eq!(selectors[0]["exact"], "日本の防衛");
     assert_eq!(selectors[1], json!({"type": "TextPositionSelector", "start": 8, "end": 13}));
     assert_eq!(claim["target"]["source"], format!("urn:sha256:{}", sample().document.sha256()));
+    let checked = items.iter().find(|a| a["id"] == format!("urn:uuid:{}", id(4))).unwrap();
+    assert_eq!(checked["motivation"], json!(["classifying", "assessing", "linking"]));
+    assert_eq!(checked["body"][1]["value"], "disputed");
+    assert_eq!(
+        checked["body"][2],
+        json!({"type": "SpecificResource", "purpose": "linking", "source": format!("urn:uuid:{}", id(3))})
+    );
+    let entity = items.iter().find(|a| a["id"] == format!("urn:uuid:{}", id(1))).unwrap();
+    assert_eq!(entity["body"][1]["purpose"], "identifying");
 }
 
 #[test]
@@ -87,7 +100,7 @@ fn repeated_quotes_are_told_apart_by_context() {
 fn orphans_export_their_quote_only_and_come_back_as_orphans() {
     let gone = Document::new("Defence", "Nothing in common.");
     let got = import(&gone, &export(&sample()), NOW).unwrap();
-    assert_eq!(got.orphaned, 3);
+    assert_eq!(got.orphaned, 4);
     assert!(got.workspace.annotations().iter().all(|a| a.orphan && !a.exact.is_empty()));
     let v: Value = serde_json::from_str(&export(&got.workspace)).unwrap();
     for item in v["first"]["items"].as_array().unwrap() {
