@@ -31,13 +31,17 @@ fn rows(editor: &Editor, height: usize) -> Vec<Option<usize>> {
 fn draw(el: &HtmlCanvasElement, editor: &Editor) {
     let ratio = gloo::utils::window().device_pixel_ratio();
     let (w, h) = (f64::from(el.client_width()) * ratio, f64::from(el.client_height()) * ratio);
-    el.set_width(w as u32);
-    el.set_height(h as u32);
+    // Resizing reallocates the canvas: only when the strip's size changed.
+    if el.width() != w as u32 || el.height() != h as u32 {
+        el.set_width(w as u32);
+        el.set_height(h as u32);
+    }
     let Some(ctx) =
         el.get_context("2d").ok().flatten().and_then(|c| c.dyn_into::<CanvasRenderingContext2d>().ok())
     else {
         return;
     };
+    ctx.clear_rect(0.0, 0.0, w, h);
     let tags = &editor.workspace().tagset.tags;
     let rows = rows(editor, h as usize);
     let mut start = 0;
@@ -58,10 +62,11 @@ pub fn Minimap() -> Html {
     let state = use_app_state();
     let canvas = use_node_ref();
     {
-        // Drawn after the paint: the strip never delays an edit reaching the screen.
+        // Drawn when the browser is idle: the strip never delays an edit reaching the screen,
+        // nor the frames after it.
         let (canvas, editor): (NodeRef, Rc<Editor>) = (canvas.clone(), state.editor.clone());
         use_effect_with(state.revision, move |_| {
-            dom::after_paint(move || {
+            dom::when_idle(move || {
                 if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
                     draw(&el, &editor);
                 }

@@ -71,6 +71,18 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     let _ = window.request_animation_frame(frame.unchecked_ref());
 }
 
+/// Runs `f` when the browser is idle (at the latest after 1 s): for work nobody waits for,
+/// such as redrawing the minimap, which must not delay the frames after an edit.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(window) = web_sys::window() else { return };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let options = web_sys::IdleRequestOptions::new();
+    options.set_timeout(1000);
+    if window.request_idle_callback_with_options(callback.unchecked_ref(), &options).is_err() {
+        let _ = window.set_timeout_with_callback(callback.unchecked_ref());
+    }
+}
+
 /// Offers `contents` as a file download named `file_name`.
 pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsValue> {
     let parts = js_sys::Array::of1(&JsValue::from_str(contents));

@@ -195,14 +195,29 @@ test('the minimap shows where annotations are and jumps to the one clicked', asy
   await tag(page, 'Anne Neuberger', '3');
   await page.locator('.card-head', { hasText: 'Chinese military hackers' }).click();
   const map = page.locator('#minimap');
-  // The ticks are drawn in their tags' colours at their places in the text.
-  const ticks = await map.evaluate((c) => {
+  // The ticks are drawn (when the browser is idle) in their tags' colours, at their places
+  // in the text: two runs of painted rows.
+  const painted = () => map.evaluate((c) => {
     const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     const rows = [];
     for (let y = 0; y < c.height; y++) if (data[(y * c.width + 1) * 4 + 3] > 0) rows.push(y / c.height);
     return rows;
   });
-  assert.ok(ticks.length >= 2, 'two annotations drawn');
+  await page.waitForFunction(() => {
+    const c = document.getElementById('minimap');
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let runs = 0;
+    for (let y = 0, was = false; y < c.height; y++) {
+      const on = data[(y * c.width + 1) * 4 + 3] > 0;
+      if (on && !was) runs++;
+      was = on;
+    }
+    return runs === 2;
+  });
+  const ticks = await painted();
+  const colourAt = (f) => map.evaluate((c, f) => [...c.getContext('2d').getImageData(1, Math.floor(f * c.height), 1, 1).data.slice(0, 3)], f);
+  assert.deepEqual(await colourAt(ticks[0]), [230, 159, 0], 'the claim in the Claim colour');
+  assert.deepEqual(await colourAt(ticks[ticks.length - 1]), [0, 158, 115], 'the entity in the Entity colour');
   assert.ok(ticks[0] > 0.1 && ticks[ticks.length - 1] > 0.7, ticks.join());
   const box = await map.boundingBox();
   await page.mouse.click(box.x + box.width / 2, box.y + box.height * ticks[ticks.length - 1]);
