@@ -106,7 +106,7 @@ pub fn Article() -> Html {
             if anchor == focus && !dom::has_selection() && el.matches(":focus-visible").unwrap_or(false) {
                 let lines = &split.lines;
                 dom::caret::show(&el, focus, focus, |at| {
-                    lines[lines.partition_point(|l| l.start <= at).saturating_sub(1)].start
+                    lines[annotator_core::text::line_at(lines, at)].start
                 });
             }
         }

@@ -2,17 +2,12 @@
 //! word), ↑/↓ by line, Home/End to the line's ends; Shift extends a selection that the tag
 //! keys then tag; Enter selects the annotation under the caret, or opens it if selected.
 
-use annotator_core::text::Step;
+use annotator_core::text::{Step, line_at};
 use annotator_core::{Document, Line};
 use web_sys::{Element, KeyboardEvent};
 
 use crate::dom;
 use crate::state::{Action, StateHandle};
-
-/// The line holding code point `at`.
-fn line_at(lines: &[Line], at: usize) -> usize {
-    lines.partition_point(|l| l.start <= at).saturating_sub(1)
-}
 
 /// Where a caret key moves the caret from `at`, or `None` for other keys.
 fn moved(e: &KeyboardEvent, doc: &Document, lines: &[Line], at: usize) -> Option<usize> {

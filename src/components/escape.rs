@@ -1,9 +1,20 @@
-//! Escape closes the open dialog wherever the focus is.
+//! Dialog behaviour: Escape closes the open dialog wherever the focus is, and focus moves
+//! into a dialog when it opens.
 
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
+
+/// Focuses the element behind `node` once, when the calling component is mounted.
+#[hook]
+pub fn use_focus_on_mount(node: NodeRef) {
+    use_effect_with((), move |_| {
+        if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+            let _ = el.focus();
+        }
+    });
+}
 
 /// Calls `onclose` when Escape is pressed anywhere while the calling component is mounted.
 #[hook]

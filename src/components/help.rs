@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::escape::use_escape;
+use super::escape::{use_escape, use_focus_on_mount};
 use crate::state::use_app_state;
 
 /// Every shortcut but the tag keys, which come from the tag set.
@@ -33,14 +33,7 @@ pub fn Help(props: &HelpProps) -> Html {
     let state = use_app_state();
     use_escape(props.onclose.clone());
     let close = use_node_ref();
-    {
-        let close = close.clone();
-        use_effect_with((), move |_| {
-            if let Some(b) = close.cast::<web_sys::HtmlElement>() {
-                let _ = b.focus();
-            }
-        });
-    }
+    use_focus_on_mount(close.clone());
     let tags = state.workspace().tagset.tags.iter().filter(|d| !d.hotkey.is_empty()).map(|d| {
         html! { <tr><th scope="row"><kbd>{ &d.hotkey }</kbd></th><td>{ format!("Tag the selection (or retag the selected annotation) as {}", d.label) }</td></tr> }
     });

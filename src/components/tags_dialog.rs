@@ -5,7 +5,7 @@ use annotator_core::{PALETTE, TagSet};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::escape::use_escape;
+use super::escape::{use_escape, use_focus_on_mount};
 use crate::state::{Action, use_app_state};
 
 #[derive(Properties, PartialEq)]
@@ -20,15 +20,8 @@ pub fn TagsDialog(props: &TagsDialogProps) -> Html {
     let error = use_state(|| None::<String>);
     let new_label = use_node_ref();
     use_escape(props.onclose.clone());
-    {
-        // Focus moves into the dialog, where a keyboard user can start typing a new tag.
-        let input = new_label.clone();
-        use_effect_with((), move |_| {
-            if let Some(input) = input.cast::<HtmlInputElement>() {
-                let _ = input.focus();
-            }
-        });
-    }
+    // Focus moves into the dialog, where a keyboard user can start typing a new tag.
+    use_focus_on_mount(new_label.clone());
     let edit = |f: fn(&mut TagSet, usize, String), i: usize| {
         let draft = draft.clone();
         move |value: String| {

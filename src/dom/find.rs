@@ -11,7 +11,7 @@ use web_sys::{Element, ScrollIntoViewOptions, ScrollLogicalPosition};
 use super::caret::dom_point;
 
 fn line_start(lines: &[Line], at: usize) -> usize {
-    lines[lines.partition_point(|l| l.start <= at).saturating_sub(1)].start
+    lines[annotator_core::text::line_at(lines, at)].start
 }
 
 fn registry() -> Option<JsValue> {

@@ -19,6 +19,8 @@ const quotes = (page) => page.locator('.card .quote').allTextContents();
 /** Which occurrence of `word` is the one inside `phrase` (the first occurrence of it). */
 const nthIn = (word, phrase) => SAMPLE.slice(0, SAMPLE.indexOf(phrase)).split(word).length - 1;
 const SENSITIVE = nthIn('sensitive', 'most sensitive computer');
+/** Resolves once the selected card quotes `q`. */
+const quoteIs = (page, q) => page.waitForFunction((q) => document.querySelector('.card.sel .quote').textContent === q, q);
 
 /** Moves the caret from the start of the article to code point `at` with arrow keys. */
 async function caretTo(page, at) {
@@ -96,26 +98,25 @@ test('Shift+Alt+arrows move the selected annotation\'s end, with Ctrl its start,
   const page = await openApp(browser, server.url);
   await dragOver(page, 'sensitive', SENSITIVE);
   await page.keyboard.press('1');
-  const quoteIs = (q) => page.waitForFunction((q) => document.querySelector('.card.sel .quote').textContent === q, q);
-  await quoteIs('sensitive');
+  await quoteIs(page, 'sensitive');
   await page.keyboard.press('Shift+Alt+ArrowRight');
-  await quoteIs('sensitive computer');
+  await quoteIs(page, 'sensitive computer');
   await page.keyboard.press('Control+Shift+Alt+ArrowLeft');
-  await quoteIs('most sensitive computer');
+  await quoteIs(page, 'most sensitive computer');
   await page.keyboard.press('Shift+Alt+ArrowLeft');
-  await quoteIs('most sensitive');
+  await quoteIs(page, 'most sensitive');
   await announced(page, 'Now “most sensitive”');
   // Snapping off: by character (grapheme).
   await page.locator('#snap-words').uncheck();
   await page.keyboard.press('Shift+Alt+ArrowLeft');
-  await quoteIs('most sensitiv');
+  await quoteIs(page, 'most sensitiv');
   await page.keyboard.press('Control+z');
-  await quoteIs('most sensitive');
+  await quoteIs(page, 'most sensitive');
   // The card's buttons do the same.
   await page.getByRole('button', { name: 'Shrink the end' }).click();
-  await quoteIs('most sensitiv');
+  await quoteIs(page, 'most sensitiv');
   await page.getByRole('button', { name: 'Extend the start' }).click();
-  await quoteIs('“most sensitiv');
+  await quoteIs(page, '“most sensitiv');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -124,7 +125,6 @@ test('dragging a handle moves that end, snapped to words', async () => {
   const page = await openApp(browser, server.url);
   await dragOver(page, 'sensitive', SENSITIVE);
   await page.keyboard.press('1');
-  const quoteIs = (q) => page.waitForFunction((q) => document.querySelector('.card.sel .quote').textContent === q, q);
   /** Viewport point of the `i`th character of the first unmarked segment starting with `prefix`. */
   const pointIn = (prefix, i) => page.evaluate(([prefix, i]) => {
     const seg = [...document.querySelectorAll('#article-text span[data-s]')].find((s) => s.textContent.startsWith(prefix));
@@ -145,14 +145,14 @@ test('dragging a handle moves that end, snapped to words', async () => {
   await page.locator('.handle.end').waitFor({ state: 'attached' });
   // Let go in the middle of "computer": snapping takes the whole word.
   await drag('.handle.end', await pointIn(' computer', 4));
-  await quoteIs('sensitive computer');
+  await quoteIs(page, 'sensitive computer');
   const before = await page.evaluate(() => {
     const seg = [...document.querySelectorAll('#article-text span[data-s]')].find((s) => s.textContent.includes('“most '));
     return seg.textContent.indexOf('most') + 1;
   });
   const seg = await page.evaluate(() => [...document.querySelectorAll('#article-text span[data-s]')].find((s) => s.textContent.includes('“most ')).textContent);
   await drag('.handle.start', await pointIn(seg, before));
-  await quoteIs('most sensitive computer');
+  await quoteIs(page, 'most sensitive computer');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -34,6 +34,12 @@ pub fn lines(text: &str) -> Vec<Line> {
     out
 }
 
+/// Index in `lines` of the line holding code point `at` (a line's end, where its `\n` is,
+/// counts as on it).
+pub fn line_at(lines: &[Line], at: usize) -> usize {
+    lines.partition_point(|l| l.start <= at).saturating_sub(1)
+}
+
 /// Whether a code point offset sits between two grapheme clusters (or at either end).
 pub fn is_grapheme_boundary(text: &str, char_idx: usize) -> bool {
     is_grapheme_boundary_at_byte(text, char_to_byte(text, char_idx))
@@ -190,6 +196,8 @@ mod tests {
             vec![Line { start: 0, end: 2 }, Line { start: 3, end: 3 }, Line { start: 4, end: 5 }]
         );
         assert_eq!(lines(""), vec![Line { start: 0, end: 0 }]);
+        let three = lines("ab\n\nc");
+        assert_eq!([0, 2, 3, 4, 5, 9].map(|at| line_at(&three, at)), [0, 0, 1, 2, 2, 2]);
     }
 
     #[test]
