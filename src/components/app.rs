@@ -62,6 +62,16 @@ pub fn App() -> Html {
         }
     });
 
+    // The toolbar and messages stay at the top; the sidebar and minimap sit just below them.
+    let top = use_node_ref();
+    {
+        let top = top.clone();
+        use_effect_with((), move |_| {
+            let tracking = top.cast::<web_sys::Element>().and_then(|el| dom::track_height(&el, "--top-h"));
+            move || drop(tracking)
+        });
+    }
+
     let ondrop = {
         let state = state.clone();
         move |e: DragEvent| {
@@ -82,11 +92,13 @@ pub fn App() -> Html {
         <ContextProvider<StateHandle> context={state.clone()}>
             <div class="app" ondragover={|e: DragEvent| e.prevent_default()} {ondrop}>
                 <a class="skip" href="#article-text">{ "Skip to the article" }</a>
-                <Toolbar onnew={set_dialog(Some(DialogMode::New))} onupdate={set_dialog(Some(DialogMode::Update))}
-                    onlibrary={set_dialog(Some(DialogMode::Library))} ontags={set_dialog(Some(DialogMode::Tags))}
-                    onhelp={set_dialog(Some(DialogMode::Help))} />
-                <StorageBanner />
-                <NoticeBanner />
+                <div class="top" ref={top}>
+                    <Toolbar onnew={set_dialog(Some(DialogMode::New))} onupdate={set_dialog(Some(DialogMode::Update))}
+                        onlibrary={set_dialog(Some(DialogMode::Library))} ontags={set_dialog(Some(DialogMode::Tags))}
+                        onhelp={set_dialog(Some(DialogMode::Help))} />
+                    <StorageBanner />
+                    <NoticeBanner />
+                </div>
                 <div class="workspace">
                     <Article />
                     <Minimap />

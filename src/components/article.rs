@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::caret_keys::on_caret_key;
 use super::find_bar::FindBar;
-use super::handles::{Pointer, use_handles, use_touch_selection};
+use super::handles::{Pointer, use_handles, use_release, use_touch_selection};
 use super::line::{BLOCK_LINES, Block};
 use crate::dom;
 use crate::state::{Action, use_app_state};
@@ -72,7 +72,6 @@ pub fn Article() -> Html {
             state.dispatch(Action::SelectText(raw));
         })
     };
-    let onmouseup = on_select_end.reform(|_: MouseEvent| ());
     let onkeyup = on_select_end.reform(|_: KeyboardEvent| ());
     let pointer = use_memo((), |_| Pointer::default());
     let onclick = {
@@ -113,6 +112,7 @@ pub fn Article() -> Html {
     };
     let onpointerdown = use_handles(root.clone(), pointer.clone());
     use_touch_selection(pointer.clone(), on_select_end.clone());
+    use_release(pointer.clone(), on_select_end.clone());
 
     // The caret follows the selection (j/k, cards, the minimap) so that Enter opens it.
     {
@@ -142,7 +142,7 @@ pub fn Article() -> Html {
             </p>
             <div class={classes!("text", state.linking.is_some().then_some("linking"))} id="article-text" ref={root}
                 tabindex="0" role="document" aria-label="Article text" aria-describedby="caret-help"
-                {onmouseup} {onkeyup} {onclick} {onkeydown} {onfocus} {onpointerdown}>
+                {onkeyup} {onclick} {onkeydown} {onfocus} {onpointerdown}>
                 { for laid_out.chunks(BLOCK_LINES).zip(split.texts.chunks(BLOCK_LINES)).enumerate().map(|(i, (layouts, texts))| {
                     let selected = selected.filter(|id| layouts.iter().any(|l| l.draws(*id)));
                     let lines = texts.iter().cloned().zip(layouts.iter().cloned()).collect::<Vec<_>>();

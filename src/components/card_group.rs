@@ -39,7 +39,7 @@ impl CardActions {
         Self {
             onselect: Callback::from(move |(id, start): (AnnotationId, usize)| {
                 dispatcher.dispatch(Action::Select(Some(id)));
-                dom::scroll_into_view(&format!("#article-text [data-s=\"{start}\"]"), false);
+                dom::scroll_into_view(&format!("#article-text [data-s=\"{start}\"]"));
             }),
             onjump: {
                 let dispatcher = state.dispatcher();

@@ -19,6 +19,8 @@ pub struct Pointer {
     pub touch: Cell<bool>,
     /// It just dropped a handle (so the click that follows is not a click).
     pub dragged: Cell<bool>,
+    /// It went down on the article's text (not on a handle) and has not been let go yet.
+    pub pressed: Cell<bool>,
 }
 
 /// A pointer-down handler for the article: on a handle, it follows the drag and, when the
@@ -36,6 +38,7 @@ pub fn use_handles(root: NodeRef, pointer: Rc<Pointer>) -> Callback<PointerEvent
             .and_then(|el| el.closest(".handle").ok().flatten());
         let (Some(handle), Some(a)) = (handle, state.selected.and_then(|id| state.workspace().get(id)))
         else {
+            pointer.pressed.set(true);
             return;
         };
         e.prevent_default(); // no text selection while dragging a handle
@@ -73,6 +76,21 @@ pub fn use_touch_selection(pointer: Rc<Pointer>, on_select_end: Callback<()>) {
     use_effect_with((), move |_| {
         let listener = EventListener::new(&gloo::utils::document(), "selectionchange", move |_| {
             if pointer.touch.get() {
+                on_select_end.emit(());
+            }
+        });
+        move || drop(listener)
+    });
+}
+
+/// A drag that starts in the article often ends outside it (past the end of a line, over
+/// the margin or the sidebar), where the article never hears the mouseup: listen for the
+/// release on the whole document, but only after a press that started in the article.
+#[hook]
+pub fn use_release(pointer: Rc<Pointer>, on_select_end: Callback<()>) {
+    use_effect_with((), move |_| {
+        let listener = EventListener::new(&gloo::utils::document(), "mouseup", move |_| {
+            if pointer.pressed.replace(false) {
                 on_select_end.emit(());
             }
         });

@@ -30,7 +30,7 @@ pub fn Sidebar() -> Html {
     // Clicking a highlight selects its card: bring the card into view.
     use_effect_with(state.selected, |selected| {
         if let Some(id) = selected {
-            dom::scroll_into_view(&format!("#card-{id}"), true);
+            dom::reveal_in(".sidebar", &format!("#card-{id}"));
         }
     });
 

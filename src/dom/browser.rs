@@ -34,12 +34,11 @@ pub fn clear_selection() {
     }
 }
 
-/// Scrolls the first element matching `selector` into view (centred, or just enough when
-/// `nearest`).
+/// Scrolls the first element matching `selector` to the middle of the view.
 ///
 /// Deferred until the next frame has been painted: scrolling forces a layout, and the
 /// change that asked for it should reach the screen first (the scroll is animated anyway).
-pub fn scroll_into_view(selector: &str, nearest: bool) {
+pub fn scroll_into_view(selector: &str) {
     let selector = selector.to_owned();
     after_paint(move || {
         let Some(el) = web_sys::window()
@@ -50,14 +49,48 @@ pub fn scroll_into_view(selector: &str, nearest: bool) {
         };
         let opts = ScrollIntoViewOptions::new();
         opts.set_behavior(ScrollBehavior::Smooth);
-        opts.set_block(if nearest { ScrollLogicalPosition::Nearest } else { ScrollLogicalPosition::Center });
+        opts.set_block(ScrollLogicalPosition::Center);
         el.scroll_into_view_with_scroll_into_view_options(&opts);
+    });
+}
+
+/// Scrolls `container` (a scroll box such as the sidebar) just enough to show the element
+/// matching `selector` inside it — and nothing else. `scrollIntoView` would also scroll the
+/// page whenever the box reaches below the window, moving the text under the reader's
+/// pointer right after they tagged it.
+pub fn reveal_in(container: &str, selector: &str) {
+    let (container, selector) = (container.to_owned(), selector.to_owned());
+    after_paint(move || {
+        let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+        let (Some(boxed), Some(el)) =
+            (doc.query_selector(&container).ok().flatten(), doc.query_selector(&selector).ok().flatten())
+        else {
+            return;
+        };
+        if boxed.scroll_height() <= boxed.client_height() {
+            return; // not scrolling (the narrow layout): the page is the reader's to move
+        }
+        let (outer, inner) = (boxed.get_bounding_client_rect(), el.get_bounding_client_rect());
+        // Of the parts of the box the window shows, the card should be inside.
+        let height = web_sys::window().and_then(|w| w.inner_height().ok()?.as_f64()).unwrap_or(f64::INFINITY);
+        let (top, bottom) = (outer.top().max(0.0), outer.bottom().min(height));
+        let delta = if inner.top() < top {
+            inner.top() - top
+        } else if inner.bottom() > bottom {
+            (inner.bottom() - bottom).min(inner.top() - top)
+        } else {
+            return;
+        };
+        let opts = web_sys::ScrollToOptions::new();
+        opts.set_top(delta);
+        opts.set_behavior(ScrollBehavior::Smooth);
+        boxed.scroll_by_with_scroll_to_options(&opts);
     });
 }
 
 /// Brings the selected annotation's highlight into view (after it has been drawn).
 pub fn scroll_to_selected() {
-    scroll_into_view("#article-text mark.sel", false);
+    scroll_into_view("#article-text mark.sel");
 }
 
 /// Runs `f` in a task after the next frame: the animation frame callback runs just before
@@ -69,6 +102,32 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     });
     // In a hidden tab the frame, and so `f`, waits until the tab is shown again.
     let _ = window.request_animation_frame(frame.unchecked_ref());
+}
+
+/// Keeps the CSS variable `name` on the page equal to an element's height while it changes
+/// (the toolbar wraps on narrower windows, messages come and go). Stops when dropped.
+pub struct HeightVar {
+    observer: web_sys::ResizeObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for HeightVar {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Starts keeping `name` (say `--top-h`) equal to the height of `el`, in CSS pixels.
+pub fn track_height(el: &web_sys::Element, name: &'static str) -> Option<HeightVar> {
+    let root = web_sys::window()?.document()?.document_element()?.dyn_into::<web_sys::HtmlElement>().ok()?;
+    let measured = el.clone();
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+        let height = measured.get_bounding_client_rect().height();
+        let _ = root.style().set_property(name, &format!("{height}px"));
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el); // also reports the first size at once
+    Some(HeightVar { observer, _callback: callback })
 }
 
 /// Runs `f` when the browser is idle (at the latest after 1 s): for work nobody waits for,

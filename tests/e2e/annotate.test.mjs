@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { SAMPLE, codePoints, dragOver, exportFile, launch, openApp, savedCount, serveDist } from './helpers.mjs';
+import { SAMPLE, codePoints, dragOver, exportFile, launch, needleBox, openApp, savedCount, serveDist } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -73,5 +73,48 @@ test('import of an export restores it and exports the same bytes', async () => {
   assert.equal(await page.locator('.doc-title').textContent(), 'China reached Japan’s sensitive defense networks: US paper');
   const second = await exportFile(page);
   assert.equal(second.text, first.text);
+  await page.context().close();
+});
+
+test('a drag released past the end of the line still offers the tag picker', async () => {
+  const page = await openApp(browser, server.url);
+  // The last words of a paragraph, then on past the text column, as people drag.
+  const box = await needleBox(page, 'according to the newspaper.');
+  const column = await page.locator('#article-text').boundingBox();
+  const away = [column.x + column.width + 40, box.y2];
+  assert.equal(await page.evaluate(([x, y]) => document.elementFromPoint(x, y).closest('#article-text'), away), null,
+    'the pointer is let go outside the text');
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move(...away, { steps: 8 });
+  await page.mouse.up();
+  await page.locator('.picker').waitFor();
+  await page.keyboard.press('1');
+  assert.equal((await page.locator('mark.in-claim').allTextContents()).join(''), 'according to the newspaper.');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('tagging leaves the article where it is and shows the new card below the toolbar', async () => {
+  // A short window: the sidebar's cards overflow it at once.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 480 } });
+  const page = await openApp(browser, server.url, context);
+  const shown = (selector) => page.waitForFunction((selector) => {
+    const card = document.querySelector(selector)?.getBoundingClientRect();
+    const side = document.querySelector('.sidebar').getBoundingClientRect();
+    const top = Math.max(side.top, document.querySelector('.top').getBoundingClientRect().bottom);
+    return card && card.top >= top - 1 && card.bottom <= Math.min(side.bottom, innerHeight) + 1;
+  }, selector);
+  for (const [needle, key] of [['The Washington Post', '2'], ['Paul Nakasone', '3'], ['Lloyd Austin', '3']]) {
+    await dragOver(page, needle);
+    await page.locator('.picker').waitFor();
+    const before = await page.evaluate(() => scrollY);
+    await page.keyboard.press(key);
+    await shown('.card.sel');
+    assert.equal(await page.evaluate(() => scrollY), before, `tagging ${needle} did not scroll the page`);
+    assert.equal(await page.locator('.card.sel .quote').first().textContent(), needle);
+  }
+  const [side, top] = await Promise.all(['.sidebar', '.top'].map((s) => page.locator(s).boundingBox()));
+  assert.ok(side.y >= top.y + top.height - 1, 'no part of the sidebar is under the toolbar');
   await page.context().close();
 });

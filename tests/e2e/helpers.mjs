@@ -56,6 +56,19 @@ export function codePoints(text, needle, nth = 0) {
  * occurrence of `needle` in the article (coordinates come from DOM ranges).
  */
 export async function dragOver(page, needle, nth = 0) {
+  const box = await needleBox(page, needle, nth);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
+  await page.mouse.move(box.x2, box.y2, { steps: 4 });
+  await page.mouse.up();
+}
+
+/**
+ * Scrolls the `nth` rendered occurrence of `needle` into view; resolves to the viewport
+ * points inside its first ({x1, y1}) and last ({x2, y2}) characters.
+ */
+export async function needleBox(page, needle, nth = 0) {
   const box = await page.evaluate(([needle, nth]) => {
     const root = document.getElementById('article-text');
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -87,11 +100,7 @@ export async function dragOver(page, needle, nth = 0) {
     return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
   }, [needle, nth]);
   if (!box) throw new Error(`${needle} is not rendered`);
-  await page.mouse.move(box.x1, box.y1);
-  await page.mouse.down();
-  await page.mouse.move((box.x1 + box.x2) / 2, (box.y1 + box.y2) / 2, { steps: 4 });
-  await page.mouse.move(box.x2, box.y2, { steps: 4 });
-  await page.mouse.up();
+  return box;
 }
 
 /**
