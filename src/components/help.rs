@@ -6,10 +6,11 @@ use super::escape::{use_escape, use_focus_on_mount};
 use crate::state::use_app_state;
 
 /// Every shortcut but the tag keys, which come from the tag set.
-pub const SHORTCUTS: [(&str, &str); 14] = [
+pub const SHORTCUTS: [(&str, &str); 15] = [
     ("Tab", "Reach the article, then the controls"),
     ("← → (Ctrl: by word)", "Move the caret in the article"),
-    ("↑ ↓ Home End", "Move the caret by line"),
+    ("↑ ↓ Home End", "Move the caret by line, as the window wraps it"),
+    ("Ctrl+↑ ↓, Ctrl+Home End", "Move it by paragraph, to the article's start or end"),
     ("Shift + any of those", "Select text"),
     ("Enter", "Select the annotation under the caret; again to open its card"),
     ("j / k", "Next / previous annotation"),

@@ -93,6 +93,36 @@ pub fn show(
     (anchor != focus).then(|| (r.left() + r.width() / 2.0, r.bottom()))
 }
 
+/// A move that depends on where the text wraps on screen, which only the browser knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Visual {
+    LineDown,
+    LineUp,
+    LineStart,
+    LineEnd,
+}
+
+/// Where the caret at `at` lands after a `Visual` move, found by moving a collapsed DOM
+/// selection (`Selection.modify`). `None` when the browser cannot say (nothing rendered
+/// there); the caller falls back to moving by paragraph.
+pub fn on_screen(root: &Element, at: usize, how: Visual, line_of: impl Fn(usize) -> usize) -> Option<usize> {
+    let (node, offset) = dom_point(root, line_of(at), at)?;
+    let selection = web_sys::window()?.get_selection().ok()??;
+    selection.collapse_with_offset(Some(&node), offset).ok()?;
+    let (direction, granularity) = match how {
+        Visual::LineDown => ("forward", "line"),
+        Visual::LineUp => ("backward", "line"),
+        Visual::LineStart => ("backward", "lineboundary"),
+        Visual::LineEnd => ("forward", "lineboundary"),
+    };
+    selection.modify("move", direction, granularity).ok()?;
+    let node = selection.focus_node()?;
+    if !root.contains(Some(&node)) {
+        return None;
+    }
+    boundary_to_char(&node, selection.focus_offset())
+}
+
 /// Where a click left the caret (a collapsed selection inside `root`).
 pub fn from_selection(root: &Element) -> Option<usize> {
     let selection = web_sys::window()?.get_selection().ok()??;

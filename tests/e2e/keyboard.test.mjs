@@ -24,9 +24,9 @@ const quoteIs = (page, q) => page.waitForFunction((q) => document.querySelector(
 
 /** Moves the caret from the start of the article to code point `at` with arrow keys. */
 async function caretTo(page, at) {
-  const before = Array.from(SAMPLE.slice(0, SAMPLE.length)).slice(0, at).join('');
+  const before = Array.from(SAMPLE).slice(0, at).join('');
   const lines = before.split('\n');
-  for (let i = 0; i < lines.length - 1; i++) await page.keyboard.press('ArrowDown');
+  for (let i = 0; i < lines.length - 1; i++) await page.keyboard.press('Control+ArrowDown');
   await page.keyboard.press('Home');
   for (let i = 0; i < Array.from(lines.at(-1)).length; i++) await page.keyboard.press('ArrowRight');
 }
@@ -90,6 +90,45 @@ test('keyboard only: reach the text, move a caret, select, tag, move between, op
   assert.equal((await focused(page)).tag, 'BUTTON');
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('↑/↓ and Home/End follow the lines as the window wraps them; Ctrl goes by paragraph', async () => {
+  const page = await openApp(browser, server.url);
+  const PARA = SAMPLE.split('\n').find((l) => l.startsWith('TOKYO:'));
+  // The oracle: where the browser wrapped the paragraph, from the boxes of its characters.
+  const secondLine = await page.evaluate((para) => {
+    const p = [...document.querySelectorAll('#article-text .line')].find((l) => l.textContent === para);
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    const tops = [];
+    while (walker.nextNode()) {
+      for (let i = 0; i < walker.currentNode.length; i++) {
+        const r = document.createRange();
+        r.setStart(walker.currentNode, i);
+        r.setEnd(walker.currentNode, i + 1);
+        tops.push(r.getClientRects()[0]?.top ?? tops.at(-1));
+      }
+    }
+    return tops.findIndex((t) => t > tops[0] + 4);
+  }, PARA);
+  assert.ok(secondLine > 0 && secondLine < PARA.length - 1, 'the paragraph wraps in this window');
+
+  await page.locator('#article-text').focus();
+  await caretTo(page, Array.from(SAMPLE.slice(0, SAMPLE.indexOf(PARA))).length);
+  await page.keyboard.press('Shift+ArrowDown');
+  assert.equal(await page.evaluate(() => getSelection().toString()), PARA.slice(0, secondLine), 'one line down, not one paragraph');
+  await page.keyboard.press('Shift+ArrowUp');
+  await page.keyboard.press('Shift+End');
+  assert.equal((await page.evaluate(() => getSelection().toString())).trimEnd(), PARA.slice(0, secondLine).trimEnd());
+  await page.keyboard.press('End');
+  await page.keyboard.press('Shift+Home');
+  assert.equal((await page.evaluate(() => getSelection().toString())).trimEnd(), PARA.slice(0, secondLine).trimEnd());
+  // Ctrl+↓ from inside a paragraph goes to the start of the next one (past the empty line).
+  await page.keyboard.press('Control+ArrowDown');
+  await page.keyboard.press('Control+ArrowDown');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowRight');
+  assert.equal(await page.evaluate(() => getSelection().toString()), 'The');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
