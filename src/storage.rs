@@ -3,7 +3,7 @@
 //! overwrites data it could not read, and says why a save failed.
 
 use annotator_core::{
-    AnnotationId, ImportError, Imported, Tag, TagSet, Workspace, import_json, storage_json,
+    AnnotationId, ImportError, Imported, Marks, Tag, TagSet, Workspace, import_json, storage_json,
 };
 use thiserror::Error;
 use wasm_bindgen::JsCast;
@@ -11,6 +11,8 @@ use web_sys::Storage;
 
 /// Each document is kept under this prefix and its id, so saving one never rewrites another.
 pub const DOC_PREFIX: &str = "article-annotator.doc.";
+/// Beside each document, what tab sync needs: which annotations were deleted, and when.
+pub const SYNC_PREFIX: &str = "article-annotator.sync.";
 /// The id of the document this browser had open last.
 pub const CURRENT_KEY: &str = "article-annotator.current";
 /// Where the first version of the app kept its single workspace (moved into the library).
@@ -52,6 +54,20 @@ pub enum StorageError {
 /// The storage key of a document.
 pub fn doc_key(id: AnnotationId) -> String {
     format!("{DOC_PREFIX}{id}")
+}
+
+fn sync_key(id: AnnotationId) -> String {
+    format!("{SYNC_PREFIX}{id}")
+}
+
+/// The tab-sync marks saved beside document `id` (none if missing or unreadable: they
+/// only refine merging, the document itself is whole without them).
+pub fn load_marks(id: AnnotationId) -> Marks {
+    local_storage()
+        .ok()
+        .and_then(|s| s.get_item(&sync_key(id)).ok().flatten())
+        .and_then(|raw| serde_json::from_str(&raw).ok())
+        .unwrap_or_default()
 }
 
 /// What was found in storage at start-up: the document to open (`None`: nothing saved yet).
@@ -143,13 +159,19 @@ fn is_quota_error(e: &wasm_bindgen::JsValue) -> bool {
     e.dyn_ref::<web_sys::DomException>().is_some_and(|d| d.name() == "QuotaExceededError" || d.code() == 22)
 }
 
-/// Saves document `id` as `revision`. `setItem` replaces the value whole or not at all, so
-/// a failed save leaves the previous one intact.
-pub fn save(id: AnnotationId, ws: &Workspace, revision: u64) -> Result<(), StorageError> {
+/// Saves document `id` as `revision`, with its tab-sync marks. `setItem` replaces the
+/// value whole or not at all, so a failed save leaves the previous one intact. The marks
+/// go first: a tab that hears of the document's save reads them.
+pub fn save(id: AnnotationId, ws: &Workspace, revision: u64, marks: &Marks) -> Result<(), StorageError> {
     let storage = local_storage()?;
-    storage
-        .set_item(&doc_key(id), &storage_json(ws, revision))
-        .map_err(|e| if is_quota_error(&e) { StorageError::Full } else { StorageError::Unavailable })?;
+    let failed = |e: wasm_bindgen::JsValue| {
+        if is_quota_error(&e) { StorageError::Full } else { StorageError::Unavailable }
+    };
+    if *marks != Marks::default() {
+        let raw = serde_json::to_string(marks).expect("plain data always serialises");
+        storage.set_item(&sync_key(id), &raw).map_err(failed)?;
+    }
+    storage.set_item(&doc_key(id), &storage_json(ws, revision)).map_err(failed)?;
     let _ = storage.set_item(CURRENT_KEY, &id.to_string());
     Ok(())
 }
@@ -222,6 +244,7 @@ pub fn delete(id: AnnotationId) -> Option<String> {
     let storage = local_storage().ok()?;
     let raw = storage.get_item(&doc_key(id)).ok()??;
     storage.remove_item(&doc_key(id)).ok()?;
+    let _ = storage.remove_item(&sync_key(id));
     Some(raw)
 }
 

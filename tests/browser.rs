@@ -121,7 +121,7 @@ fn storage_round_trips_a_document_with_its_revision() {
     let fresh = dom::random_id();
     assert_eq!(storage::load(fresh).unwrap(), storage::Loaded { id: fresh, workspace: None, revision: 0 });
     let ws = saved_workspace();
-    storage::save(doc_id(), &ws, 7).unwrap();
+    storage::save(doc_id(), &ws, 7, &Default::default()).unwrap();
     assert_eq!(
         storage::load(fresh).unwrap(),
         storage::Loaded { id: doc_id(), workspace: Some(ws), revision: 7 }
@@ -159,7 +159,7 @@ async fn mount() -> Element {
 #[wasm_bindgen_test]
 async fn app_restores_saved_work() {
     clear_storage();
-    storage::save(doc_id(), &saved_workspace(), 1).unwrap();
+    storage::save(doc_id(), &saved_workspace(), 1, &Default::default()).unwrap();
     let host = mount().await;
     assert_eq!(text_of(&host, "mark.in-entity"), "Tokyo");
     assert_eq!(text_of(&host, ".doc-title"), "Saved");

@@ -1,11 +1,11 @@
 //! Saving and tab sync. Saves are debounced after each change and flushed when the page
-//! is hidden or closed. Another tab's save arrives as a `storage` event and is merged
-//! three-way with this tab's changes, so annotations made in either tab survive.
+//! is hidden or closed. Another tab's save arrives as a `storage` event and is joined with
+//! this tab's state (core `TabSync`), so annotations made in either tab survive.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use annotator_core::{AnnotationId, Editor, Workspace, merge_tabs};
+use annotator_core::{AnnotationId, Editor, Received, TabSync};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
@@ -24,9 +24,8 @@ struct Saver {
     /// The document being saved, and this tab's latest state of it.
     doc_id: AnnotationId,
     editor: Rc<Editor>,
-    /// What storage holds for it, as far as this tab knows (it last wrote or read it): the
-    /// common ancestor when merging another tab's save. `None`: nothing saved yet.
-    stored: Option<Workspace>,
+    /// What this tab knows of the saves (its own and other tabs').
+    sync: TabSync,
     /// The highest revision seen in storage or written by this tab.
     revision: u64,
     unsaved: bool,
@@ -63,28 +62,30 @@ fn report(saver: &Shared, state: &StateHandle, result: Result<(), StorageError>)
 }
 
 fn flush(saver: &Shared, state: &StateHandle) {
-    let (editor, revision) = {
+    let (editor, revision, marks) = {
         let mut s = saver.borrow_mut();
         s.timer = None;
         if !s.enabled || !std::mem::take(&mut s.unsaved) {
             return;
         }
+        let editor = s.editor.clone();
+        s.sync.observe(editor.workspace(), &dom::now_iso());
         // Storage already holds exactly this (e.g. another tab's save, taken unchanged).
-        if s.stored.as_ref() == Some(s.editor.workspace()) {
+        if s.sync.holds(editor.workspace()) {
             return;
         }
         s.revision += 1;
-        (s.editor.clone(), s.revision)
+        (editor, s.revision, s.sync.marks().clone())
     };
     let doc_id = saver.borrow().doc_id;
-    let result = dom::perf::measure("save", || storage::save(doc_id, editor.workspace(), revision));
+    let result = dom::perf::measure("save", || storage::save(doc_id, editor.workspace(), revision, &marks));
     if result.is_err() {
         dom::perf::mark("save:failed");
     }
     {
         let mut s = saver.borrow_mut();
         if result.is_ok() {
-            s.stored = Some(editor.workspace().clone());
+            s.sync.wrote(editor.workspace().clone());
         } else {
             // Retried on the next change; the in-memory state is untouched.
             s.revision -= 1;
@@ -100,18 +101,23 @@ fn on_storage_event(saver: &Shared, state: &StateHandle, e: &StorageEvent) {
     }
     let Some(Ok(remote)) = e.new_value().map(|raw| storage::parse(&raw)) else { return };
     let mut s = saver.borrow_mut();
-    let revision = remote.revision.unwrap_or(0);
-    if !s.enabled || revision < s.revision {
-        return; // older than what this tab already has
+    if !s.enabled {
+        return;
     }
-    s.revision = revision;
-    let remote = remote.workspace;
-    let merged = s.stored.as_ref().and_then(|stored| merge_tabs(stored, s.editor.workspace(), &remote));
-    s.stored = Some(remote.clone());
+    // Joining is order-free, so even a save older than this tab's own is taken in: it may
+    // hold changes this tab never saw.
+    s.revision = s.revision.max(remote.revision.unwrap_or(0));
+    let marks = storage::load_marks(s.doc_id);
+    let local = s.editor.workspace().clone();
+    let received = s.sync.received(remote.workspace, &marks, &local, &dom::now_iso());
     drop(s);
-    match merged {
-        Some(merged) => state.dispatch(Action::Sync(merged)),
-        None => {
+    match received {
+        Received::Joined(joined) if joined == local => {
+            // Nothing new here, but storage may lack what this tab has: save it again.
+            schedule(saver, state);
+        }
+        Received::Joined(joined) => state.dispatch(Action::Sync(joined)),
+        Received::TheirText(remote) => {
             // The other tab changed the text itself (Update text): take its version.
             state.dispatch(Action::Sync(remote));
             state.dispatch(Action::Notify(Notice::info(
@@ -130,7 +136,7 @@ pub fn use_autosave(state: StateHandle) {
         use_mut_ref(move || Saver {
             doc_id: state.doc_id,
             editor: state.editor.clone(),
-            stored: state.doc_from_storage.then(|| state.workspace().clone()),
+            sync: tab_sync(&state),
             revision: state.loaded_revision,
             unsaved: false,
             enabled: state.can_save(),
@@ -170,17 +176,29 @@ pub fn use_autosave(state: StateHandle) {
             }
             let mut s = saver.borrow_mut();
             s.doc_id = state.doc_id;
-            s.stored = state.doc_from_storage.then(|| state.workspace().clone());
+            s.sync = tab_sync(&state);
             s.revision = state.loaded_revision;
             storage::set_current(state.doc_id);
         }
-        let mut s = saver.borrow_mut();
-        s.editor = state.editor.clone();
+        saver.borrow_mut().editor = state.editor.clone();
         // Revision 0 is what was just loaded; saving it again would be wasted work.
         if *revision > 0 {
-            s.unsaved = true;
-            let (saver2, state) = (saver.clone(), state.clone());
-            s.timer = Some(Timeout::new(DEBOUNCE_MS, move || flush(&saver2, &state)));
+            schedule(&saver, &state);
         }
     });
+}
+
+/// What tab sync starts from for the open document: what was loaded, if it was saved.
+fn tab_sync(state: &StateHandle) -> TabSync {
+    let stored =
+        state.doc_from_storage.then(|| (state.workspace().clone(), storage::load_marks(state.doc_id)));
+    TabSync::new(state.workspace(), stored)
+}
+
+/// Saves in `DEBOUNCE_MS`, unless something else changes first.
+fn schedule(saver: &Shared, state: &StateHandle) {
+    let (saver2, state) = (saver.clone(), state.clone());
+    let mut s = saver.borrow_mut();
+    s.unsaved = true;
+    s.timer = Some(Timeout::new(DEBOUNCE_MS, move || flush(&saver2, &state)));
 }

@@ -351,10 +351,13 @@ impl Reducible for State {
                 );
             }
             Action::Sync(workspace) => {
+                // A selection waiting for its tag stays, unless the other tab changed the text.
+                if workspace.document.text() != s.workspace().document.text() {
+                    s.pending = None;
+                }
                 Rc::make_mut(&mut s.editor).sync(workspace);
                 s.revision += 1;
                 s.selected = s.selected.filter(|id| s.editor.workspace().get(*id).is_some());
-                s.pending = None;
             }
             Action::StorageProblem(problem) => s.storage_problem = problem,
             Action::StorageUsage(pct) => s.storage_full_pct = pct,

@@ -10,6 +10,7 @@ after(async () => { await browser?.close(); server?.close(); });
 const newContext = () => browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
 
 async function tag(page, text, key) {
+  await page.bringToFront(); // input to a tab in the background waits for its frames
   await dragOver(page, text);
   await page.keyboard.press(key);
   await page.locator('mark.hl', { hasText: text }).first().waitFor();
@@ -126,3 +127,44 @@ test('two tabs: annotations made in either survive in both', async () => {
     ['Anne Neuberger', 'Lloyd Austin', 'Matthew Pottinger']);
   await context.close();
 });
+
+test('two tabs that save at once, before either hears of the other, keep both', async () => {
+  const context = await newContext();
+  // Hold back the storage events while asked to, as a busy tab hears of another's save late.
+  await context.addInitScript(() => {
+    window.held = null;
+    addEventListener('storage', (e) => {
+      if (window.held) {
+        e.stopImmediatePropagation();
+        window.held.push({ key: e.key, oldValue: e.oldValue, newValue: e.newValue, url: e.url });
+      }
+    }, true);
+  });
+  const a = await openApp(browser, server.url, context);
+  const b = await openApp(browser, server.url, context);
+  await tag(a, 'JIJI Press', '1');
+  await b.locator('mark.hl', { hasText: 'JIJI Press' }).waitFor();
+  const stored = (page, text) => page.waitForFunction((text) => {
+    const raw = localStorage.getItem(`article-annotator.doc.${localStorage.getItem('article-annotator.current')}`);
+    return raw && JSON.parse(raw).annotations.some((x) => x.exact === text);
+  }, text);
+  await Promise.all([a, b].map((p) => p.evaluate(() => { window.held = []; })));
+  await tag(a, 'Matthew Pottinger', '3');
+  await stored(a, 'Matthew Pottinger');
+  await tag(b, 'Lloyd Austin', '3');
+  await stored(b, 'Lloyd Austin'); // written over A's save, which B has not heard of
+  // Now each hears of the other's save.
+  await Promise.all([a, b].map((p) => p.evaluate(() => {
+    const events = window.held;
+    window.held = null;
+    for (const e of events) dispatchEvent(new StorageEvent('storage', e));
+  })));
+  const want = ['JIJI Press', 'Lloyd Austin', 'Matthew Pottinger'];
+  for (const page of [a, b]) {
+    await page.waitForFunction((n) => document.querySelectorAll('.card').length === n, want.length);
+    assert.deepEqual((await page.locator('.card .quote').allTextContents()).sort(), want);
+  }
+  await Promise.all(want.map((t) => stored(a, t)));
+  await context.close();
+});
+

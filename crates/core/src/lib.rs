@@ -15,6 +15,7 @@ pub mod model;
 pub mod offsets;
 mod queries;
 pub mod status;
+pub mod sync;
 pub mod tagset;
 pub mod text;
 
@@ -29,7 +30,8 @@ pub use editor::{EditError, Editor};
 pub use find::{Filter, find_all};
 pub use format::{ImportError, Imported, export_json, import_json, storage_json};
 pub use layout::{Cover, LineLayout, Segment, layout, relayout, same_rcs};
-pub use merge::{merge_import, merge_tabs};
+pub use merge::merge_import;
 pub use model::{Annotation, AnnotationId, Document, Workspace};
+pub use sync::{Marks, Received, TabSync};
 pub use tagset::{ClaimStatus, PALETTE, Tag, TagDef, TagError, TagSet};
 pub use text::{Line, lines, snap_selection};

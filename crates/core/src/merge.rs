@@ -1,7 +1,7 @@
-//! Combining two sets of annotations on the same text: an import onto the open article,
-//! and two browser tabs that both edited it. Annotations are matched by id.
+//! Adding an import's annotations to the open article (matched by id). Two tabs that both
+//! edited it are joined in `sync`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::rc::Rc;
 
 use crate::anchor::update_text;
@@ -62,38 +62,6 @@ fn add_new(current: &Workspace, incoming: &Workspace, note: String) -> (Workspac
     (Workspace::with_annotations((*current.document).clone(), all, tagset), summary)
 }
 
-/// Three-way merge for two tabs: `base` is what this tab last saw saved, `local` what it
-/// has now, `remote` what another tab just saved. Local additions, deletions and edits
-/// are replayed onto `remote`; when both changed the same annotation, the later
-/// `modified` time wins. `None` when the remote tab opened a different text.
-pub fn merge_tabs(base: &Workspace, local: &Workspace, remote: &Workspace) -> Option<Workspace> {
-    if !same_text(base, remote) || !same_text(local, remote) {
-        return None;
-    }
-    let index = |ws: &Workspace| -> HashMap<AnnotationId, Rc<Annotation>> {
-        ws.annotations().iter().map(|a| (a.id, a.clone())).collect()
-    };
-    let base_tags = base.tagset.clone();
-    let (base, mut merged) = (index(base), index(remote));
-    let local_ids: HashSet<AnnotationId> = local.annotations().iter().map(|a| a.id).collect();
-    for a in local.annotations() {
-        match (base.get(&a.id), merged.get(&a.id)) {
-            (Some(b), _) if b == a => {} // untouched here: remote's version stands
-            (Some(_), None) => {}        // edited here, deleted there: deletion wins
-            (Some(_), Some(r)) if r.modified > a.modified => {}
-            _ => {
-                merged.insert(a.id, a.clone()); // added here, or edited here (later)
-            }
-        }
-    }
-    for id in base.keys().filter(|id| !local_ids.contains(id)) {
-        merged.remove(id); // deleted here
-    }
-    // The tag set is one setting: this tab's if it changed it, else the other tab's.
-    let tagset = if local.tagset != base_tags { &local.tagset } else { &remote.tagset };
-    Some(Workspace::with_annotations((*remote.document).clone(), merged.into_values(), (**tagset).clone()))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -106,10 +74,6 @@ mod tests {
         ed.add(0..3, Tag::Claim, id(1), NOW).unwrap();
         ed.add(4..7, Tag::Claim, id(2), NOW).unwrap();
         ed
-    }
-
-    fn spans(ws: &Workspace) -> Vec<(String, Tag)> {
-        ws.annotations().iter().map(|a| (a.exact.clone(), a.tag)).collect()
     }
 
     #[test]
@@ -150,48 +114,8 @@ mod tests {
     }
 
     #[test]
-    fn both_tabs_keep_their_new_annotations() {
+    fn an_import_brings_its_tags() {
         let start = base();
-        let (mut a, mut b) = (start.clone(), start.clone());
-        a.add(8..13, Tag::Source, id(3), NOW).unwrap();
-        b.add(14..18, Tag::Entity, id(4), NOW).unwrap();
-        b.delete(id(1)).unwrap();
-        // Tab A saved first; tab B merges its own changes onto what A saved.
-        let merged = merge_tabs(start.workspace(), b.workspace(), a.workspace()).unwrap();
-        assert_eq!(
-            spans(&merged),
-            vec![("two".into(), Tag::Claim), ("three".into(), Tag::Source), ("four".into(), Tag::Entity)]
-        );
-        // Tab A then sees B's save: nothing of its own is pending, so it takes it as is.
-        assert_eq!(merge_tabs(a.workspace(), a.workspace(), &merged).unwrap(), merged);
-    }
-
-    #[test]
-    fn the_later_edit_wins_and_remote_deletions_hold() {
-        let start = base();
-        let (mut a, mut b) = (start.clone(), start.clone());
-        a.retag(id(1), Tag::Source, "2026-11-26T12:00:05.000Z").unwrap();
-        b.retag(id(1), Tag::Entity, "2026-11-26T12:00:09.000Z").unwrap();
-        a.delete(id(2)).unwrap();
-        b.set_note(id(2), "edited here", "2026-11-26T12:00:09.000Z").unwrap();
-        let merged = merge_tabs(start.workspace(), b.workspace(), a.workspace()).unwrap();
-        assert_eq!(spans(&merged), vec![("one".into(), Tag::Entity)]);
-    }
-
-    #[test]
-    fn the_tag_set_is_the_tab_that_changed_it_and_imports_bring_their_tags() {
-        let start = base();
-        let (mut a, mut b) = (start.clone(), start.clone());
-        let mut renamed = (*start.workspace().tagset).clone();
-        renamed.tags[0].label = "Assertion".into();
-        b.set_tagset(renamed).unwrap();
-        a.add(8..13, Tag::Source, id(3), NOW).unwrap();
-        let merged = merge_tabs(start.workspace(), b.workspace(), a.workspace()).unwrap();
-        assert_eq!(merged.tagset.label(Tag::Claim), "Assertion", "B changed it");
-        // Tab A hears that save: it did not change the tags, so B's stand.
-        let back = merge_tabs(start.workspace(), a.workspace(), &merged).unwrap();
-        assert_eq!(back.tagset.label(Tag::Claim), "Assertion");
-
         let mut other = start.clone();
         let mut tags = (*other.workspace().tagset).clone();
         let quote = tags.add("Quote").unwrap();

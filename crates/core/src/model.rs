@@ -233,6 +233,15 @@ impl Workspace {
     pub(crate) fn with_annotations<A: Into<Rc<Annotation>>>(
         document: Document,
         annotations: impl IntoIterator<Item = A>,
+        tagset: TagSet,
+    ) -> Self {
+        Self::with_shared(Rc::new(document), annotations, tagset)
+    }
+
+    /// `with_annotations` on a document already shared (a long text is not copied).
+    pub(crate) fn with_shared<A: Into<Rc<Annotation>>>(
+        document: Rc<Document>,
+        annotations: impl IntoIterator<Item = A>,
         mut tagset: TagSet,
     ) -> Self {
         let mut annotations: Vec<Rc<Annotation>> = annotations.into_iter().map(Into::into).collect();
@@ -240,7 +249,7 @@ impl Workspace {
         for a in &annotations {
             tagset.ensure(a.tag);
         }
-        Self { document: Rc::new(document), annotations, tagset: Rc::new(tagset) }
+        Self { document, annotations, tagset: Rc::new(tagset) }
     }
 
     /// Names the tags an import brought (`(tag, its label there)`) that were not ours.

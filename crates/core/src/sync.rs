@@ -1,0 +1,162 @@
+//! Keeping browser tabs on the same document in step.
+//!
+//! Each tab saves its whole workspace; the others hear of it (the browser's `storage`
+//! event) and join it with their own state. A three-way merge needs the state both sides
+//! last shared, which two tabs saving at once cannot know (each save crosses the other's,
+//! and then a tab takes the other's missing annotations for deletions). So the join needs
+//! no base: annotations are matched by id, the later edit of one wins, and deletions are
+//! remembered as *marks* (which id, when, deleted or brought back by an undo), saved next
+//! to the document. Joining is order-free and repeatable, so however the saves interleave,
+//! the tabs end up the same and nothing either made is lost unless one deleted it.
+
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Annotation, AnnotationId, Workspace};
+
+/// Marks kept per document; the oldest are forgotten past this (a deletion older than
+/// thousands of others is long known to every tab).
+const KEPT_MARKS: usize = 5_000;
+
+/// What happened to one annotation last: deleted, or brought back (undo), and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    pub at: String,
+    pub gone: bool,
+}
+
+/// The sync state saved beside a document.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Marks {
+    #[serde(default)]
+    pub annotations: BTreeMap<AnnotationId, Mark>,
+    /// When the tag set was last changed (the later change wins).
+    #[serde(default)]
+    pub tagset_at: Option<String>,
+}
+
+impl Marks {
+    /// Both tabs' marks: for each annotation, the later one (a deletion on a tie).
+    fn join(&mut self, other: &Marks) {
+        for (id, mark) in &other.annotations {
+            let later = self.annotations.get(id).is_none_or(|m| (&mark.at, mark.gone) > (&m.at, m.gone));
+            if later {
+                self.annotations.insert(*id, mark.clone());
+            }
+        }
+        self.tagset_at = self.tagset_at.clone().max(other.tagset_at.clone());
+        if self.annotations.len() > KEPT_MARKS {
+            let mut by_age: Vec<_> = self.annotations.iter().map(|(id, m)| (m.at.clone(), *id)).collect();
+            by_age.sort();
+            for (_, id) in &by_age[..by_age.len() - KEPT_MARKS] {
+                self.annotations.remove(id);
+            }
+        }
+    }
+
+    fn gone(&self, id: &AnnotationId) -> bool {
+        self.annotations.get(id).is_some_and(|m| m.gone)
+    }
+}
+
+/// Whether `a` is the later of two versions of one annotation. Every tab must pick the same
+/// one, so versions edited in the same millisecond are ordered by their content.
+fn later(a: &Annotation, b: &Annotation) -> bool {
+    a.modified > b.modified || (a.modified == b.modified && format!("{a:?}") > format!("{b:?}"))
+}
+
+/// What one tab knows: the marks, and its own state when it last looked.
+#[derive(Debug)]
+pub struct TabSync {
+    marks: Marks,
+    /// This tab's workspace when its changes were last noted.
+    seen: Workspace,
+    /// What storage holds, as far as this tab knows.
+    stored: Option<(Workspace, Marks)>,
+}
+
+/// What to do with another tab's save.
+#[derive(Debug, PartialEq)]
+pub enum Received {
+    /// Show this: their changes and ours together.
+    Joined(Workspace),
+    /// They changed the text itself (Update text): take their version whole.
+    TheirText(Workspace),
+}
+
+impl TabSync {
+    /// Starts from what was loaded: the saved workspace and marks (`None`: nothing saved).
+    pub fn new(current: &Workspace, stored: Option<(Workspace, Marks)>) -> Self {
+        let marks = stored.as_ref().map(|(_, m)| m.clone()).unwrap_or_default();
+        Self { marks, seen: current.clone(), stored }
+    }
+
+    pub fn marks(&self) -> &Marks {
+        &self.marks
+    }
+
+    /// Notes what this tab changed since it last looked: annotations deleted, or back
+    /// after an undo, and a changed tag set, as of `now`.
+    pub fn observe(&mut self, local: &Workspace, now: &str) {
+        if *local == self.seen {
+            return;
+        }
+        let here: HashMap<AnnotationId, ()> = local.annotations().iter().map(|a| (a.id, ())).collect();
+        for a in self.seen.annotations().iter().filter(|a| !here.contains_key(&a.id)) {
+            self.marks.annotations.insert(a.id, Mark { at: now.to_owned(), gone: true });
+        }
+        for a in local.annotations() {
+            if self.marks.gone(&a.id) {
+                self.marks.annotations.insert(a.id, Mark { at: now.to_owned(), gone: false });
+            }
+        }
+        if local.tagset != self.seen.tagset {
+            self.marks.tagset_at = Some(now.to_owned());
+        }
+        self.seen = local.clone();
+    }
+
+    /// Whether storage already holds exactly `ws` and this tab's marks (saving them again
+    /// would be wasted work).
+    pub fn holds(&self, ws: &Workspace) -> bool {
+        self.stored.as_ref().is_some_and(|(stored, marks)| stored == ws && *marks == self.marks)
+    }
+
+    /// Records that this tab saved `ws` with `marks()`.
+    pub fn wrote(&mut self, ws: Workspace) {
+        self.stored = Some((ws, self.marks.clone()));
+    }
+
+    /// Another tab saved `remote` with `marks`; `local` is what this tab has now.
+    pub fn received(&mut self, remote: Workspace, marks: &Marks, local: &Workspace, now: &str) -> Received {
+        self.observe(local, now);
+        // The later tag set; on a tie every tab must still pick the same one.
+        let ours_newer = match self.marks.tagset_at.cmp(&marks.tagset_at) {
+            std::cmp::Ordering::Equal => format!("{:?}", local.tagset) > format!("{:?}", remote.tagset),
+            order => order == std::cmp::Ordering::Greater,
+        };
+        self.marks.join(marks);
+        self.stored = Some((remote.clone(), marks.clone()));
+        if remote.document.text() != local.document.text() {
+            self.seen = remote.clone();
+            return Received::TheirText(remote);
+        }
+        let mut all: HashMap<AnnotationId, &Rc<Annotation>> = HashMap::new();
+        for a in remote.annotations().iter().chain(local.annotations()) {
+            if !all.get(&a.id).is_some_and(|b| later(b, a)) {
+                all.insert(a.id, a);
+            }
+        }
+        let tagset = if ours_newer { &local.tagset } else { &remote.tagset };
+        let kept = all.into_values().filter(|a| !self.marks.gone(&a.id)).cloned();
+        let joined = Workspace::with_shared(remote.document.clone(), kept, (**tagset).clone());
+        self.seen = joined.clone();
+        Received::Joined(joined)
+    }
+}
+
+#[cfg(test)]
+#[path = "sync_tests.rs"]
+mod tests;
