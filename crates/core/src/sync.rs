@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Annotation, AnnotationId, Workspace};
 
 /// Marks kept per document; the oldest are forgotten past this (a deletion older than
-/// thousands of others is long known to every tab).
-const KEPT_MARKS: usize = 5_000;
+/// a thousand others is long known to every tab, and each save writes them all).
+const KEPT_MARKS: usize = 1_000;
 
 /// What happened to one annotation last: deleted, or brought back (undo), and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

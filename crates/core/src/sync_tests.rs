@@ -287,3 +287,18 @@ fn marks_round_trip_through_json() {
     assert!(json.contains("01010101-0101-4101-8101-010101010101"), "{json}");
     assert_eq!(serde_json::from_str::<Marks>(&json).unwrap(), marks);
 }
+
+#[test]
+fn only_the_latest_marks_are_kept() {
+    let mark = |n: usize| Mark { at: at(n), gone: true };
+    let many = Marks {
+        annotations: (0..=KEPT_MARKS)
+            .map(|n| (AnnotationId::from_random_bytes((n as u128).to_be_bytes()), mark(n * 2)))
+            .collect(),
+        tagset_at: None,
+    };
+    let mut kept = Marks::default();
+    kept.join(&many);
+    assert_eq!(kept.annotations.len(), KEPT_MARKS);
+    assert!(!kept.annotations.values().any(|m| *m == mark(0)), "the oldest is forgotten");
+}
