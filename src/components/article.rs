@@ -110,7 +110,11 @@ pub fn Article() -> Html {
             }
         }
     };
-    let onpointerdown = use_handles(root.clone(), pointer.clone());
+    let line_of: Rc<dyn Fn(usize) -> usize> = {
+        let split = split.clone();
+        Rc::new(move |at| split.lines[annotator_core::text::line_at(&split.lines, at)].start)
+    };
+    let onpointerdown = use_handles(root.clone(), pointer.clone(), line_of);
     use_touch_selection(pointer.clone(), on_select_end.clone());
     use_release(pointer.clone(), on_select_end.clone());
 

@@ -4,6 +4,7 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use annotator_core::editor::Edge;
+use annotator_core::snap_selection;
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, PointerEvent};
@@ -23,49 +24,80 @@ pub struct Pointer {
     pub pressed: Cell<bool>,
 }
 
-/// A pointer-down handler for the article: on a handle, it follows the drag and, when the
-/// pointer is let go, moves that end of the selected annotation there (snapped like a
-/// selection). It also remembers whether the last pointer was a finger (`touch`).
+/// A pointer-down handler for the article: on a handle, it follows the drag (showing the
+/// extent the drop would give) and, when the pointer is let go, moves that end of the
+/// selected annotation there (snapped like a selection). It also remembers whether the
+/// last pointer was a finger (`touch`). `line_of` gives the start of a code point's line.
 #[hook]
-pub fn use_handles(root: NodeRef, pointer: Rc<Pointer>) -> Callback<PointerEvent> {
+pub fn use_handles(
+    root: NodeRef,
+    pointer: Rc<Pointer>,
+    line_of: Rc<dyn Fn(usize) -> usize>,
+) -> Callback<PointerEvent> {
     let state = use_app_state();
-    let drag = use_mut_ref(|| None::<EventListener>);
+    let drag = use_mut_ref(Vec::<EventListener>::new);
     Callback::from(move |e: PointerEvent| {
         pointer.touch.set(e.pointer_type() == "touch");
         let handle = e
             .target()
             .and_then(|t| t.dyn_into::<Element>().ok())
             .and_then(|el| el.closest(".handle").ok().flatten());
-        let (Some(handle), Some(a)) = (handle, state.selected.and_then(|id| state.workspace().get(id)))
+        let (Some(handle), Some(a), Some(el)) =
+            (handle, state.selected.and_then(|id| state.workspace().get(id)), root.cast::<Element>())
         else {
             pointer.pressed.set(true);
             return;
         };
         e.prevent_default(); // no text selection while dragging a handle
+        // Keep hearing the pointer when it leaves the handle (a finger always does).
+        let _ = handle.set_pointer_capture(e.pointer_id());
         let edge = if handle.get_attribute("data-edge").as_deref() == Some("start") {
             Edge::Start
         } else {
             Edge::End
         };
-        let (id, range, dispatcher, root, slot) =
-            (a.id, a.range(), state.dispatcher(), root.clone(), drag.clone());
-        let pointer = pointer.clone();
-        let up = EventListener::new(&gloo::utils::document(), "pointerup", move |e| {
-            let e: &PointerEvent = e.unchecked_ref();
-            let at = root
-                .cast::<Element>()
-                .and_then(|el| dom::char_at_point(&el, e.client_x().into(), e.client_y().into()));
-            if let Some(at) = at {
-                let range = match edge {
+        let (id, range, doc, snap) = (a.id, a.range(), state.workspace().document.clone(), state.snap_words);
+        // The raw extent under the pointer (the reducer snaps it), and its snapped preview.
+        let extent = {
+            let el = el.clone();
+            move |e: &PointerEvent| {
+                let at = dom::char_at_point(&el, e.client_x().into(), e.client_y().into())?;
+                Some(match edge {
                     Edge::Start => at.min(range.end)..range.end,
                     Edge::End => range.start..at.max(range.start),
-                };
-                dispatcher.dispatch(Action::Resize { id, range, now: dom::now_iso() });
+                })
             }
-            pointer.dragged.set(true); // the click that follows is the drop, not a click
-            slot.borrow_mut().take(); // stop listening
-        });
-        *drag.borrow_mut() = Some(up);
+        };
+        let shown = {
+            let (el, line_of) = (el.clone(), line_of.clone());
+            move |r: Option<std::ops::Range<usize>>| {
+                let snapped = r.and_then(|r| snap_selection(doc.text(), r.start, r.end, snap));
+                dom::find::preview(&el, snapped, |at| line_of(at));
+            }
+        };
+        let on_move = {
+            let (extent, shown) = (extent.clone(), shown.clone());
+            move |e: &Event| shown(extent(e.unchecked_ref()))
+        };
+        let on_up = {
+            let (dispatcher, pointer, slot) = (state.dispatcher(), pointer.clone(), drag.clone());
+            move |e: &Event| {
+                shown(None);
+                if e.type_() == "pointerup" {
+                    if let Some(range) = extent(e.unchecked_ref()) {
+                        dispatcher.dispatch(Action::Resize { id, range, now: dom::now_iso() });
+                    }
+                    pointer.dragged.set(true); // the click that follows is the drop, not a click
+                }
+                slot.borrow_mut().clear(); // stop listening
+            }
+        };
+        let document = gloo::utils::document();
+        *drag.borrow_mut() = vec![
+            EventListener::new(&document, "pointermove", on_move),
+            EventListener::new(&document, "pointerup", on_up.clone()),
+            EventListener::new(&document, "pointercancel", on_up),
+        ];
     })
 }
 

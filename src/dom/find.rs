@@ -1,5 +1,6 @@
-//! Highlights for "Find in article", drawn with the CSS Custom Highlight API
-//! (`::highlight(find)` in the style sheet): no element of the text changes.
+//! Highlights drawn with the CSS Custom Highlight API (`::highlight(find)` and
+//! `::highlight(resize)` in the style sheet): "Find in article" matches, and the extent a
+//! dragged handle would give. No element of the text changes.
 
 use std::ops::Range;
 
@@ -60,9 +61,24 @@ pub fn highlight(lines: &[Line], matches: &[Range<usize>], current: usize) {
     set(&registry, "find-current", &now);
 }
 
+/// Shows `extent` (code points) as the span a dragged handle would make, or nothing.
+/// `line_of` gives the start of the line holding a code point.
+pub fn preview(root: &Element, extent: Option<Range<usize>>, line_of: impl Fn(usize) -> usize) {
+    let Some(registry) = registry() else { return };
+    let ranges = Array::new();
+    if let Some(range) = extent.and_then(|r| range_in(root, &r, &line_of)) {
+        ranges.push(&range);
+    }
+    set(&registry, "resize", &ranges);
+}
+
 fn dom_range(root: &Element, lines: &[Line], m: &Range<usize>) -> Option<web_sys::Range> {
-    let (start_node, start) = dom_point(root, line_start(lines, m.start), m.start)?;
-    let (end_node, end) = dom_point(root, line_start(lines, m.end), m.end)?;
+    range_in(root, m, |at| line_start(lines, at))
+}
+
+fn range_in(root: &Element, m: &Range<usize>, line_of: impl Fn(usize) -> usize) -> Option<web_sys::Range> {
+    let (start_node, start) = dom_point(root, line_of(m.start), m.start)?;
+    let (end_node, end) = dom_point(root, line_of(m.end), m.end)?;
     let range = gloo::utils::document().create_range().ok()?;
     range.set_start(&start_node, start).ok()?;
     range.set_end(&end_node, end).ok()?;

@@ -173,18 +173,22 @@ test('dragging a handle moves that end, snapped to words', async () => {
     const r = range.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   }, [prefix, i]);
-  const drag = async (handle, to) => {
+  /** What the drag would give, as shown before the handle is let go. */
+  const previewed = (text) => page.waitForFunction((t) => [...(CSS.highlights.get('resize') ?? [])].map(String).join('|') === t, text);
+  const drag = async (handle, to, during = async () => {}) => {
     // The grip is drawn above the end's top and below the start's bottom.
     const box = await page.locator(handle).boundingBox();
     await page.mouse.move(box.x, handle.endsWith('end') ? box.y + 2 : box.y + box.height + 1);
     await page.mouse.down();
     await page.mouse.move(to.x, to.y, { steps: 6 });
+    await during();
     await page.mouse.up();
   };
   await page.locator('.handle.end').waitFor({ state: 'attached' });
-  // Let go in the middle of "computer": snapping takes the whole word.
-  await drag('.handle.end', await pointIn(' computer', 4));
+  // Let go in the middle of "computer": snapping takes the whole word, as the preview shows.
+  await drag('.handle.end', await pointIn(' computer', 4), () => previewed('sensitive computer'));
   await quoteIs(page, 'sensitive computer');
+  assert.equal(await page.evaluate(() => CSS.highlights.get('resize')?.size ?? 0), 0, 'the preview goes on drop');
   const before = await page.evaluate(() => {
     const seg = [...document.querySelectorAll('#article-text span[data-s]')].find((s) => s.textContent.includes('“most '));
     return seg.textContent.indexOf('most') + 1;

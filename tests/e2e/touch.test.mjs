@@ -1,5 +1,6 @@
 // Touch: a finger selects text (long press and handles, no mouseup), the tag picker
-// appears and is tapped, and tapping a highlight selects it. Chromium's touch emulation.
+// appears and is tapped, tapping a highlight selects it, and its handles can be dragged.
+// Chromium's touch emulation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openApp, serveDist } from './helpers.mjs';
@@ -21,7 +22,7 @@ const centreOf = (page, needle) => page.evaluate((needle) => {
   return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
 }, needle);
 
-test('select with a finger, tap a tag, tap a highlight', async () => {
+test('select with a finger, tap a tag, tap a highlight, drag its end', async () => {
   const context = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
   const page = await openApp(browser, server.url, context);
   const at = await centreOf(page, 'The Washington Post');
@@ -52,6 +53,20 @@ test('select with a finger, tap a tag, tap a highlight', async () => {
   const again = await centreOf(page, 'Washington');
   await page.touchscreen.tap(again.x, again.y);
   await page.locator('.card.sel', { hasText: 'The Washington Post' }).waitFor();
+
+  // Drag the end's handle with the finger to the middle of the next word: the extent it
+  // would give shows while the finger moves, and is kept when it lifts.
+  const cdp = await context.newCDPSession(page);
+  const touch = (type, x, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x, y }] });
+  await page.locator('.handle.end').waitFor({ state: 'attached' });
+  const to = await centreOf(page, 'reported'); // scrolls it into view, so first
+  const grip = await page.locator('.handle.end').boundingBox(); // drawn above the end's top
+  await touch('touchStart', grip.x, grip.y + 2);
+  for (let i = 1; i <= 5; i++) await touch('touchMove', grip.x + (to.x - grip.x) * i / 5, grip.y + 2 + (to.y - grip.y - 2) * i / 5);
+  await page.waitForFunction(() => [...(CSS.highlights.get('resize') ?? [])].map(String).join('|') === 'The Washington Post reported');
+  await touch('touchEnd');
+  await page.locator('.card.sel .quote', { hasText: 'The Washington Post reported' }).waitFor();
+  assert.equal(await page.evaluate(() => CSS.highlights.get('resize')?.size ?? 0), 0, 'the preview is gone');
   assert.deepEqual(page.errors, []);
   await context.close();
 });
