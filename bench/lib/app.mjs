@@ -45,8 +45,10 @@ async function selectWord(page, k) {
     selection.removeAllRanges();
     selection.addRange(range);
     const box = range.getBoundingClientRect();
-    document.getElementById('article-text').dispatchEvent(
-      new MouseEvent('mouseup', { bubbles: true, clientX: box.right, clientY: box.bottom }));
+    // A press in the text, then its release: what the app hears of a drag.
+    const text = document.getElementById('article-text');
+    text.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, pointerType: 'mouse', clientX: box.left, clientY: box.top }));
+    text.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: box.right, clientY: box.bottom }));
     return true;
   }, k);
   if (!ok) throw new Error('no visible word to select');

@@ -100,7 +100,7 @@ test('CSV defuses formulas', async () => {
   assert.match(csv, /"'=HYPERLINK\(""x""\) needs a second source"/);
 });
 
-test('the HTML report is self-contained, highlighted and runs nothing', async () => {
+test('the HTML report is self-contained, highlighted, linked and runs nothing', async () => {
   const html = (await download('html'))[`${STEM}.report.html`];
   const report = await browser.newPage();
   const errors = [];
@@ -109,6 +109,13 @@ test('the HTML report is self-contained, highlighted and runs nothing', async ()
   await report.setContent(html);
   assert.equal(await report.locator('article mark.claim').first().textContent(), 'Chinese military hackers');
   assert.equal(await report.locator('h2').allTextContents().then((h) => h.join('|')), 'Claim (1)|Source (1)|Entity (1)');
+  // The claim's status and its source, which links to the source's entry (and back).
+  const claim = report.locator('li').filter({ has: report.locator('blockquote', { hasText: /^Chinese military hackers$/ }) });
+  assert.match(await claim.locator('small').textContent(), /Disputed · sources: The Washington Post/);
+  await claim.getByRole('link', { name: 'The Washington Post' }).click();
+  await report.waitForFunction(() => document.querySelector('li:target blockquote')?.textContent === 'The Washington Post');
+  await report.locator('li:target').getByRole('link', { name: 'Chinese military hackers' }).click();
+  await report.waitForFunction(() => document.querySelector('li:target blockquote')?.textContent === 'Chinese military hackers');
   assert.deepEqual(errors, []);
   await report.close();
 });

@@ -5,8 +5,8 @@
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 use crate::layout::layout;
-use crate::model::Workspace;
-use crate::text::{lines, plural};
+use crate::model::{Annotation, Tag, Workspace};
+use crate::text::{lines, plural, shorten};
 
 const STYLE: &str = "body{font:16px/1.6 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}\
 h1,h2,h3,.legend{font-family:system-ui,sans-serif}p.line{margin:0;min-height:1.6em;white-space:pre-wrap}\
@@ -56,6 +56,29 @@ fn tag_styles(ws: &Workspace) -> String {
         .collect()
 }
 
+/// A claim's status and sources, the claims citing a source, an entity's type: links go
+/// to the linked annotation's item further down or up the report.
+fn facts(ws: &Workspace, a: &Annotation) -> String {
+    let link = |b: &Annotation| format!("<a href=\"#a-{}\">{}</a>", b.id, text(&shorten(&b.exact, 60)));
+    let mut out = String::new();
+    if a.tag == Tag::Claim {
+        out.push_str(&format!(" · {}", a.status.label()));
+        let sources: Vec<String> = a.sources.iter().filter_map(|id| ws.get(*id)).map(|b| link(b)).collect();
+        out.push_str(&match sources.len() {
+            0 => " · no source".to_owned(),
+            _ => format!(" · sources: {}", sources.join(", ")),
+        });
+    }
+    let citing: Vec<String> = ws.citing(a.id).map(|b| link(b)).collect();
+    if !citing.is_empty() {
+        out.push_str(&format!(" · cited by: {}", citing.join(", ")));
+    }
+    if !a.entity_type.is_empty() {
+        out.push_str(&format!(" · {}", text(&a.entity_type)));
+    }
+    out
+}
+
 /// The report as one HTML file.
 pub fn export(ws: &Workspace) -> String {
     let title = text(ws.document.title());
@@ -81,7 +104,12 @@ pub fn export(ws: &Workspace) -> String {
             } else {
                 format!("{}–{}", a.start, a.end)
             };
-            out.push_str(&format!("<li><blockquote>{}</blockquote><small>{place}</small>", text(&a.exact)));
+            out.push_str(&format!(
+                "<li id=\"a-{}\"><blockquote>{}</blockquote><small>{place}{}</small>",
+                a.id,
+                text(&a.exact),
+                facts(ws, a)
+            ));
             if !a.note.is_empty() {
                 out.push_str(&format!("<p class=\"note\">{}</p>", text(&a.note)));
             }
@@ -125,5 +153,26 @@ mod tests {
         assert!(out.contains("<h2>Claim (1)</h2>"));
         assert!(out.contains("mark.claim{background:#e69f0040;border-bottom:2px solid #e69f00}"));
         assert!(out.contains("default-src 'none'"));
+    }
+
+    #[test]
+    fn claims_link_to_their_sources_and_back() {
+        let mut ed = Editor::new(Workspace::new(Document::new("t", "Rain is wet, the <Met> said.")));
+        ed.add(0..11, Tag::Claim, id(1), NOW).unwrap();
+        ed.add(13..22, Tag::Source, id(2), NOW).unwrap();
+        ed.link(id(1), id(2), NOW).unwrap();
+        ed.set_status(id(1), crate::ClaimStatus::Disputed, NOW).unwrap();
+        ed.set_entity_type(id(2), "organisation", NOW).unwrap();
+        let out = export(ed.workspace());
+        let (claim, source) = (id(1), id(2));
+        assert!(
+            out.contains(&format!(
+                "<small>0–11 · Disputed · sources: <a href=\"#a-{source}\">the &lt;Met&gt;</a></small>"
+            )),
+            "{out}"
+        );
+        assert!(out.contains(&format!(
+            "<li id=\"a-{source}\"><blockquote>the &lt;Met&gt;</blockquote><small>13–22 · cited by: <a href=\"#a-{claim}\">Rain is wet</a> · organisation</small>"
+        )));
     }
 }
