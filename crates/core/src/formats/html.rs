@@ -63,7 +63,7 @@ fn facts(ws: &Workspace, a: &Annotation) -> String {
     let mut out = String::new();
     if a.tag == Tag::Claim {
         out.push_str(&format!(" · {}", a.status.label()));
-        let sources: Vec<String> = a.sources.iter().filter_map(|id| ws.get(*id)).map(|b| link(b)).collect();
+        let sources: Vec<String> = a.sources.iter().filter_map(|id| ws.get(*id)).map(&link).collect();
         out.push_str(&match sources.len() {
             0 => " · no source".to_owned(),
             _ => format!(" · sources: {}", sources.join(", ")),
