@@ -67,7 +67,9 @@ pub fn App() -> Html {
     {
         let top = top.clone();
         use_effect_with((), move |_| {
-            let tracking = top.cast::<web_sys::Element>().and_then(|el| dom::track_height(&el, "--top-h"));
+            let tracking = top
+                .cast::<web_sys::Element>()
+                .and_then(|el| dom::track_top_height(&el, ".sidebar, .minimap"));
             move || drop(tracking)
         });
     }

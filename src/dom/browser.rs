@@ -104,30 +104,40 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     let _ = window.request_animation_frame(frame.unchecked_ref());
 }
 
-/// Keeps the CSS variable `name` on the page equal to an element's height while it changes
-/// (the toolbar wraps on narrower windows, messages come and go). Stops when dropped.
-pub struct HeightVar {
+/// Keeps the elements that sit below the sticky top (the sidebar, the minimap) and the
+/// page's scroll padding in step with its height, which changes when the toolbar wraps or
+/// a message comes and goes. Stops when dropped.
+pub struct TopHeight {
     observer: web_sys::ResizeObserver,
     _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
 }
 
-impl Drop for HeightVar {
+impl Drop for TopHeight {
     fn drop(&mut self) {
         self.observer.disconnect();
     }
 }
 
-/// Starts keeping `name` (say `--top-h`) equal to the height of `el`, in CSS pixels.
-pub fn track_height(el: &web_sys::Element, name: &'static str) -> Option<HeightVar> {
-    let root = web_sys::window()?.document()?.document_element()?.dyn_into::<web_sys::HtmlElement>().ok()?;
-    let measured = el.clone();
+/// Starts following `top`'s height: `--top-h` on each element matching `below`, and the
+/// root's `scroll-padding-top`. Set there, not on the root: a custom property on the root
+/// is inherited by, and restyles, every element of a long article.
+pub fn track_top_height(top: &web_sys::Element, below: &'static str) -> Option<TopHeight> {
+    let doc = web_sys::window()?.document()?;
+    let root = doc.document_element()?.dyn_into::<web_sys::HtmlElement>().ok()?;
+    let measured = top.clone();
     let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-        let height = measured.get_bounding_client_rect().height();
-        let _ = root.style().set_property(name, &format!("{height}px"));
+        let height = format!("{}px", measured.get_bounding_client_rect().height());
+        let _ = root.style().set_property("scroll-padding-top", &height);
+        let Ok(targets) = doc.query_selector_all(below) else { return };
+        for el in
+            (0..targets.length()).filter_map(|i| targets.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = el.style().set_property("--top-h", &height);
+        }
     });
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-    observer.observe(el); // also reports the first size at once
-    Some(HeightVar { observer, _callback: callback })
+    observer.observe(top); // also reports the first size at once
+    Some(TopHeight { observer, _callback: callback })
 }
 
 /// Runs `f` when the browser is idle (at the latest after 1 s): for work nobody waits for,

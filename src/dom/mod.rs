@@ -16,7 +16,7 @@ mod visible;
 
 pub use browser::{
     after_paint, clear_selection, download, has_selection, now_iso, random_id, reveal_in, scroll_into_view,
-    scroll_to_selected, track_height, when_idle,
+    scroll_to_selected, track_top_height, when_idle,
 };
 pub use html_page::article_from_html;
 pub use selection::{SelectedRange, char_at_point, selected_range};
