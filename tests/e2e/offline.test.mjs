@@ -2,6 +2,10 @@
 // the app reloads and works with the network gone, under the same CSP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
 import { dragOver, launch, openApp, serveDist } from './helpers.mjs';
 
 let server, browser;
@@ -42,3 +46,26 @@ test('load once, go offline, reload, annotate', async () => {
   assert.deepEqual(page.errors, []);
   await context.close();
 });
+
+test('Chromium finds nothing that stops it from installing the app', async () => {
+  // A profile on disk: in the private profile a test context uses, nothing is installable.
+  const profile = mkdtempSync(join(tmpdir(), 'annotator-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'],
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('#article-text .line').first().waitFor();
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const cdp = await context.newCDPSession(page);
+    const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+    assert.deepEqual(installabilityErrors, []);
+    const { errors } = await cdp.send('Page.getAppManifest');
+    assert.deepEqual(errors, [], 'the manifest parses cleanly');
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
