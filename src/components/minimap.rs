@@ -61,16 +61,30 @@ fn draw(el: &HtmlCanvasElement, editor: &Editor) {
 pub fn Minimap() -> Html {
     let state = use_app_state();
     let canvas = use_node_ref();
-    {
-        // Drawn when the browser is idle: the strip never delays an edit reaching the screen,
-        // nor the frames after it.
-        let (canvas, editor): (NodeRef, Rc<Editor>) = (canvas.clone(), state.editor.clone());
-        use_effect_with(state.revision, move |_| {
+    // Drawn when the browser is idle: the strip never delays an edit reaching the screen,
+    // nor the frames after it.
+    let redraw = {
+        let (canvas, latest) = (canvas.clone(), use_mut_ref(|| state.editor.clone()));
+        *latest.borrow_mut() = state.editor.clone();
+        move || {
+            let (canvas, editor): (NodeRef, Rc<Editor>) = (canvas.clone(), latest.borrow().clone());
             dom::when_idle(move || {
                 if let Some(el) = canvas.cast::<HtmlCanvasElement>() {
                     draw(&el, &editor);
                 }
-            })
+            });
+        }
+    };
+    use_effect_with(state.revision, {
+        let redraw = redraw.clone();
+        move |_| redraw()
+    });
+    // And when its size changes (the window, or the toolbar above it growing a row).
+    {
+        let canvas = canvas.clone();
+        use_effect_with((), move |_| {
+            let resizing = canvas.cast::<web_sys::Element>().and_then(|el| dom::on_resize(&el, redraw));
+            move || drop(resizing)
         });
     }
     let onclick = {

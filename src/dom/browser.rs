@@ -104,28 +104,36 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     let _ = window.request_animation_frame(frame.unchecked_ref());
 }
 
-/// Keeps the elements that sit below the sticky top (the sidebar, the minimap) and the
-/// page's scroll padding in step with its height, which changes when the toolbar wraps or
-/// a message comes and goes. Stops when dropped.
-pub struct TopHeight {
+/// Calls a function whenever an element's size changes (and once at the start). Stops
+/// when dropped.
+pub struct Resizing {
     observer: web_sys::ResizeObserver,
     _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
 }
 
-impl Drop for TopHeight {
+impl Drop for Resizing {
     fn drop(&mut self) {
         self.observer.disconnect();
     }
 }
 
-/// Starts following `top`'s height: `--top-h` on each element matching `below`, and the
-/// root's `scroll-padding-top`. Set there, not on the root: a custom property on the root
-/// is inherited by, and restyles, every element of a long article.
-pub fn track_top_height(top: &web_sys::Element, below: &'static str) -> Option<TopHeight> {
+/// Calls `f` now and whenever `el`'s size changes, while the returned guard lives.
+pub fn on_resize(el: &web_sys::Element, f: impl FnMut() + 'static) -> Option<Resizing> {
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(f);
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el); // also reports the first size at once
+    Some(Resizing { observer, _callback: callback })
+}
+
+/// Keeps the elements that sit below the sticky top (each matching `below`: the sidebar,
+/// the minimap) and the page's scroll padding in step with `top`'s height, which changes
+/// when the toolbar wraps or a message comes and goes. Set there, not as a variable on the
+/// root: that is inherited by, and restyles, every element of a long article.
+pub fn track_top_height(top: &web_sys::Element, below: &'static str) -> Option<Resizing> {
     let doc = web_sys::window()?.document()?;
     let root = doc.document_element()?.dyn_into::<web_sys::HtmlElement>().ok()?;
     let measured = top.clone();
-    let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+    on_resize(top, move || {
         let height = format!("{}px", measured.get_bounding_client_rect().height());
         let _ = root.style().set_property("scroll-padding-top", &height);
         let Ok(targets) = doc.query_selector_all(below) else { return };
@@ -134,10 +142,7 @@ pub fn track_top_height(top: &web_sys::Element, below: &'static str) -> Option<T
         {
             let _ = el.style().set_property("--top-h", &height);
         }
-    });
-    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
-    observer.observe(top); // also reports the first size at once
-    Some(TopHeight { observer, _callback: callback })
+    })
 }
 
 /// Runs `f` when the browser is idle (at the latest after 1 s): for work nobody waits for,

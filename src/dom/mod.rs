@@ -15,8 +15,8 @@ pub mod theme;
 mod visible;
 
 pub use browser::{
-    after_paint, clear_selection, download, has_selection, now_iso, random_id, reveal_in, scroll_into_view,
-    scroll_to_selected, track_top_height, when_idle,
+    after_paint, clear_selection, download, has_selection, now_iso, on_resize, random_id, reveal_in,
+    scroll_into_view, scroll_to_selected, track_top_height, when_idle,
 };
 pub use html_page::article_from_html;
 pub use selection::{SelectedRange, char_at_point, selected_range};

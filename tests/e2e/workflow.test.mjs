@@ -226,5 +226,12 @@ test('the minimap shows where annotations are and jumps to the one clicked', asy
     const r = document.querySelector('#article-text mark.sel').getBoundingClientRect();
     return r.top >= 0 && r.bottom <= innerHeight;
   });
+  // A shorter window: the strip is drawn again at its new size, without waiting for an edit.
+  await page.setViewportSize({ width: 1280, height: 600 });
+  await page.waitForFunction(() => {
+    const c = document.getElementById('minimap');
+    return c.height === Math.round(c.clientHeight * devicePixelRatio) && c.clientHeight < 600;
+  });
+  assert.equal((await painted()).length > 0, true, 'and the ticks with it');
   await page.context().close();
 });
