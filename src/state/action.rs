@@ -121,8 +121,13 @@ pub enum Action {
     },
     /// A new version of the article's text: annotations are re-anchored onto it.
     UpdateText(Document),
-    /// Take what another tab saved, merged with this tab's changes.
-    Sync(Workspace),
+    /// Take what another tab saved, joined with this tab's changes. The join was worked out
+    /// `against` this tab's workspace at the time (`None`: take it whole, the other tab
+    /// changed the text); edits made here since are replayed onto it.
+    Sync {
+        workspace: Workspace,
+        against: Option<Workspace>,
+    },
     StorageProblem(Option<StorageError>),
     StorageUsage(Option<u8>),
     SetFilter(Filter),

@@ -116,10 +116,10 @@ fn on_storage_event(saver: &Shared, state: &StateHandle, e: &StorageEvent) {
             // Nothing new here, but storage may lack what this tab has: save it again.
             schedule(saver, state);
         }
-        Received::Joined(joined) => state.dispatch(Action::Sync(joined)),
+        Received::Joined(joined) => state.dispatch(Action::Sync { workspace: joined, against: Some(local) }),
         Received::TheirText(remote) => {
             // The other tab changed the text itself (Update text): take its version.
-            state.dispatch(Action::Sync(remote));
+            state.dispatch(Action::Sync { workspace: remote, against: None });
             state.dispatch(Action::Notify(Notice::info(
                 "Another tab changed this article's text; this tab now shows its version.",
             )));

@@ -350,7 +350,13 @@ impl Reducible for State {
                     Notice::info(format!("{summary} Undo (Ctrl+Z) brings back the old text.")),
                 );
             }
-            Action::Sync(workspace) => {
+            Action::Sync { workspace, against } => {
+                let workspace = match against {
+                    Some(against) if against != *s.workspace() => {
+                        annotator_core::rebase(&against, s.workspace(), &workspace)
+                    }
+                    _ => workspace,
+                };
                 // A selection waiting for its tag stays, unless the other tab changed the text.
                 if workspace.document.text() != s.workspace().document.text() {
                     s.pending = None;

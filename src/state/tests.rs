@@ -91,3 +91,28 @@ fn a_new_article_keeps_the_tags_in_use() {
     assert_eq!(*opened.workspace().tagset, tags);
     assert_eq!(opened.workspace().document.title(), "Next");
 }
+
+#[test]
+fn another_tabs_save_never_undoes_an_edit_made_while_it_was_joined() {
+    let state = State::new(id(1), State::sample(), true);
+    let against = state.workspace().clone();
+    // What the join gave: the other tab's annotation on the text as it was here.
+    let mut other = annotator_core::Editor::new(against.clone());
+    other.add(10..15, Tag::Source, id(7), "2026-01-01T00:00:00Z").unwrap();
+    let joined = other.workspace().clone();
+    // Meanwhile this tab tagged something.
+    let selected = reduce(state, Action::SelectText(Some((478, 495, 0.0, 0.0))));
+    let tagged = reduce(
+        selected,
+        Action::TagSelection { tag: Tag::Claim, id: id(9), now: "2026-01-01T00:00:01Z".into() },
+    );
+    let synced = reduce(tagged, Action::Sync { workspace: joined.clone(), against: Some(against.clone()) });
+    let ids: Vec<_> = synced.workspace().annotations().iter().map(|a| a.id).collect();
+    assert_eq!(ids, vec![id(7), id(9)], "both kept");
+    // Nothing happened meanwhile: the join is taken as it is.
+    let plain = reduce(
+        State::new(id(1), against.clone(), true),
+        Action::Sync { workspace: joined.clone(), against: Some(against) },
+    );
+    assert_eq!(*plain.workspace(), joined);
+}

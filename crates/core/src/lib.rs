@@ -32,6 +32,6 @@ pub use format::{ImportError, Imported, export_json, import_json, storage_json};
 pub use layout::{Cover, LineLayout, Segment, layout, relayout, same_rcs};
 pub use merge::merge_import;
 pub use model::{Annotation, AnnotationId, Document, Workspace};
-pub use sync::{Marks, Received, TabSync};
+pub use sync::{Marks, Received, TabSync, rebase};
 pub use tagset::{ClaimStatus, PALETTE, Tag, TagDef, TagError, TagSet};
 pub use text::{Line, lines, snap_selection};

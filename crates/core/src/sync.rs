@@ -157,6 +157,29 @@ impl TabSync {
     }
 }
 
+/// `theirs` with what `mine` changed since `base` replayed onto it: for a join worked out
+/// against `base` that arrives after this tab already moved on to `mine` (an edit made in
+/// between must not be undone by it). `base` is exactly what both started from, so a
+/// three-way replay is sound here.
+pub fn rebase(base: &Workspace, mine: &Workspace, theirs: &Workspace) -> Workspace {
+    if mine.document.text() != base.document.text() {
+        return mine.clone(); // the text itself was just changed here: that stands
+    }
+    let mut all: HashMap<AnnotationId, Rc<Annotation>> =
+        theirs.annotations().iter().map(|a| (a.id, a.clone())).collect();
+    for a in mine.annotations() {
+        if base.get(a.id) != Some(&**a) {
+            all.insert(a.id, a.clone()); // added or changed here
+        }
+    }
+    let here: HashMap<AnnotationId, ()> = mine.annotations().iter().map(|a| (a.id, ())).collect();
+    for a in base.annotations().iter().filter(|a| !here.contains_key(&a.id)) {
+        all.remove(&a.id); // deleted here
+    }
+    let tagset = if mine.tagset != base.tagset { &mine.tagset } else { &theirs.tagset };
+    Workspace::with_shared(theirs.document.clone(), all.into_values(), (**tagset).clone())
+}
+
 #[cfg(test)]
 #[path = "sync_tests.rs"]
 mod tests;

@@ -302,3 +302,23 @@ fn only_the_latest_marks_are_kept() {
     assert_eq!(kept.annotations.len(), KEPT_MARKS);
     assert!(!kept.annotations.values().any(|m| *m == mark(0)), "the oldest is forgotten");
 }
+
+#[test]
+fn a_join_that_arrives_late_keeps_the_edit_made_meanwhile() {
+    let mut tabs = start();
+    let before = tabs[0].ed.workspace().clone();
+    tabs[1].ed.add(word(5), Tag::Source, id(6), NOW).unwrap();
+    let (remote, marks) = tabs[1].save(&at(1)).unwrap();
+    let Received::Joined(joined) = tabs[0].sync.received(remote, &marks, &before, &at(2)) else {
+        panic!("same text")
+    };
+    // Before the join reaches tab 0's state, it tags a word and deletes another.
+    tabs[0].ed.add(word(6), Tag::Claim, id(7), NOW).unwrap();
+    tabs[0].ed.delete(id(2)).unwrap();
+    tabs[0].ed.retag(id(1), Tag::Entity, &at(3)).unwrap();
+    let now = rebase(&before, tabs[0].ed.workspace(), &joined);
+    let ids: BTreeSet<_> = now.annotations().iter().map(|a| a.id).collect();
+    assert_eq!(ids, [1, 6, 7].map(id).into());
+    assert_eq!(now.get(id(1)).unwrap().tag, Tag::Entity, "the retag made meanwhile stands");
+    assert_eq!(rebase(&before, &before, &joined), joined, "nothing happened meanwhile");
+}
