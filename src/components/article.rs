@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use annotator_core::text::line_start;
 use annotator_core::{Document, LineLayout, lines, relayout};
 use wasm_bindgen::JsCast;
 use web_sys::Element;
@@ -97,22 +98,19 @@ pub fn Article() -> Html {
             }
         }
     };
+    let line_of: Rc<dyn Fn(usize) -> usize> = {
+        let split = split.clone();
+        Rc::new(move |at| line_start(&split.lines, at))
+    };
     let onfocus = {
-        let (root, split) = (root.clone(), split.clone());
+        let (root, line_of) = (root.clone(), line_of.clone());
         move |_: FocusEvent| {
             let (Some(el), (anchor, focus)) = (root.cast::<Element>(), dom::caret::get()) else { return };
             // Only when focus came from the keyboard: a mouse press is starting a selection.
             if anchor == focus && !dom::has_selection() && el.matches(":focus-visible").unwrap_or(false) {
-                let lines = &split.lines;
-                dom::caret::show(&el, focus, focus, |at| {
-                    lines[annotator_core::text::line_at(lines, at)].start
-                });
+                dom::caret::show(&el, focus, focus, &*line_of);
             }
         }
-    };
-    let line_of: Rc<dyn Fn(usize) -> usize> = {
-        let split = split.clone();
-        Rc::new(move |at| split.lines[annotator_core::text::line_at(&split.lines, at)].start)
     };
     let onpointerdown = use_handles(root.clone(), pointer.clone(), line_of);
     use_touch_selection(pointer.clone(), on_select_end.clone());

@@ -3,7 +3,7 @@
 //! that line (Ctrl: of the article); Shift extends a selection that the tag keys then tag;
 //! Enter selects the annotation under the caret, or opens it if selected.
 
-use annotator_core::text::{Step, line_at};
+use annotator_core::text::{Step, line_at, line_start};
 use annotator_core::{Document, Line};
 use web_sys::{Element, KeyboardEvent};
 
@@ -84,7 +84,7 @@ pub fn on_caret_key(
         state.dispatch(Action::Select(Some(innermost.id)));
         return true;
     }
-    let line_of = |at| lines[line_at(lines, at)].start;
+    let line_of = |at| line_start(lines, at);
     let screen = |how| dom::caret::on_screen(root, focus, how, line_of);
     let Some(to) = moved(e, doc, lines, focus, screen) else {
         return false;

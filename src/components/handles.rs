@@ -72,7 +72,7 @@ pub fn use_handles(
             let (el, line_of) = (el.clone(), line_of.clone());
             move |r: Option<std::ops::Range<usize>>| {
                 let snapped = r.and_then(|r| snap_selection(doc.text(), r.start, r.end, snap));
-                dom::find::preview(&el, snapped, |at| line_of(at));
+                dom::find::preview(&el, snapped, &*line_of);
             }
         };
         let on_move = {

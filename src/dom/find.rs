@@ -5,15 +5,12 @@
 use std::ops::Range;
 
 use annotator_core::Line;
+use annotator_core::text::line_start;
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use super::caret::dom_point;
-
-fn line_start(lines: &[Line], at: usize) -> usize {
-    lines[annotator_core::text::line_at(lines, at)].start
-}
 
 fn registry() -> Option<JsValue> {
     let css = Reflect::get(&js_sys::global(), &"CSS".into()).ok()?;

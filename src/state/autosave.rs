@@ -127,7 +127,7 @@ fn on_storage_event(saver: &Shared, state: &StateHandle, e: &StorageEvent) {
     }
 }
 
-/// Saves ~300 ms after the last change and whenever the page goes away; merges saves
+/// Saves ~300 ms after the last change and whenever the page goes away; joins saves
 /// made by other tabs.
 #[hook]
 pub fn use_autosave(state: StateHandle) {

@@ -9,7 +9,7 @@
 //! to the document. Joining is order-free and repeatable, so however the saves interleave,
 //! the tabs end up the same and nothing either made is lost unless one deleted it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
@@ -103,8 +103,8 @@ impl TabSync {
         if *local == self.seen {
             return;
         }
-        let here: HashMap<AnnotationId, ()> = local.annotations().iter().map(|a| (a.id, ())).collect();
-        for a in self.seen.annotations().iter().filter(|a| !here.contains_key(&a.id)) {
+        let here: HashSet<AnnotationId> = local.annotations().iter().map(|a| a.id).collect();
+        for a in self.seen.annotations().iter().filter(|a| !here.contains(&a.id)) {
             self.marks.annotations.insert(a.id, Mark { at: now.to_owned(), gone: true });
         }
         for a in local.annotations() {
@@ -172,8 +172,8 @@ pub fn rebase(base: &Workspace, mine: &Workspace, theirs: &Workspace) -> Workspa
             all.insert(a.id, a.clone()); // added or changed here
         }
     }
-    let here: HashMap<AnnotationId, ()> = mine.annotations().iter().map(|a| (a.id, ())).collect();
-    for a in base.annotations().iter().filter(|a| !here.contains_key(&a.id)) {
+    let here: HashSet<AnnotationId> = mine.annotations().iter().map(|a| a.id).collect();
+    for a in base.annotations().iter().filter(|a| !here.contains(&a.id)) {
         all.remove(&a.id); // deleted here
     }
     let tagset = if mine.tagset != base.tagset { &mine.tagset } else { &theirs.tagset };

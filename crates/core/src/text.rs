@@ -40,6 +40,11 @@ pub fn line_at(lines: &[Line], at: usize) -> usize {
     lines.partition_point(|l| l.start <= at).saturating_sub(1)
 }
 
+/// Start (code point) of the line holding code point `at`.
+pub fn line_start(lines: &[Line], at: usize) -> usize {
+    lines[line_at(lines, at)].start
+}
+
 /// Whether a code point offset sits between two grapheme clusters (or at either end).
 pub fn is_grapheme_boundary(text: &str, char_idx: usize) -> bool {
     is_grapheme_boundary_at_byte(text, char_to_byte(text, char_idx))
@@ -198,6 +203,7 @@ mod tests {
         assert_eq!(lines(""), vec![Line { start: 0, end: 0 }]);
         let three = lines("ab\n\nc");
         assert_eq!([0, 2, 3, 4, 5, 9].map(|at| line_at(&three, at)), [0, 0, 1, 2, 2, 2]);
+        assert_eq!([0, 2, 3, 4, 9].map(|at| line_start(&three, at)), [0, 0, 3, 4, 4]);
     }
 
     #[test]
