@@ -167,6 +167,28 @@ pub fn search(doc: &Document, a: &Annotation, hint: usize) -> Option<Range<usize
     Some(start..start + a.exact.chars().count())
 }
 
+/// What re-anchoring did to one annotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Outcome {
+    Kept,
+    Moved,
+    Edited,
+    Orphaned,
+}
+
+/// `a` (positioned in the old text of `map`) on the new text `doc`, and how it got there.
+pub(crate) fn reanchored(map: &PositionMap, doc: &Document, a: &Annotation) -> (Annotation, Outcome) {
+    if a.orphan {
+        return (a.orphaned(doc), Outcome::Orphaned);
+    }
+    match reanchor(map, doc, a) {
+        Anchor::Found(r) if r == a.range() => (a.anchored_at(doc, r), Outcome::Kept),
+        Anchor::Found(r) => (a.anchored_at(doc, r), Outcome::Moved),
+        Anchor::Edited(r) => (a.anchored_at(doc, r), Outcome::Edited),
+        Anchor::Orphan => (a.orphaned(doc), Outcome::Orphaned),
+    }
+}
+
 /// Re-anchors every annotation of `ws` onto a new version of its text.
 pub fn update_text(ws: &Workspace, new: Document) -> (Workspace, String) {
     let map = PositionMap::new(ws.document.text(), new.text());
@@ -175,25 +197,14 @@ pub fn update_text(ws: &Workspace, new: Document) -> (Workspace, String) {
         .annotations()
         .iter()
         .map(|a| {
-            if a.orphan {
-                orphaned += 1;
-                return a.orphaned(&new);
+            let (a, outcome) = reanchored(&map, &new, a);
+            match outcome {
+                Outcome::Kept => {}
+                Outcome::Moved => moved += 1,
+                Outcome::Edited => edited += 1,
+                Outcome::Orphaned => orphaned += 1,
             }
-            match reanchor(&map, &new, a) {
-                Anchor::Found(r) if r == a.range() => a.anchored_at(&new, r),
-                Anchor::Found(r) => {
-                    moved += 1;
-                    a.anchored_at(&new, r)
-                }
-                Anchor::Edited(r) => {
-                    edited += 1;
-                    a.anchored_at(&new, r)
-                }
-                Anchor::Orphan => {
-                    orphaned += 1;
-                    a.orphaned(&new)
-                }
-            }
+            a
         })
         .collect();
     let summary = format!(

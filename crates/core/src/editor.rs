@@ -8,10 +8,11 @@ use thiserror::Error;
 
 use std::rc::Rc;
 
+use crate::history::{Edit, Patch, Stack};
 use crate::model::{Annotation, AnnotationId, ClaimStatus, Document, Tag, TagSet, Workspace};
 use crate::tagset::TagError;
 
-/// How many steps back undo can go.
+/// How many steps back undo can go at least.
 pub const HISTORY_LIMIT: usize = 500;
 
 /// Why an edit was refused.
@@ -37,63 +38,17 @@ pub enum EditError {
     Tags(#[from] TagError),
 }
 
-#[derive(Clone, Debug, PartialEq)]
-enum Edit {
-    Insert(Annotation),
-    Remove(Annotation),
-    Change {
-        before: Box<Annotation>,
-        after: Box<Annotation>,
-    },
-    Swap {
-        before: Box<Workspace>,
-        after: Box<Workspace>,
-    },
-    Tags {
-        before: Rc<TagSet>,
-        after: Rc<TagSet>,
-    },
-    /// Several edits as one step (deleting a source also unlinks it from its claims).
-    Batch(Vec<Edit>),
-}
-
-impl Edit {
-    fn inverse(self) -> Edit {
-        match self {
-            Edit::Insert(a) => Edit::Remove(a),
-            Edit::Remove(a) => Edit::Insert(a),
-            Edit::Change { before, after } => Edit::Change { before: after, after: before },
-            Edit::Swap { before, after } => Edit::Swap { before: after, after: before },
-            Edit::Tags { before, after } => Edit::Tags { before: after, after: before },
-            Edit::Batch(edits) => Edit::Batch(edits.into_iter().rev().map(Edit::inverse).collect()),
-        }
-    }
-
-    fn apply(&self, ws: &mut Workspace) {
-        match self {
-            Edit::Insert(a) => ws.insert(a.clone()),
-            Edit::Remove(a) => {
-                ws.remove(a.id);
-            }
-            Edit::Change { after, .. } => ws.replace((**after).clone()),
-            Edit::Swap { after, .. } => *ws = (**after).clone(),
-            Edit::Tags { after, .. } => ws.tagset = after.clone(),
-            Edit::Batch(edits) => edits.iter().for_each(|e| e.apply(ws)),
-        }
-    }
-}
-
 /// A workspace plus its undo and redo stacks.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Editor {
     workspace: Workspace,
-    undo: Vec<Edit>,
-    redo: Vec<Edit>,
+    undo: Stack,
+    redo: Stack,
 }
 
 impl Editor {
     pub fn new(workspace: Workspace) -> Self {
-        Self { workspace, undo: Vec::new(), redo: Vec::new() }
+        Self { workspace, undo: Stack::default(), redo: Stack::default() }
     }
 
     pub fn workspace(&self) -> &Workspace {
@@ -108,22 +63,23 @@ impl Editor {
         !self.redo.is_empty()
     }
 
-    fn record(&mut self, edit: Edit) {
-        edit.apply(&mut self.workspace);
+    /// How many steps undo can go back.
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    fn record(&mut self, edit: Edit, now: &str) {
+        edit.apply(&mut self.workspace, now);
         self.redo.clear();
-        // Typing a note is one step, not one per keystroke.
-        if let (Some(Edit::Change { before, after: last }), Edit::Change { before: b2, after }) =
-            (self.undo.last_mut(), &edit)
-        {
-            if last.id == after.id && last == b2 && only_note_differs(before, after) {
-                *last = after.clone();
-                return;
-            }
+        // Typing a note is one step, not one per keystroke; nothing else joins a step, so
+        // an edit and its reversal (False, then Supported) stay two steps.
+        let typed = edit.note_of();
+        if typed.is_some() && self.undo.last().and_then(Edit::note_of) == typed {
+            let last = self.undo.pop().expect("just looked");
+            self.undo.push(last.then_note(edit), HISTORY_LIMIT);
+            return;
         }
-        self.undo.push(edit);
-        if self.undo.len() > HISTORY_LIMIT {
-            self.undo.remove(0);
-        }
+        self.undo.push(edit, HISTORY_LIMIT);
     }
 
     /// Tags `range` of the text; the id and time come from the caller.
@@ -137,7 +93,7 @@ impl Editor {
         let doc = &self.workspace.document;
         check_range(doc, &range)?;
         let annotation = Annotation::new(doc, range, tag, id, now);
-        self.record(Edit::Insert(annotation));
+        self.record(Edit::Insert(Rc::new(annotation)), now);
         Ok(())
     }
 
@@ -147,14 +103,13 @@ impl Editor {
         now: &str,
         f: impl FnOnce(&mut Annotation),
     ) -> Result<(), EditError> {
-        let before = self.workspace.get(id).ok_or(EditError::NotFound)?.clone();
+        let before = self.workspace.get(id).ok_or(EditError::NotFound)?;
         let mut after = before.clone();
         f(&mut after);
-        if after == before {
-            return Ok(());
+        let (before, after) = Patch::between(before, &after);
+        if !after.is_empty() {
+            self.record(Edit::Change { id, before, after }, now);
         }
-        after.modified = now.to_owned();
-        self.record(Edit::Change { before: Box::new(before), after: Box::new(after) });
         Ok(())
     }
 
@@ -201,11 +156,11 @@ impl Editor {
 
     /// Replaces the tag set (rename, recolour, add, remove, entity types). A tag still in
     /// use cannot be removed, so no annotation is ever left without its tag.
-    pub fn set_tagset(&mut self, tagset: TagSet) -> Result<(), EditError> {
+    pub fn set_tagset(&mut self, tagset: TagSet, now: &str) -> Result<(), EditError> {
         self.check_tagset(&tagset)?;
         if *self.workspace.tagset != tagset {
             let before = self.workspace.tagset.clone();
-            self.record(Edit::Tags { before, after: Rc::new(tagset) });
+            self.record(Edit::Tags { before, after: Rc::new(tagset) }, now);
         }
         Ok(())
     }
@@ -223,58 +178,72 @@ impl Editor {
     }
 
     /// Deletes the annotation and, in the same undoable step, its links from claims.
-    pub fn delete(&mut self, id: AnnotationId) -> Result<(), EditError> {
-        let a = self.workspace.get(id).ok_or(EditError::NotFound)?.clone();
+    pub fn delete(&mut self, id: AnnotationId, now: &str) -> Result<(), EditError> {
+        let a = self.workspace.get(id).ok_or(EditError::NotFound)?;
         let mut edits: Vec<Edit> = self
             .workspace
             .citing(id)
             .map(|claim| {
                 let mut after = (**claim).clone();
                 after.sources.retain(|s| *s != id);
-                Edit::Change { before: Box::new((**claim).clone()), after: Box::new(after) }
+                let (before, after) = Patch::between(claim, &after);
+                Edit::Change { id: claim.id, before, after }
             })
             .collect();
-        edits.push(Edit::Remove(a));
-        self.record(if edits.len() == 1 { edits.remove(0) } else { Edit::Batch(edits) });
+        edits.push(Edit::Remove(Rc::new(a.clone())));
+        self.record(if edits.len() == 1 { edits.remove(0) } else { Edit::Batch(edits) }, now);
         Ok(())
     }
 
-    /// Replaces the whole workspace (a new article, an import); undo brings the old one back.
-    pub fn replace(&mut self, workspace: Workspace) {
-        let before = Box::new(self.workspace.clone());
-        self.record(Edit::Swap { before, after: Box::new(workspace) });
+    /// Renames the document (undoable).
+    pub fn rename(&mut self, title: &str, now: &str) {
+        let renamed = self.workspace.renamed(title);
+        self.transform(renamed, now);
     }
 
-    /// Takes a workspace saved by another tab (already merged with this one's changes).
-    /// Not an undo step: the history's edits are by id and still apply on top of it.
-    pub fn sync(&mut self, workspace: Workspace) {
-        self.workspace = workspace;
+    /// Takes `workspace` as the new state of this document (an import merged in, the text
+    /// updated), recorded as the targeted edits that lead there, so that an undo takes
+    /// back exactly those and nothing another tab did meanwhile.
+    pub fn transform(&mut self, workspace: Workspace, now: &str) {
+        if let Some(edit) = Edit::between(&self.workspace, &workspace) {
+            self.record(edit, now);
+        }
     }
 
-    /// Returns false when there was nothing to undo.
-    pub fn undo(&mut self) -> bool {
+    /// Takes a workspace joined with another tab's save. Not an undo step: the history is
+    /// mapped onto it, leaving out what the other tab changed since (an undo never takes
+    /// that back); a change of the text by the other tab ends the history here.
+    pub fn sync(&mut self, joined: Workspace) {
+        if joined.document.text() == self.workspace.document.text() {
+            self.undo.map(&self.workspace, &joined);
+            self.redo.map(&self.workspace, &joined);
+        } else {
+            self.undo.clear();
+            self.redo.clear();
+        }
+        self.workspace = joined;
+    }
+
+    /// Takes back the last step, as a change made at `now`. False when there was none.
+    pub fn undo(&mut self, now: &str) -> bool {
         let Some(edit) = self.undo.pop() else {
             return false;
         };
         let inverse = edit.inverse();
-        inverse.apply(&mut self.workspace);
-        self.redo.push(inverse.inverse());
+        inverse.apply(&mut self.workspace, now);
+        self.redo.push(inverse.inverse(), HISTORY_LIMIT);
         true
     }
 
-    /// Returns false when there was nothing to redo.
-    pub fn redo(&mut self) -> bool {
+    /// Does the last undone step again, as a change made at `now`. False when there was none.
+    pub fn redo(&mut self, now: &str) -> bool {
         let Some(edit) = self.redo.pop() else {
             return false;
         };
-        edit.apply(&mut self.workspace);
-        self.undo.push(edit);
+        edit.apply(&mut self.workspace, now);
+        self.undo.push(edit, HISTORY_LIMIT);
         true
     }
-}
-
-fn only_note_differs(a: &Annotation, b: &Annotation) -> bool {
-    *a == Annotation { note: a.note.clone(), modified: a.modified.clone(), ..b.clone() }
 }
 
 /// Which end of a span a boundary key or handle moves.

@@ -16,7 +16,7 @@ fn undo_and_redo_every_kind_of_change() {
     ed.add(0..5, Tag::Entity, id(1), NOW).unwrap();
     ed.retag(id(1), Tag::Source, "later").unwrap();
     ed.set_note(id(1), "city", "later").unwrap();
-    ed.delete(id(1)).unwrap();
+    ed.delete(id(1), NOW).unwrap();
     assert!(spans(&ed).is_empty());
     let expected = [
         vec![(0, 5, Tag::Source, "city".to_owned())],
@@ -25,24 +25,24 @@ fn undo_and_redo_every_kind_of_change() {
         vec![],
     ];
     for want in &expected {
-        assert!(ed.undo());
+        assert!(ed.undo(NOW));
         assert_eq!(&spans(&ed), want);
     }
-    assert!(!ed.undo());
+    assert!(!ed.undo(NOW));
     for want in expected.iter().rev().skip(1) {
-        assert!(ed.redo());
+        assert!(ed.redo(NOW));
         assert_eq!(&spans(&ed), want);
     }
-    assert!(ed.redo());
+    assert!(ed.redo(NOW));
     assert!(spans(&ed).is_empty());
-    assert!(!ed.redo());
+    assert!(!ed.redo(NOW));
 }
 
 #[test]
 fn a_new_change_clears_redo() {
     let mut ed = editor("abc def");
     ed.add(0..3, Tag::Claim, id(1), NOW).unwrap();
-    ed.undo();
+    ed.undo(NOW);
     ed.add(4..7, Tag::Claim, id(2), NOW).unwrap();
     assert!(!ed.can_redo());
 }
@@ -54,23 +54,72 @@ fn typing_a_note_is_one_step() {
     for note in ["d", "do", "dou", "doubt"] {
         ed.set_note(id(1), note, NOW).unwrap();
     }
-    ed.undo();
+    ed.undo(NOW);
     assert_eq!(spans(&ed), vec![(0, 3, Tag::Claim, String::new())]);
-    ed.undo();
+    ed.undo(NOW);
     assert!(spans(&ed).is_empty());
 }
 
 #[test]
-fn replacing_the_workspace_is_undoable() {
+fn a_new_text_and_title_are_undoable_steps() {
     let mut ed = editor("old text");
-    ed.add(0..3, Tag::Claim, id(1), NOW).unwrap();
-    ed.replace(Workspace::new(Document::new("New", "new text")));
-    assert_eq!(ed.workspace().document.text(), "new text");
-    ed.undo();
-    assert_eq!(ed.workspace().document.text(), "old text");
-    assert_eq!(spans(&ed).len(), 1);
-    ed.redo();
+    ed.add(4..8, Tag::Claim, id(1), NOW).unwrap();
+    let (updated, _) = crate::update_text(ed.workspace(), Document::new("t", "the old text"));
+    ed.transform(updated, NOW);
+    assert_eq!((ed.workspace().document.text(), spans(&ed)[0].0), ("the old text", 8));
+    ed.rename("New", NOW);
     assert_eq!(ed.workspace().document.title(), "New");
+    ed.undo(NOW);
+    assert_eq!(ed.workspace().document.title(), "t");
+    ed.undo(NOW);
+    assert_eq!((ed.workspace().document.text(), spans(&ed)[0].0), ("old text", 4));
+    ed.redo(NOW);
+    ed.redo(NOW);
+    assert_eq!((ed.workspace().document.title(), spans(&ed)[0].0), ("New", 8));
+}
+
+#[test]
+fn an_edit_and_its_reversal_are_two_steps() {
+    // Undo used to join any change with the one before it when only the note differed
+    // between the first's before and the second's after — true whenever one reverts the other.
+    let mut ed = editor("Tokyo said so. The paper");
+    ed.add(0..13, Tag::Claim, id(1), NOW).unwrap();
+    ed.add(15..24, Tag::Source, id(2), NOW).unwrap();
+    ed.set_status(id(1), ClaimStatus::False, "t1").unwrap();
+    ed.set_status(id(1), ClaimStatus::Supported, "t2").unwrap();
+    ed.undo("t3");
+    assert_eq!(ed.workspace().get(id(1)).unwrap().status, ClaimStatus::False);
+    ed.undo("t4");
+    assert_eq!(ed.workspace().get(id(1)).unwrap().status, ClaimStatus::Unchecked);
+    assert_eq!(ed.workspace().annotations().len(), 2, "the older, unrelated step stays");
+
+    ed.link(id(1), id(2), "t5").unwrap();
+    ed.unlink(id(1), id(2), "t6").unwrap();
+    ed.undo("t7");
+    assert_eq!(ed.workspace().get(id(1)).unwrap().sources, vec![id(2)], "the link is back");
+}
+
+#[test]
+fn an_undo_is_a_change_made_now() {
+    let mut ed = editor("abc");
+    ed.add(0..3, Tag::Claim, id(1), "t1").unwrap();
+    ed.retag(id(1), Tag::Source, "t2").unwrap();
+    ed.undo("t3");
+    let a = ed.workspace().get(id(1)).unwrap();
+    assert_eq!((a.tag, a.modified.as_str()), (Tag::Claim, "t3"));
+}
+
+#[test]
+fn cloning_the_editor_does_not_copy_its_history() {
+    let mut ed = editor("abc");
+    ed.add(0..3, Tag::Claim, id(1), NOW).unwrap();
+    for n in 0..2 * HISTORY_LIMIT + 1 {
+        ed.set_status(id(1), if n % 2 == 0 { ClaimStatus::False } else { ClaimStatus::Supported }, NOW).unwrap();
+    }
+    assert_eq!(ed.undo_len(), HISTORY_LIMIT);
+    let copy = ed.clone();
+    assert!(std::ptr::eq(copy.undo.last().unwrap(), ed.undo.last().unwrap()), "shared, not copied");
+    assert_eq!(copy, ed);
 }
 
 #[test]
@@ -79,7 +128,7 @@ fn refuses_bad_ranges_with_reasons() {
     assert_eq!(ed.add(2..2, Tag::Claim, id(1), NOW), Err(EditError::EmptyRange));
     assert_eq!(ed.add(0..9, Tag::Claim, id(1), NOW), Err(EditError::PastEnd { end: 9, len: 7 }));
     assert_eq!(ed.add(0..3, Tag::Claim, id(1), NOW), Err(EditError::SplitsGrapheme { at: 3 }));
-    assert_eq!(ed.delete(id(9)), Err(EditError::NotFound));
+    assert_eq!(ed.delete(id(9), NOW), Err(EditError::NotFound));
     assert!(!ed.can_undo());
 }
 
@@ -92,7 +141,7 @@ fn history_is_bounded() {
         ed.retag(id(1), if i % 2 == 0 { Tag::Source } else { Tag::Claim }, NOW).unwrap();
     }
     let mut steps = 0;
-    while ed.undo() {
+    while ed.undo(NOW) {
         steps += 1;
     }
     assert_eq!(steps, HISTORY_LIMIT);
@@ -111,14 +160,14 @@ fn deleting_a_source_unlinks_it_in_one_undoable_step() {
     let sources = |ed: &Editor, n| ed.workspace().get(id(n)).unwrap().sources.clone();
     assert_eq!(sources(&ed, 1), vec![id(2)]);
     assert_eq!(ed.workspace().citing(id(2)).count(), 2);
-    ed.delete(id(2)).unwrap();
+    ed.delete(id(2), NOW).unwrap();
     assert_eq!((sources(&ed, 1), sources(&ed, 3)), (vec![], vec![]));
     assert!(ed.workspace().is_unsourced(ed.workspace().get(id(1)).unwrap()));
-    assert!(ed.undo(), "one step brings back the source and both links");
+    assert!(ed.undo(NOW), "one step brings back the source and both links");
     assert_eq!((sources(&ed, 1), sources(&ed, 3)), (vec![id(2)], vec![id(2)]));
-    assert!(ed.redo());
+    assert!(ed.redo(NOW));
     assert!(ed.workspace().get(id(2)).is_none());
-    ed.undo();
+    ed.undo(NOW);
     ed.unlink(id(1), id(2), NOW).unwrap();
     assert_eq!(sources(&ed, 1), vec![]);
 }
@@ -132,8 +181,8 @@ fn status_and_entity_type_are_undoable_and_not_merged_with_notes() {
     ed.set_status(id(1), ClaimStatus::False, NOW).unwrap();
     let a = ed.workspace().get(id(1)).unwrap().clone();
     assert_eq!((a.entity_type.as_str(), a.status, a.note.as_str()), ("place", ClaimStatus::False, "city"));
-    ed.undo();
-    ed.undo();
+    ed.undo(NOW);
+    ed.undo(NOW);
     assert_eq!(ed.workspace().get(id(1)).unwrap().note, "city", "the note is its own step");
 }
 
@@ -152,8 +201,8 @@ fn resizing_moves_the_quote_and_keeps_order() {
     ed.resize(id(1), 17..23, NOW).unwrap();
     let order: Vec<_> = ed.workspace().annotations().iter().map(|a| a.exact.as_str()).collect();
     assert_eq!(order, ["steps", "to act"], "moved past the other span");
-    ed.undo();
-    ed.undo();
+    ed.undo(NOW);
+    ed.undo(NOW);
     assert_eq!(ed.workspace().get(id(1)).unwrap().exact, "took");
 }
 
@@ -179,20 +228,20 @@ fn tag_set_changes_are_undoable_and_never_orphan_annotations() {
     let quote = set.add("Quote").unwrap();
     set.tags[0].label = "Assertion".into();
     set.tags[0].colour = crate::tagset::PALETTE[5].0.into();
-    ed.set_tagset(set.clone()).unwrap();
+    ed.set_tagset(set.clone(), NOW).unwrap();
     ed.add(4..7, quote, id(2), NOW).unwrap();
     assert_eq!(ed.workspace().tagset.label(Tag::Claim), "Assertion");
     let mut without_source = set.clone();
     without_source.tags.retain(|d| d.key != Tag::Source);
     assert_eq!(
-        ed.set_tagset(without_source).unwrap_err().to_string(),
+        ed.set_tagset(without_source, NOW).unwrap_err().to_string(),
         "1 annotations are tagged “Source”: retag or delete them first."
     );
     let mut duplicate = set.clone();
     duplicate.tags[1].label = "assertion".into();
-    assert!(matches!(ed.set_tagset(duplicate), Err(EditError::Tags(TagError::DuplicateLabel(_)))));
-    ed.undo();
-    ed.undo();
+    assert!(matches!(ed.set_tagset(duplicate, NOW), Err(EditError::Tags(TagError::DuplicateLabel(_)))));
+    ed.undo(NOW);
+    ed.undo(NOW);
     assert_eq!(ed.workspace().tagset.label(Tag::Claim), "Claim");
     assert_eq!(ed.workspace().tagset.tags.len(), 3);
 }

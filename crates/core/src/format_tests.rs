@@ -19,7 +19,7 @@ fn sample() -> Workspace {
     let mut tags = (*ed.workspace().tagset).clone();
     tags.add("Quote").unwrap();
     tags.tags[0].label = "Assertion".into();
-    ed.set_tagset(tags).unwrap();
+    ed.set_tagset(tags, NOW).unwrap();
     ed.workspace().clone()
 }
 

@@ -119,7 +119,7 @@ mod tests {
         let mut other = start.clone();
         let mut tags = (*other.workspace().tagset).clone();
         let quote = tags.add("Quote").unwrap();
-        other.set_tagset(tags).unwrap();
+        other.set_tagset(tags, NOW).unwrap();
         other.add(14..18, quote, id(5), NOW).unwrap();
         let (imported, _) = merge_import(start.workspace(), other.workspace()).unwrap();
         assert_eq!(imported.tagset.label(quote), "Quote");

@@ -129,6 +129,11 @@ impl Annotation {
     }
 }
 
+fn clean_title(title: &str) -> String {
+    let title = title.trim();
+    if title.is_empty() { "Untitled".to_owned() } else { title.to_owned() }
+}
+
 /// The article being annotated. Text is normalised to `\n` line endings on the way in.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
@@ -141,9 +146,8 @@ pub struct Document {
 impl Document {
     pub fn new(title: &str, text: &str) -> Self {
         let text = normalize_newlines(text);
-        let title = title.trim();
         Self {
-            title: if title.is_empty() { "Untitled".to_owned() } else { title.to_owned() },
+            title: clean_title(title),
             char_len: char_len(&text),
             index: CharIndex::new(&text),
             text,
@@ -152,6 +156,12 @@ impl Document {
 
     pub fn title(&self) -> &str {
         &self.title
+    }
+
+    /// The same text under another title (trimmed; "Untitled" when empty), without
+    /// working out the text's index again.
+    pub fn retitled(&self, title: &str) -> Self {
+        Self { title: clean_title(title), ..self.clone() }
     }
 
     pub fn text(&self) -> &str {
@@ -272,11 +282,7 @@ impl Workspace {
 
     /// The same workspace under another title (the text, and so every offset, unchanged).
     pub fn renamed(&self, title: &str) -> Self {
-        Self {
-            document: Rc::new(Document::new(title, self.document.text())),
-            annotations: self.annotations.clone(),
-            tagset: self.tagset.clone(),
-        }
+        Self { document: Rc::new(self.document.retitled(title)), ..self.clone() }
     }
 
     /// Annotations whose quote could not be found after the text changed.

@@ -14,7 +14,8 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Annotation, AnnotationId, Workspace};
+use crate::anchor::{PositionMap, reanchored};
+use crate::model::{Annotation, AnnotationId, Document, Workspace};
 
 /// Marks kept per document; the oldest are forgotten past this (a deletion older than
 /// a thousand others is long known to every tab, and each save writes them all).
@@ -35,6 +36,13 @@ pub struct Marks {
     /// When the tag set was last changed (the later change wins).
     #[serde(default)]
     pub tagset_at: Option<String>,
+    /// When the title was last changed (the later change wins).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_at: Option<String>,
+    /// When the text itself was last changed, by Update text (the later text wins, and
+    /// the other side's annotations are re-anchored onto it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_at: Option<String>,
 }
 
 impl Marks {
@@ -47,6 +55,8 @@ impl Marks {
             }
         }
         self.tagset_at = self.tagset_at.clone().max(other.tagset_at.clone());
+        self.title_at = self.title_at.clone().max(other.title_at.clone());
+        self.text_at = self.text_at.clone().max(other.text_at.clone());
         if self.annotations.len() > KEPT_MARKS {
             let mut by_age: Vec<_> = self.annotations.iter().map(|(id, m)| (m.at.clone(), *id)).collect();
             by_age.sort();
@@ -75,15 +85,6 @@ pub struct TabSync {
     seen: Workspace,
     /// What storage holds, as far as this tab knows.
     stored: Option<(Workspace, Marks)>,
-}
-
-/// What to do with another tab's save.
-#[derive(Debug, PartialEq)]
-pub enum Received {
-    /// Show this: their changes and ours together.
-    Joined(Workspace),
-    /// They changed the text itself (Update text): take their version whole.
-    TheirText(Workspace),
 }
 
 impl TabSync {
@@ -115,6 +116,12 @@ impl TabSync {
         if local.tagset != self.seen.tagset {
             self.marks.tagset_at = Some(now.to_owned());
         }
+        if local.document.title() != self.seen.document.title() {
+            self.marks.title_at = Some(now.to_owned());
+        }
+        if local.document.text() != self.seen.document.text() {
+            self.marks.text_at = Some(now.to_owned());
+        }
         self.seen = local.clone();
     }
 
@@ -129,32 +136,60 @@ impl TabSync {
         self.stored = Some((ws, self.marks.clone()));
     }
 
-    /// Another tab saved `remote` with `marks`; `local` is what this tab has now.
-    pub fn received(&mut self, remote: Workspace, marks: &Marks, local: &Workspace, now: &str) -> Received {
+    /// Another tab saved `remote` with `marks`; `local` is what this tab has now. Returns
+    /// both together: each annotation's later version unless it was deleted, the later
+    /// title, tag set and text; annotations made on an older text are re-anchored onto
+    /// the newer one, so a text update racing an addition loses neither.
+    pub fn received(&mut self, remote: Workspace, marks: &Marks, local: &Workspace, now: &str) -> Workspace {
         self.observe(local, now);
-        // The later tag set; on a tie every tab must still pick the same one.
-        let ours_newer = match self.marks.tagset_at.cmp(&marks.tagset_at) {
-            std::cmp::Ordering::Equal => format!("{:?}", local.tagset) > format!("{:?}", remote.tagset),
-            order => order == std::cmp::Ordering::Greater,
-        };
+        let (ours, theirs) = (&self.marks, marks);
+        let tags_ours =
+            ours_later(&ours.tagset_at, &theirs.tagset_at, || format!("{:?}", local.tagset) > format!("{:?}", remote.tagset));
+        let title_ours =
+            ours_later(&ours.title_at, &theirs.title_at, || local.document.title() > remote.document.title());
+        let text_ours = ours_later(&ours.text_at, &theirs.text_at, || local.document.text() > remote.document.text());
         self.marks.join(marks);
         self.stored = Some((remote.clone(), marks.clone()));
-        if remote.document.text() != local.document.text() {
-            self.seen = remote.clone();
-            return Received::TheirText(remote);
-        }
-        let mut all: HashMap<AnnotationId, &Rc<Annotation>> = HashMap::new();
-        for a in remote.annotations().iter().chain(local.annotations()) {
-            if !all.get(&a.id).is_some_and(|b| later(b, a)) {
-                all.insert(a.id, a);
+
+        let (newer, older) = if text_ours { (local, &remote) } else { (&remote, local) };
+        let title = if title_ours { local.document.title() } else { remote.document.title() };
+        let document = titled(&newer.document, title);
+        let map = (older.document.text() != document.text())
+            .then(|| PositionMap::new(older.document.text(), document.text()));
+        let mut all: HashMap<AnnotationId, (&Rc<Annotation>, bool)> = HashMap::new();
+        let sides = [(newer, false), (older, true)];
+        for (a, on_older) in sides.iter().flat_map(|(ws, old)| ws.annotations().iter().map(move |a| (a, *old))) {
+            if !all.get(&a.id).is_some_and(|(b, _)| later(b, a)) {
+                all.insert(a.id, (a, on_older));
             }
         }
-        let tagset = if ours_newer { &local.tagset } else { &remote.tagset };
-        let kept = all.into_values().filter(|a| !self.marks.gone(&a.id)).cloned();
-        let joined = Workspace::with_shared(remote.document.clone(), kept, (**tagset).clone());
+        let tagset = if tags_ours { &local.tagset } else { &remote.tagset };
+        let kept: Vec<Rc<Annotation>> = all
+            .into_values()
+            .filter(|(a, _)| !self.marks.gone(&a.id))
+            .map(|(a, on_older)| match &map {
+                Some(map) if on_older => Rc::new(reanchored(map, &document, a).0),
+                _ => a.clone(),
+            })
+            .collect();
+        let joined = Workspace::with_shared(document, kept, (**tagset).clone());
         self.seen = joined.clone();
-        Received::Joined(joined)
+        joined
     }
+}
+
+/// Whether our change (at `ours`) is the later one; on a tie every tab must pick the same
+/// side, so `tie` decides by content.
+fn ours_later(ours: &Option<String>, theirs: &Option<String>, tie: impl FnOnce() -> bool) -> bool {
+    match ours.cmp(theirs) {
+        std::cmp::Ordering::Equal => tie(),
+        order => order == std::cmp::Ordering::Greater,
+    }
+}
+
+/// `doc` under `title`, shared when it already has it.
+fn titled(doc: &Rc<Document>, title: &str) -> Rc<Document> {
+    if doc.title() == title { doc.clone() } else { Rc::new(doc.retitled(title)) }
 }
 
 /// `theirs` with what `mine` changed since `base` replayed onto it: for a join worked out
@@ -162,11 +197,18 @@ impl TabSync {
 /// between must not be undone by it). `base` is exactly what both started from, so a
 /// three-way replay is sound here.
 pub fn rebase(base: &Workspace, mine: &Workspace, theirs: &Workspace) -> Workspace {
-    if mine.document.text() != base.document.text() {
-        return mine.clone(); // the text itself was just changed here: that stands
-    }
-    let mut all: HashMap<AnnotationId, Rc<Annotation>> =
-        theirs.annotations().iter().map(|a| (a.id, a.clone())).collect();
+    let title_here = mine.document.title() != base.document.title();
+    let text_here = mine.document.text() != base.document.text();
+    let title = if title_here { mine.document.title() } else { theirs.document.title() };
+    let document = titled(if text_here { &mine.document } else { &theirs.document }, title);
+    // Their annotations sit on their text; on the text just updated here, found again.
+    let map = (theirs.document.text() != document.text())
+        .then(|| PositionMap::new(theirs.document.text(), document.text()));
+    let mut all: HashMap<AnnotationId, Rc<Annotation>> = theirs
+        .annotations()
+        .iter()
+        .map(|a| (a.id, map.as_ref().map_or_else(|| a.clone(), |m| Rc::new(reanchored(m, &document, a).0))))
+        .collect();
     for a in mine.annotations() {
         if base.get(a.id) != Some(&**a) {
             all.insert(a.id, a.clone()); // added or changed here
@@ -177,7 +219,7 @@ pub fn rebase(base: &Workspace, mine: &Workspace, theirs: &Workspace) -> Workspa
         all.remove(&a.id); // deleted here
     }
     let tagset = if mine.tagset != base.tagset { &mine.tagset } else { &theirs.tagset };
-    Workspace::with_shared(theirs.document.clone(), all.into_values(), (**tagset).clone())
+    Workspace::with_shared(document, all.into_values(), (**tagset).clone())
 }
 
 #[cfg(test)]

@@ -60,10 +60,8 @@ impl Tab {
     fn deliver(&mut self, now: &str) -> bool {
         let Some((remote, marks)) = self.inbox.pop_front() else { return false };
         let local = self.ed.workspace().clone();
-        match self.sync.received(remote, &marks, &local, now) {
-            Received::Joined(ws) => self.ed.sync(ws),
-            Received::TheirText(_) => panic!("the text never changes here"),
-        }
+        let joined = self.sync.received(remote, &marks, &local, now);
+        self.ed.sync(joined);
         true
     }
 
@@ -108,13 +106,13 @@ fn two_saves_that_cross_keep_both_tabs_additions() {
 #[test]
 fn a_deletion_crossing_an_addition_wins_and_an_undo_brings_it_back() {
     let mut tabs = start();
-    tabs[0].ed.delete(id(1)).unwrap();
+    tabs[0].ed.delete(id(1), NOW).unwrap();
     tabs[1].ed.add(word(4), Tag::Entity, id(5), NOW).unwrap();
     cross(&mut tabs, &at(1));
     let want: BTreeSet<_> = [2, 5].map(id).into();
     assert_eq!((tabs[0].ids(), tabs[1].ids()), (want.clone(), want));
 
-    assert!(tabs[0].ed.undo(), "the deletion is undone");
+    assert!(tabs[0].ed.undo(NOW), "the deletion is undone");
     let save = tabs[0].save(&at(3)).unwrap();
     broadcast(&mut tabs, 0, save);
     tabs[1].deliver(&at(3));
@@ -131,7 +129,7 @@ fn the_same_annotation_edited_in_both_ends_the_same_in_both_and_the_later_tag_se
 
     let mut renamed = (*tabs[1].ed.workspace().tagset).clone();
     renamed.tags[0].label = "Assertion".into();
-    tabs[1].ed.set_tagset(renamed).unwrap();
+    tabs[1].ed.set_tagset(renamed, NOW).unwrap();
     let save = tabs[1].save(&at(5)).unwrap();
     broadcast(&mut tabs, 1, save);
     tabs[0].deliver(&at(6));
@@ -159,7 +157,7 @@ fn op() -> impl Strategy<Value = Op> {
 #[test]
 fn a_deletion_wins_over_a_later_edit_elsewhere() {
     let mut tabs = start();
-    tabs[0].ed.delete(id(2)).unwrap();
+    tabs[0].ed.delete(id(2), NOW).unwrap();
     tabs[1].ed.set_note(id(2), "edited here", &at(9)).unwrap();
     cross(&mut tabs, &at(10));
     assert_eq!((tabs[0].ids(), tabs[1].ids()), ([id(1)].into(), [id(1)].into()));
@@ -187,7 +185,7 @@ proptest! {
                 Op::Delete { tab, nth } => {
                     let ids: Vec<_> = tabs[tab].ids().into_iter().collect();
                     if let Some(&gone) = ids.get(nth % ids.len().max(1)) {
-                        tabs[tab].ed.delete(gone).unwrap();
+                        tabs[tab].ed.delete(gone, NOW).unwrap();
                         deleted.insert(gone);
                     }
                 }
@@ -229,7 +227,7 @@ proptest! {
                 Op::Delete { tab, nth } | Op::Retag { tab, nth, .. } => {
                     let ids: Vec<_> = tabs[tab].ids().into_iter().collect();
                     if let Some(&gone) = ids.get(nth % ids.len().max(1)) {
-                        tabs[tab].ed.delete(gone).unwrap();
+                        tabs[tab].ed.delete(gone, NOW).unwrap();
                     }
                 }
                 Op::Save { tab } => {
@@ -243,8 +241,8 @@ proptest! {
             }
             let tab = usize::from(undo % 2);
             match undo % 8 {
-                0 => { tabs[tab].ed.undo(); }
-                1 => { tabs[tab].ed.redo(); }
+                0 => { tabs[tab].ed.undo(NOW); }
+                1 => { tabs[tab].ed.redo(NOW); }
                 _ => {}
             }
         }
@@ -279,7 +277,7 @@ fn settle(tabs: &mut [Tab], mut clock: usize) {
 #[test]
 fn marks_round_trip_through_json() {
     let mut tabs = start();
-    tabs[0].ed.delete(id(1)).unwrap();
+    tabs[0].ed.delete(id(1), NOW).unwrap();
     let now = tabs[0].ed.workspace().clone();
     tabs[0].sync.observe(&now, &at(4));
     let marks = tabs[0].sync.marks().clone();
@@ -295,7 +293,7 @@ fn only_the_latest_marks_are_kept() {
         annotations: (0..=KEPT_MARKS)
             .map(|n| (AnnotationId::from_random_bytes((n as u128).to_be_bytes()), mark(n * 2)))
             .collect(),
-        tagset_at: None,
+        ..Marks::default()
     };
     let mut kept = Marks::default();
     kept.join(&many);
@@ -309,12 +307,10 @@ fn a_join_that_arrives_late_keeps_the_edit_made_meanwhile() {
     let before = tabs[0].ed.workspace().clone();
     tabs[1].ed.add(word(5), Tag::Source, id(6), NOW).unwrap();
     let (remote, marks) = tabs[1].save(&at(1)).unwrap();
-    let Received::Joined(joined) = tabs[0].sync.received(remote, &marks, &before, &at(2)) else {
-        panic!("same text")
-    };
+    let joined = tabs[0].sync.received(remote, &marks, &before, &at(2));
     // Before the join reaches tab 0's state, it tags a word and deletes another.
     tabs[0].ed.add(word(6), Tag::Claim, id(7), NOW).unwrap();
-    tabs[0].ed.delete(id(2)).unwrap();
+    tabs[0].ed.delete(id(2), NOW).unwrap();
     tabs[0].ed.retag(id(1), Tag::Entity, &at(3)).unwrap();
     let now = rebase(&before, tabs[0].ed.workspace(), &joined);
     let ids: BTreeSet<_> = now.annotations().iter().map(|a| a.id).collect();
@@ -322,3 +318,6 @@ fn a_join_that_arrives_late_keeps_the_edit_made_meanwhile() {
     assert_eq!(now.get(id(1)).unwrap().tag, Tag::Entity, "the retag made meanwhile stands");
     assert_eq!(rebase(&before, &before, &joined), joined, "nothing happened meanwhile");
 }
+
+#[path = "sync_undo_tests.rs"]
+mod undo;

@@ -174,7 +174,7 @@ proptest! {
         let (kind, which, tag) = edit;
         if let Some(a) = ed.workspace().annotations().get(which % spans.len()).map(|a| a.id) {
             let _ = match kind {
-                0 => ed.delete(a),
+                0 => ed.delete(a, "2026-01-02T00:00:00Z"),
                 1 => ed.retag(a, Tag::DEFAULTS[tag], "2026-01-02T00:00:00Z"),
                 _ => ed.add(0..n.min(3), Tag::DEFAULTS[tag], AnnotationId::from_random_bytes([99; 16]), "2026-01-02T00:00:00Z"),
             };

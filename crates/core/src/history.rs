@@ -1,0 +1,403 @@
+//! The undo history's edits: targeted and invertible, never snapshots of the workspace.
+//!
+//! Each edit names what it changed — one annotation's fields, the tag set, the title, the
+//! text — so undoing it touches only that. Another tab's changes come in through
+//! [`Edit::map`], which leaves out of the history whatever the other tab changed since
+//! (as CodeMirror's history maps both branches through remote changes): an undo or redo
+//! then never removes, re-adds or overwrites the other tab's work.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use crate::anchor::{PositionMap, reanchored};
+use crate::model::{Annotation, AnnotationId, ClaimStatus, Document, Tag, TagSet, Workspace};
+
+/// Where an annotation sits in the text: what an edit of the text or a resize moves.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Place {
+    start: usize,
+    end: usize,
+    exact: String,
+    prefix: String,
+    suffix: String,
+    orphan: bool,
+}
+
+impl Place {
+    fn of(a: &Annotation) -> Self {
+        Self {
+            start: a.start,
+            end: a.end,
+            exact: a.exact.clone(),
+            prefix: a.prefix.clone(),
+            suffix: a.suffix.clone(),
+            orphan: a.orphan,
+        }
+    }
+
+    fn put(&self, a: &mut Annotation) {
+        (a.start, a.end, a.orphan) = (self.start, self.end, self.orphan);
+        a.exact.clone_from(&self.exact);
+        a.prefix.clone_from(&self.prefix);
+        a.suffix.clone_from(&self.suffix);
+    }
+}
+
+/// Some fields of one annotation (`None`: not part of the edit). `modified` is never part
+/// of it: applying a patch is a change made now.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Patch {
+    tag: Option<Tag>,
+    place: Option<Place>,
+    note: Option<String>,
+    status: Option<ClaimStatus>,
+    entity_type: Option<String>,
+    sources: Option<Vec<AnnotationId>>,
+}
+
+impl Patch {
+    /// The fields in which `a` and `b` differ: `a`'s values, then `b`'s.
+    pub(crate) fn between(a: &Annotation, b: &Annotation) -> (Patch, Patch) {
+        fn side(x: &Annotation, other: &Annotation) -> Patch {
+            Patch {
+                tag: (x.tag != other.tag).then_some(x.tag),
+                place: (Place::of(x) != Place::of(other)).then(|| Place::of(x)),
+                note: (x.note != other.note).then(|| x.note.clone()),
+                status: (x.status != other.status).then_some(x.status),
+                entity_type: (x.entity_type != other.entity_type).then(|| x.entity_type.clone()),
+                sources: (x.sources != other.sources).then(|| x.sources.clone()),
+            }
+        }
+        (side(a, b), side(b, a))
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        *self == Patch::default()
+    }
+
+    /// Whether only the note changes (typing a note may join the previous step).
+    fn only_note(&self) -> bool {
+        self.note.is_some() && Patch { note: None, ..self.clone() }.is_empty()
+    }
+
+    fn apply(&self, a: &mut Annotation) {
+        if let Some(tag) = self.tag {
+            a.tag = tag;
+        }
+        if let Some(place) = &self.place {
+            place.put(a);
+        }
+        if let Some(note) = &self.note {
+            a.note.clone_from(note);
+        }
+        if let Some(status) = self.status {
+            a.status = status;
+        }
+        if let Some(kind) = &self.entity_type {
+            a.entity_type.clone_from(kind);
+        }
+        if let Some(sources) = &self.sources {
+            a.sources.clone_from(sources);
+        }
+    }
+
+    /// Drops the fields in which `local` and `joined` differ: the other tab changed them.
+    fn without_changes(&mut self, local: &Annotation, joined: &Annotation) {
+        fn drop_if<T>(field: &mut Option<T>, changed: bool) {
+            if changed {
+                *field = None;
+            }
+        }
+        drop_if(&mut self.tag, local.tag != joined.tag);
+        drop_if(&mut self.place, Place::of(local) != Place::of(joined));
+        drop_if(&mut self.note, local.note != joined.note);
+        drop_if(&mut self.status, local.status != joined.status);
+        drop_if(&mut self.entity_type, local.entity_type != joined.entity_type);
+        drop_if(&mut self.sources, local.sources != joined.sources);
+    }
+}
+
+/// One undoable step.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Edit {
+    Insert(Rc<Annotation>),
+    Remove(Rc<Annotation>),
+    /// Fields of one annotation, before and after (the same fields on both sides).
+    Change { id: AnnotationId, before: Patch, after: Patch },
+    Tags { before: Rc<TagSet>, after: Rc<TagSet> },
+    Title { before: String, after: String },
+    /// A new version of the text. The annotations in `places` go where it says; any other
+    /// (one another tab added meanwhile) is re-anchored onto the text, as an update would.
+    Text { before: Rc<Document>, after: Rc<Document>, places: BTreeMap<AnnotationId, (Place, Place)> },
+    /// Several edits as one step (deleting a source unlinks it from its claims).
+    Batch(Vec<Edit>),
+}
+
+impl Edit {
+    /// The edits that turn `from` into `to`: what a merge, an update of the text or a
+    /// rename changed, as targeted edits (`None`: nothing changed).
+    pub(crate) fn between(from: &Workspace, to: &Workspace) -> Option<Edit> {
+        let mut edits = Vec::new();
+        if from.document.title() != to.document.title() {
+            edits.push(Edit::Title { before: from.document.title().into(), after: to.document.title().into() });
+        }
+        let text_changed = from.document.text() != to.document.text();
+        let mut places = BTreeMap::new();
+        let olds: BTreeMap<AnnotationId, &Rc<Annotation>> = from.annotations().iter().map(|a| (a.id, a)).collect();
+        let mut seen = std::collections::HashSet::new();
+        let mut changes = Vec::new();
+        for new in to.annotations() {
+            seen.insert(new.id);
+            match olds.get(&new.id) {
+                None => changes.push(Edit::Insert(new.clone())),
+                Some(old) if Rc::ptr_eq(old, new) || ***old == **new => {}
+                Some(old) => {
+                    let (mut before, mut after) = Patch::between(old, new);
+                    if text_changed {
+                        if let (Some(b), Some(a)) = (before.place.take(), after.place.take()) {
+                            places.insert(new.id, (b, a));
+                        }
+                    }
+                    if !before.is_empty() {
+                        changes.push(Edit::Change { id: new.id, before, after });
+                    }
+                }
+            }
+        }
+        changes.extend(from.annotations().iter().filter(|a| !seen.contains(&a.id)).map(|a| Edit::Remove(a.clone())));
+        if text_changed {
+            // Unmoved annotations keep their place across the text change, stated so that
+            // an undo does not have to find them again.
+            for a in from.annotations().iter().filter(|a| seen.contains(&a.id)) {
+                places.entry(a.id).or_insert_with(|| (Place::of(a), Place::of(a)));
+            }
+            let (before, after) = (from.document.clone(), to.document.clone());
+            edits.push(Edit::Text { before, after, places });
+        }
+        edits.extend(changes);
+        if *from.tagset != *to.tagset {
+            edits.push(Edit::Tags { before: from.tagset.clone(), after: to.tagset.clone() });
+        }
+        match edits.len() {
+            0 => None,
+            1 => edits.pop(),
+            _ => Some(Edit::Batch(edits)),
+        }
+    }
+
+    pub(crate) fn inverse(self) -> Edit {
+        match self {
+            Edit::Insert(a) => Edit::Remove(a),
+            Edit::Remove(a) => Edit::Insert(a),
+            Edit::Change { id, before, after } => Edit::Change { id, before: after, after: before },
+            Edit::Tags { before, after } => Edit::Tags { before: after, after: before },
+            Edit::Title { before, after } => Edit::Title { before: after, after: before },
+            Edit::Text { before, after, places } => Edit::Text {
+                before: after,
+                after: before,
+                places: places.into_iter().map(|(id, (b, a))| (id, (a, b))).collect(),
+            },
+            Edit::Batch(edits) => Edit::Batch(edits.into_iter().rev().map(Edit::inverse).collect()),
+        }
+    }
+
+    /// Applies the edit as a change made at `now` (what it changes is marked modified now,
+    /// so that an undo is newer than the version it replaces, in every tab).
+    pub(crate) fn apply(&self, ws: &mut Workspace, now: &str) {
+        match self {
+            Edit::Insert(a) => ws.insert((**a).clone()),
+            Edit::Remove(a) => {
+                ws.remove(a.id);
+            }
+            Edit::Change { id, after, .. } => {
+                if let Some(current) = ws.get(*id) {
+                    let mut changed = current.clone();
+                    after.apply(&mut changed);
+                    changed.modified = now.to_owned();
+                    ws.replace(changed);
+                }
+            }
+            Edit::Tags { after, .. } => ws.tagset = after.clone(),
+            Edit::Title { after, .. } => ws.document = Rc::new(ws.document.retitled(after)),
+            Edit::Text { after, places, .. } => *ws = with_text(ws, after, places),
+            Edit::Batch(edits) => edits.iter().for_each(|e| e.apply(ws, now)),
+        }
+    }
+
+    /// Whether this is a change of one annotation's note only, to `id`.
+    pub(crate) fn note_of(&self) -> Option<AnnotationId> {
+        match self {
+            Edit::Change { id, after, .. } if after.only_note() => Some(*id),
+            _ => None,
+        }
+    }
+
+    /// This edit and `next` (a note typed right after this one) as one step.
+    pub(crate) fn then_note(self, next: Edit) -> Edit {
+        match (self, next) {
+            (Edit::Change { id, before, .. }, Edit::Change { after, .. }) => Edit::Change { id, before, after },
+            (first, _) => first,
+        }
+    }
+
+    /// This edit once another tab's changes took `local` to `joined` (the same text): what
+    /// the other tab changed is left out of it; `None` when nothing of it is left.
+    pub(crate) fn map(self, local: &Workspace, joined: &Workspace) -> Option<Edit> {
+        let same = |id: AnnotationId| match (local.get(id), joined.get(id)) {
+            (Some(a), Some(b)) => a == b,
+            (None, None) => true,
+            _ => false,
+        };
+        match self {
+            Edit::Insert(ref a) | Edit::Remove(ref a) => same(a.id).then_some(self),
+            Edit::Change { id, mut before, mut after } => {
+                match (local.get(id), joined.get(id)) {
+                    (Some(l), Some(j)) => {
+                        before.without_changes(l, j);
+                        after.without_changes(l, j);
+                    }
+                    (None, None) => {}
+                    _ => return None,
+                }
+                (!after.is_empty()).then_some(Edit::Change { id, before, after })
+            }
+            Edit::Tags { .. } => (local.tagset == joined.tagset).then_some(self),
+            Edit::Title { .. } => (local.document.title() == joined.document.title()).then_some(self),
+            Edit::Text { before, after, mut places } => {
+                places.retain(|id, _| same(*id));
+                Some(Edit::Text { before, after, places })
+            }
+            Edit::Batch(edits) => {
+                let kept: Vec<Edit> = edits.into_iter().filter_map(|e| e.map(local, joined)).collect();
+                (!kept.is_empty()).then_some(Edit::Batch(kept))
+            }
+        }
+    }
+}
+
+/// `ws` on the text of `doc` (its own title kept): the annotations in `places` where it
+/// says, the others re-anchored by their quote and context.
+fn with_text(ws: &Workspace, doc: &Rc<Document>, places: &BTreeMap<AnnotationId, (Place, Place)>) -> Workspace {
+    let document =
+        if doc.title() == ws.document.title() { doc.clone() } else { Rc::new(doc.retitled(ws.document.title())) };
+    let mut map = None;
+    let annotations: Vec<Annotation> = ws
+        .annotations()
+        .iter()
+        .map(|a| match places.get(&a.id) {
+            Some((_, place)) => {
+                let mut moved = (**a).clone();
+                place.put(&mut moved);
+                moved
+            }
+            None => {
+                let map = map.get_or_insert_with(|| PositionMap::new(ws.document.text(), document.text()));
+                reanchored(map, &document, a).0
+            }
+        })
+        .collect();
+    Workspace::with_shared(document, annotations, (*ws.tagset).clone())
+}
+
+/// A persistent stack of edits: cloning it (the editor is cloned on every change the app
+/// makes) copies one pointer, whatever its length.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Stack {
+    top: Option<Rc<Node>>,
+    /// How many edits can be popped (at most the limit).
+    len: usize,
+    /// How many nodes hang below `top`, reachable or not yet cut off.
+    stored: usize,
+}
+
+#[derive(Debug)]
+struct Node {
+    edit: Edit,
+    below: Option<Rc<Node>>,
+}
+
+impl PartialEq for Stack {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && self.iter().zip(other.iter()).all(|(a, b)| std::ptr::eq(a, b) || a == b)
+    }
+}
+
+impl Stack {
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub(crate) fn last(&self) -> Option<&Edit> {
+        self.iter().next()
+    }
+
+    /// The reachable edits, top first.
+    fn iter(&self) -> impl Iterator<Item = &Edit> {
+        std::iter::successors(self.top.as_deref(), |n| n.below.as_deref()).map(|n| &n.edit).take(self.len)
+    }
+
+    /// Pushes `edit`, keeping the last `limit` steps reachable. Older nodes are cut off in
+    /// bulk past twice that, so a push costs the same however long the history is.
+    pub(crate) fn push(&mut self, edit: Edit, limit: usize) {
+        self.top = Some(Rc::new(Node { edit, below: self.top.take() }));
+        self.len = (self.len + 1).min(limit);
+        self.stored += 1;
+        if self.stored > 2 * limit {
+            let kept: Vec<Edit> = self.iter().cloned().collect();
+            self.rebuild(kept);
+        }
+    }
+
+    pub(crate) fn pop(&mut self) -> Option<Edit> {
+        if self.len == 0 {
+            return None;
+        }
+        let node = self.top.take()?;
+        self.len -= 1;
+        self.stored -= 1;
+        match Rc::try_unwrap(node) {
+            Ok(node) => {
+                self.top = node.below;
+                Some(node.edit)
+            }
+            Err(shared) => {
+                self.top = shared.below.clone();
+                Some(shared.edit.clone())
+            }
+        }
+    }
+
+    pub(crate) fn clear(&mut self) {
+        *self = Stack::default();
+    }
+
+    /// Every edit mapped through another tab's changes (see [`Edit::map`]).
+    pub(crate) fn map(&mut self, local: &Workspace, joined: &Workspace) {
+        let kept: Vec<Edit> = self.iter().cloned().filter_map(|e| e.map(local, joined)).collect();
+        self.rebuild(kept);
+    }
+
+    /// A stack of `edits`, given top first.
+    fn rebuild(&mut self, edits: Vec<Edit>) {
+        self.clear();
+        for edit in edits.into_iter().rev() {
+            self.top = Some(Rc::new(Node { edit, below: self.top.take() }));
+            self.len += 1;
+            self.stored += 1;
+        }
+    }
+}
+
+/// Dropping a long chain of nodes one by one, not recursively.
+impl Drop for Stack {
+    fn drop(&mut self) {
+        let mut next = self.top.take();
+        while let Some(node) = next {
+            next = Rc::try_unwrap(node).ok().and_then(|mut n| n.below.take());
+        }
+    }
+}
