@@ -136,8 +136,15 @@ pub fn storage_json(ws: &Workspace, revision: u64) -> String {
     to_json(ws, Some(revision))
 }
 
+/// A file's text without the byte-order mark (U+FEFF) that Notepad and PowerShell put
+/// at the start of UTF-8 files: JSON forbids it, so every importer reads through this.
+pub(crate) fn without_bom(input: &str) -> &str {
+    input.strip_prefix('\u{feff}').unwrap_or(input)
+}
+
 /// Reads a native export (of this or an older schema version).
 pub fn import_json(input: &str) -> Result<Imported, ImportError> {
+    let input = without_bom(input);
     // The usual case, a sound file of the current schema, is read straight into its types
     // (twice as fast on a book with 10,000 annotations). Anything else takes the path
     // through `Value`, which upgrades old schemas and reports each bad item on its own.
