@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::editor::check_range;
-use crate::format::{ImportError, Imported, without_bom};
+use crate::format::{FileTags, ImportError, Imported, without_bom};
 use crate::model::{Annotation, AnnotationId, Document, Tag, Workspace};
 
 use super::{derived_id, tag_from_label};
@@ -123,6 +123,7 @@ pub fn import(input: &str, title: &str, now: &str) -> Result<Imported, ImportErr
     }
     Ok(Imported {
         workspace: Workspace::with_annotations(doc, kept, Default::default()).with_labels(labels),
+        tags: FileTags::Named,
         revision: None,
         skipped,
         moved: 0,

@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use crate::anchor::search;
 use crate::editor::check_range;
-use crate::format::{ImportError, Imported, without_bom};
+use crate::format::{FileTags, ImportError, Imported, without_bom};
 use crate::model::{Annotation, AnnotationId, ClaimStatus, Document, Tag, Workspace};
 
 use super::{derived_id, tag_from_label};
@@ -261,6 +261,7 @@ pub fn import(doc: &Document, input: &str, now: &str) -> Result<Imported, Import
     }
     Ok(Imported {
         workspace: Workspace::with_annotations(doc.clone(), kept, Default::default()).with_labels(tag_labels),
+        tags: FileTags::Named,
         revision: None,
         skipped,
         moved,
