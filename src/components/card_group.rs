@@ -60,7 +60,7 @@ impl CardActions {
                 now: dom::now_iso(),
             }),
             onnudge: callback(state, |(edge, forward)| Action::Nudge { edge, forward, now: dom::now_iso() }),
-            ondelete: callback(state, Action::Delete),
+            ondelete: callback(state, |id| Action::Delete { id, now: dom::now_iso() }),
         }
     }
 }

@@ -71,7 +71,7 @@ pub fn Library(props: &LibraryProps) -> Html {
             let title = input.and_then(|i| i.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value());
             if let Some(title) = title.filter(|t| !t.trim().is_empty()) {
                 if id == state.doc_id {
-                    state.dispatch(Action::Rename(title));
+                    state.dispatch(Action::Rename { title, now: dom::now_iso() });
                 } else if let Err(e) = storage::rename(id, &title) {
                     state.dispatch(Action::Notify(Notice::error(e)));
                 }

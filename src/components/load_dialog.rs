@@ -55,7 +55,7 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
             };
             match article_from_text(&title, &body) {
                 Ok(doc) if mode == DialogMode::Update => {
-                    state.dispatch(Action::UpdateText(doc));
+                    state.dispatch(Action::UpdateText { document: doc, now: dom::now_iso() });
                     onclose.emit(());
                 }
                 Ok(doc) => {

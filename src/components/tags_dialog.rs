@@ -6,6 +6,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::escape::{use_escape, use_focus_on_mount};
+use crate::dom;
 use crate::state::{Action, use_app_state};
 
 #[derive(Properties, PartialEq)]
@@ -60,7 +61,7 @@ pub fn TagsDialog(props: &TagsDialogProps) -> Html {
             (state.clone(), draft.clone(), error.clone(), props.onclose.clone());
         move |_: MouseEvent| match state.editor.check_tagset(&draft) {
             Ok(()) => {
-                state.dispatch(Action::SetTags((*draft).clone()));
+                state.dispatch(Action::SetTags { tags: (*draft).clone(), now: dom::now_iso() });
                 onclose.emit(());
             }
             Err(e) => error.set(Some(e.to_string())),

@@ -7,6 +7,7 @@ use annotator_core::formats::Format;
 
 use super::files::{export_as, export_workspace, open_file};
 use super::theme_toggle::ThemeToggle;
+use crate::dom;
 use crate::state::{Action, callback, use_app_state};
 
 #[derive(Properties, PartialEq)]
@@ -74,9 +75,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 </div>
             </details>
             <span class="spacer" />
-            <button onclick={callback(&state, |_: MouseEvent| Action::Undo)} disabled={!editor.can_undo()}
+            <button onclick={callback(&state, |_: MouseEvent| Action::Undo { now: dom::now_iso() })} disabled={!editor.can_undo()}
                 title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">{ "Undo" }</button>
-            <button onclick={callback(&state, |_: MouseEvent| Action::Redo)} disabled={!editor.can_redo()}
+            <button onclick={callback(&state, |_: MouseEvent| Action::Redo { now: dom::now_iso() })} disabled={!editor.can_redo()}
                 title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts="Control+Shift+Z Control+Y">{ "Redo" }</button>
             <label class="toggle">
                 <input id="snap-words" type="checkbox" checked={state.snap_words} onchange={onsnap} />

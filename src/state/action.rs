@@ -73,7 +73,10 @@ pub enum Action {
         range: Range<usize>,
         now: String,
     },
-    SetTags(TagSet),
+    SetTags {
+        tags: TagSet,
+        now: String,
+    },
     Retag {
         id: AnnotationId,
         tag: Tag,
@@ -84,10 +87,20 @@ pub enum Action {
         note: String,
         now: String,
     },
-    Delete(AnnotationId),
-    DeleteSelected,
-    Undo,
-    Redo,
+    Delete {
+        id: AnnotationId,
+        now: String,
+    },
+    DeleteSelected {
+        now: String,
+    },
+    /// Undo and redo are changes made `now` (so that other tabs take them as the latest).
+    Undo {
+        now: String,
+    },
+    Redo {
+        now: String,
+    },
     /// A new article: a new document in the library, opened with the open one's tag set,
     /// with a message saying so.
     Open {
@@ -102,7 +115,10 @@ pub enum Action {
         revision: u64,
     },
     /// Rename the open document (undoable).
-    Rename(String),
+    Rename {
+        title: String,
+        now: String,
+    },
     /// The open document was deleted: open `next` (from storage, or new when not `stored`).
     DeletedOpen {
         next: AnnotationId,
@@ -120,7 +136,10 @@ pub enum Action {
         new_id: AnnotationId,
     },
     /// A new version of the article's text: annotations are re-anchored onto it.
-    UpdateText(Document),
+    UpdateText {
+        document: Document,
+        now: String,
+    },
     /// Take what another tab saved, joined with this tab's changes. The join was worked out
     /// `against` this tab's workspace at the time (`None`: take it whole, the other tab
     /// changed the text); edits made here since are replayed onto it.

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use annotator_core::{AnnotationId, Editor, Received, TabSync};
+use annotator_core::{AnnotationId, Editor, TabSync};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
@@ -109,21 +109,19 @@ fn on_storage_event(saver: &Shared, state: &StateHandle, e: &StorageEvent) {
     s.revision = s.revision.max(remote.revision.unwrap_or(0));
     let marks = storage::load_marks(s.doc_id);
     let local = s.editor.workspace().clone();
-    let received = s.sync.received(remote.workspace, &marks, &local, &dom::now_iso());
+    let joined = s.sync.received(remote.workspace, &marks, &local, &dom::now_iso());
     drop(s);
-    match received {
-        Received::Joined(joined) if joined == local => {
-            // Nothing new here, but storage may lack what this tab has: save it again.
-            schedule(saver, state);
-        }
-        Received::Joined(joined) => state.dispatch(Action::Sync { workspace: joined, against: Some(local) }),
-        Received::TheirText(remote) => {
-            // The other tab changed the text itself (Update text): take its version.
-            state.dispatch(Action::Sync { workspace: remote, against: None });
-            state.dispatch(Action::Notify(Notice::info(
-                "Another tab changed this article's text; this tab now shows its version.",
-            )));
-        }
+    if joined == local {
+        // Nothing new here, but storage may lack what this tab has: save it again.
+        schedule(saver, state);
+        return;
+    }
+    let their_text = joined.document.text() != local.document.text();
+    state.dispatch(Action::Sync { workspace: joined, against: Some(local) });
+    if their_text {
+        state.dispatch(Action::Notify(Notice::info(
+            "Another tab changed this article's text; this tab now shows its version, with this tab's annotations moved onto it.",
+        )));
     }
 }
 

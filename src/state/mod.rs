@@ -116,14 +116,14 @@ impl State {
 
     /// Merges an import into the open article when it is the same one (undoable), else
     /// opens it as a new document `new_id`.
-    fn import(&mut self, imported: Imported, name: &str, new_id: AnnotationId) {
+    fn import(&mut self, imported: Imported, name: &str, new_id: AnnotationId, now: &str) {
         let report = imported.summary();
         let kind = if imported.skipped.is_empty() { NoticeKind::Info } else { NoticeKind::Error };
-        match merge_import(self.workspace(), &imported.workspace) {
+        match merge_import(self.workspace(), &imported) {
             Some((merged, summary)) => {
                 let text =
                     format!("Imported “{name}”: {report}. {summary} Undo (Ctrl+Z) takes them out again.");
-                self.replace(merged, Notice { kind, text, restore: None });
+                self.transform(merged, now, Notice { kind, text, restore: None });
             }
             None => {
                 let text = format!(
@@ -158,9 +158,9 @@ impl State {
         self.notice = notice;
     }
 
-    /// Replaces the open document's workspace in place, as one undoable step.
-    fn replace(&mut self, workspace: Workspace, notice: Notice) {
-        Rc::make_mut(&mut self.editor).replace(workspace);
+    /// Takes `workspace` as the open document's new state, as one undoable step.
+    fn transform(&mut self, workspace: Workspace, now: &str, notice: Notice) {
+        Rc::make_mut(&mut self.editor).transform(workspace, now);
         self.revision += 1;
         self.selected = None;
         self.pending = None;
@@ -190,9 +190,9 @@ impl State {
         }
     }
 
-    fn delete(&mut self, id: AnnotationId) {
+    fn delete(&mut self, id: AnnotationId, now: &str) {
         let label = self.label(id);
-        self.edit(|ed| ed.delete(id));
+        self.edit(|ed| ed.delete(id, now));
         if self.workspace().get(id).is_none() {
             self.announce(format!("{label} deleted. Ctrl+Z undoes."));
         }
@@ -207,8 +207,8 @@ impl State {
         self.announce("Source linked to the claim");
     }
 
-    fn step(&mut self, f: impl FnOnce(&mut Editor) -> bool) {
-        if f(Rc::make_mut(&mut self.editor)) {
+    fn step(&mut self, f: impl FnOnce(&mut Editor, &str) -> bool, now: &str) {
+        if f(Rc::make_mut(&mut self.editor), now) {
             self.revision += 1;
             self.pending = None;
             self.selected = self.selected.filter(|id| self.editor.workspace().get(*id).is_some());
@@ -298,25 +298,25 @@ impl Reducible for State {
                 };
                 s.edit(|ed| ed.resize(id, range, &now));
             }
-            Action::SetTags(tags) => {
-                s.edit(|ed| ed.set_tagset(tags));
+            Action::SetTags { tags, now } => {
+                s.edit(|ed| ed.set_tagset(tags, &now));
                 s.filter.tag = s.filter.tag.filter(|t| s.workspace().tagset.get(*t).is_some());
             }
             Action::Retag { id, tag, now } => s.edit(|ed| ed.retag(id, tag, &now)),
             Action::EditNote { id, note, now } => s.edit(|ed| ed.set_note(id, &note, &now)),
-            Action::Delete(id) => s.delete(id),
-            Action::DeleteSelected => {
+            Action::Delete { id, now } => s.delete(id, &now),
+            Action::DeleteSelected { now } => {
                 let Some(id) = s.selected else {
                     return self;
                 };
-                s.delete(id);
+                s.delete(id, &now);
             }
-            Action::Undo => {
-                s.step(Editor::undo);
+            Action::Undo { now } => {
+                s.step(Editor::undo, &now);
                 s.announce("Undone");
             }
-            Action::Redo => {
-                s.step(Editor::redo);
+            Action::Redo { now } => {
+                s.step(Editor::redo, &now);
                 s.announce("Redone");
             }
             Action::Open { id, workspace, message } => {
@@ -332,23 +332,20 @@ impl Reducible for State {
                 s.switch(next, workspace, revision, stored, Some(notice));
                 s.deleted_doc = Some(gone);
             }
-            Action::Rename(title) => {
-                let renamed = s.workspace().renamed(&title);
-                Rc::make_mut(&mut s.editor).replace(renamed);
+            Action::Rename { title, now } => {
+                Rc::make_mut(&mut s.editor).rename(&title, &now);
                 s.revision += 1;
             }
             Action::Import { name, raw, now, new_id } => {
                 match import_any(&s.workspace().document, &name, &raw, &now) {
-                    Ok(imported) => s.import(imported, &name, new_id),
+                    Ok(imported) => s.import(imported, &name, new_id, &now),
                     Err(e) => s.notice = Some(Notice::error(format!("Could not import {name}: {e}"))),
                 }
             }
-            Action::UpdateText(document) => {
+            Action::UpdateText { document, now } => {
                 let (workspace, summary) = update_text(s.workspace(), document);
-                s.replace(
-                    workspace,
-                    Notice::info(format!("{summary} Undo (Ctrl+Z) brings back the old text.")),
-                );
+                let notice = Notice::info(format!("{summary} Undo (Ctrl+Z) brings back the old text."));
+                s.transform(workspace, &now, notice);
             }
             Action::Sync { workspace, against } => {
                 let workspace = match against {

@@ -58,9 +58,9 @@ fn shortcut_for(e: &KeyboardEvent) -> Option<Shortcut> {
     }
     if command && !e.alt_key() {
         return match key.to_lowercase().as_str() {
-            "z" if e.shift_key() => Some(Shortcut::Act(Action::Redo)),
-            "z" => Some(Shortcut::Act(Action::Undo)),
-            "y" => Some(Shortcut::Act(Action::Redo)),
+            "z" if e.shift_key() => Some(Shortcut::Act(Action::Redo { now: dom::now_iso() })),
+            "z" => Some(Shortcut::Act(Action::Undo { now: dom::now_iso() })),
+            "y" => Some(Shortcut::Act(Action::Redo { now: dom::now_iso() })),
             _ => None,
         };
     }
@@ -70,7 +70,7 @@ fn shortcut_for(e: &KeyboardEvent) -> Option<Shortcut> {
     let on_page = target(e).is_none_or(|t| t.tag_name() == "BODY" || t.id() == "article-text");
     Some(Shortcut::Act(match key.as_str() {
         "Escape" => Action::Cancel,
-        "Delete" | "Backspace" => Action::DeleteSelected,
+        "Delete" | "Backspace" => Action::DeleteSelected { now: dom::now_iso() },
         "?" => return Some(Shortcut::Help),
         "j" | "J" => Action::SelectNeighbour { forward: true, at: dom::caret::position() },
         "k" | "K" => Action::SelectNeighbour { forward: false, at: dom::caret::position() },

@@ -37,7 +37,7 @@ fn tagging_needs_a_selection_and_undo_takes_it_back() {
     let tagged = tag(selected);
     assert_eq!(tagged.workspace().annotations()[0].exact, "Chinese military hackers");
     assert_eq!(tagged.selected, Some(id(9)));
-    let undone = reduce(tagged, Action::Undo);
+    let undone = reduce(tagged, Action::Undo { now: "2026-01-01T00:00:01Z".into() });
     assert!(undone.workspace().annotations().is_empty());
     assert_eq!(undone.selected, None);
 }
@@ -75,7 +75,7 @@ fn linking_picks_the_source_under_a_click_and_escape_cancels() {
     let linked = reduce(linking, Action::ClickText { at: Some(source + 4), now: "t".into() });
     assert_eq!(linked.workspace().get(id(1)).unwrap().sources, vec![id(2)]);
     assert_eq!((linked.linking, linked.selected), (None, Some(id(1))));
-    let deleted = reduce(linked, Action::Delete(id(2)));
+    let deleted = reduce(linked, Action::Delete { id: id(2), now: "2026-01-01T00:00:01Z".into() });
     assert!(deleted.workspace().get(id(1)).unwrap().sources.is_empty());
     assert!(deleted.announcement.1.starts_with("Source deleted"));
 }
@@ -85,7 +85,7 @@ fn a_new_article_keeps_the_tags_in_use() {
     let state = State::new(id(1), State::sample(), true);
     let mut tags = (*state.workspace().tagset).clone();
     tags.add("Quote").unwrap();
-    let custom = reduce(state, Action::SetTags(tags.clone()));
+    let custom = reduce(state, Action::SetTags { tags: tags.clone(), now: "2026-01-01T00:00:01Z".into() });
     let next = Workspace::new(Document::new("Next", "Another text"));
     let opened = reduce(custom, Action::Open { id: id(2), workspace: next, message: "Opened".into() });
     assert_eq!(*opened.workspace().tagset, tags);

@@ -114,7 +114,8 @@ fn cloning_the_editor_does_not_copy_its_history() {
     let mut ed = editor("abc");
     ed.add(0..3, Tag::Claim, id(1), NOW).unwrap();
     for n in 0..2 * HISTORY_LIMIT + 1 {
-        ed.set_status(id(1), if n % 2 == 0 { ClaimStatus::False } else { ClaimStatus::Supported }, NOW).unwrap();
+        ed.set_status(id(1), if n % 2 == 0 { ClaimStatus::False } else { ClaimStatus::Supported }, NOW)
+            .unwrap();
     }
     assert_eq!(ed.undo_len(), HISTORY_LIMIT);
     let copy = ed.clone();

@@ -39,10 +39,10 @@ struct File<A> {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     revision: Option<u64>,
     document: FileDocument,
-    /// The document's tags (names, colours, keys) and entity types; the defaults when a
-    /// hand-written file leaves it out.
+    /// The document's tags (names, colours, keys) and entity types. Files from before
+    /// schema 3, and hand-written ones, have none: they name tags by key only.
     #[serde(default)]
-    tagset: TagSet,
+    tagset: Option<TagSet>,
     annotations: Vec<A>,
 }
 
@@ -68,10 +68,23 @@ pub enum ImportError {
     Unrecognised(&'static str),
 }
 
+/// What a file said about its tags, which decides how they join an open article's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileTags {
+    /// Its own tag set (a native export): tags are known by key, and the file's labels,
+    /// colours, hotkeys and entity types are what the person chose.
+    Defined,
+    /// Names only (other tools' labels, an export without a tag set): the workspace's tag
+    /// details beyond those names are the defaults, not the file's.
+    Named,
+}
+
 /// What an import brought in, and what it could not.
 #[derive(Debug, PartialEq)]
 pub struct Imported {
     pub workspace: Workspace,
+    /// Whether `workspace.tagset` is the file's own or made up around the names it used.
+    pub tags: FileTags,
     pub revision: Option<u64>,
     /// One line per annotation left out, e.g. `#4 end 9812 is past the text length 9800`.
     pub skipped: Vec<String>,
@@ -115,7 +128,7 @@ fn to_json(ws: &Workspace, revision: Option<u64>) -> String {
             text: doc.text().to_owned(),
             sha256: doc.sha256(),
         },
-        tagset: (*ws.tagset).clone(),
+        tagset: Some((*ws.tagset).clone()),
         annotations: ws.annotations().to_vec(),
     };
     if revision.is_some() {
@@ -136,8 +149,15 @@ pub fn storage_json(ws: &Workspace, revision: u64) -> String {
     to_json(ws, Some(revision))
 }
 
+/// A file's text without the byte-order mark (U+FEFF) that Notepad and PowerShell put
+/// at the start of UTF-8 files: JSON forbids it, so every importer reads through this.
+pub(crate) fn without_bom(input: &str) -> &str {
+    input.strip_prefix('\u{feff}').unwrap_or(input)
+}
+
 /// Reads a native export (of this or an older schema version).
 pub fn import_json(input: &str) -> Result<Imported, ImportError> {
+    let input = without_bom(input);
     // The usual case, a sound file of the current schema, is read straight into its types
     // (twice as fast on a book with 10,000 annotations). Anything else takes the path
     // through `Value`, which upgrades old schemas and reports each bad item on its own.
@@ -170,6 +190,7 @@ pub fn import_json(input: &str) -> Result<Imported, ImportError> {
 struct Report {
     document: Document,
     tagset: TagSet,
+    tags: FileTags,
     intact: bool,
     kept: Vec<Annotation>,
     seen: HashSet<crate::model::AnnotationId>,
@@ -179,14 +200,15 @@ struct Report {
 }
 
 impl Report {
-    fn for_document(file: FileDocument, tagset: TagSet) -> Self {
+    fn for_document(file: FileDocument, tagset: Option<TagSet>) -> Self {
         let document = Document::new(&file.title, &file.text);
         // Positions are only trusted for the very text they were made on.
         let intact = document.text() == file.text && document.sha256() == file.sha256;
         let mut report = Self::new(document, intact);
-        match tagset.check() {
-            Ok(()) => report.tagset = tagset,
-            Err(why) => report.skipped.push(format!("the tag set ({why} The default tags are used.)")),
+        match tagset.map(|t| t.check().map(|()| t)) {
+            Some(Ok(tagset)) => (report.tagset, report.tags) = (tagset, FileTags::Defined),
+            Some(Err(why)) => report.skipped.push(format!("the tag set ({why} The default tags are used.)")),
+            None => {}
         }
         report
     }
@@ -195,6 +217,7 @@ impl Report {
         Self {
             document,
             tagset: TagSet::default(),
+            tags: FileTags::Named,
             intact,
             kept: Vec::new(),
             seen: HashSet::new(),
@@ -265,6 +288,7 @@ impl Report {
         }
         Imported {
             workspace: Workspace::with_annotations(self.document, self.kept, self.tagset),
+            tags: self.tags,
             revision,
             skipped: self.skipped,
             moved: self.moved,

@@ -234,3 +234,15 @@ fn links_to_annotations_left_out_are_dropped_and_a_bad_tag_set_is_reported() {
     assert_eq!(got.workspace.tagset.label(Tag::Claim), "Claim", "default tags used");
     assert!(got.workspace.tagset.check().is_ok());
 }
+
+/// Notepad and PowerShell start a UTF-8 file with U+FEFF; what follows is still our export.
+#[test]
+fn a_file_saved_with_a_byte_order_mark_imports_as_without() {
+    let plain = export_json(&sample());
+    assert_eq!(import_json(&format!("\u{feff}{plain}")), import_json(&plain));
+    let old = format!("{}/tests/fixtures/schema-v1.json", env!("CARGO_MANIFEST_DIR"));
+    let old = std::fs::read_to_string(old).unwrap();
+    let got = import_json(&format!("\u{feff}{old}")).expect("an old schema takes the slower path");
+    assert_eq!(got, import_json(&old).unwrap());
+    assert!(matches!(import_json("\u{feff}"), Err(ImportError::NotJson(_))), "only a mark is no file");
+}

@@ -123,12 +123,26 @@ pub(crate) enum Edit {
     Insert(Rc<Annotation>),
     Remove(Rc<Annotation>),
     /// Fields of one annotation, before and after (the same fields on both sides).
-    Change { id: AnnotationId, before: Patch, after: Patch },
-    Tags { before: Rc<TagSet>, after: Rc<TagSet> },
-    Title { before: String, after: String },
+    Change {
+        id: AnnotationId,
+        before: Patch,
+        after: Patch,
+    },
+    Tags {
+        before: Rc<TagSet>,
+        after: Rc<TagSet>,
+    },
+    Title {
+        before: String,
+        after: String,
+    },
     /// A new version of the text. The annotations in `places` go where it says; any other
     /// (one another tab added meanwhile) is re-anchored onto the text, as an update would.
-    Text { before: Rc<Document>, after: Rc<Document>, places: BTreeMap<AnnotationId, (Place, Place)> },
+    Text {
+        before: Rc<Document>,
+        after: Rc<Document>,
+        places: BTreeMap<AnnotationId, (Place, Place)>,
+    },
     /// Several edits as one step (deleting a source unlinks it from its claims).
     Batch(Vec<Edit>),
 }
@@ -139,11 +153,15 @@ impl Edit {
     pub(crate) fn between(from: &Workspace, to: &Workspace) -> Option<Edit> {
         let mut edits = Vec::new();
         if from.document.title() != to.document.title() {
-            edits.push(Edit::Title { before: from.document.title().into(), after: to.document.title().into() });
+            edits.push(Edit::Title {
+                before: from.document.title().into(),
+                after: to.document.title().into(),
+            });
         }
         let text_changed = from.document.text() != to.document.text();
         let mut places = BTreeMap::new();
-        let olds: BTreeMap<AnnotationId, &Rc<Annotation>> = from.annotations().iter().map(|a| (a.id, a)).collect();
+        let olds: BTreeMap<AnnotationId, &Rc<Annotation>> =
+            from.annotations().iter().map(|a| (a.id, a)).collect();
         let mut seen = std::collections::HashSet::new();
         let mut changes = Vec::new();
         for new in to.annotations() {
@@ -164,7 +182,9 @@ impl Edit {
                 }
             }
         }
-        changes.extend(from.annotations().iter().filter(|a| !seen.contains(&a.id)).map(|a| Edit::Remove(a.clone())));
+        changes.extend(
+            from.annotations().iter().filter(|a| !seen.contains(&a.id)).map(|a| Edit::Remove(a.clone())),
+        );
         if text_changed {
             // Unmoved annotations keep their place across the text change, stated so that
             // an undo does not have to find them again.
@@ -235,7 +255,9 @@ impl Edit {
     /// This edit and `next` (a note typed right after this one) as one step.
     pub(crate) fn then_note(self, next: Edit) -> Edit {
         match (self, next) {
-            (Edit::Change { id, before, .. }, Edit::Change { after, .. }) => Edit::Change { id, before, after },
+            (Edit::Change { id, before, .. }, Edit::Change { after, .. }) => {
+                Edit::Change { id, before, after }
+            }
             (first, _) => first,
         }
     }
@@ -277,9 +299,16 @@ impl Edit {
 
 /// `ws` on the text of `doc` (its own title kept): the annotations in `places` where it
 /// says, the others re-anchored by their quote and context.
-fn with_text(ws: &Workspace, doc: &Rc<Document>, places: &BTreeMap<AnnotationId, (Place, Place)>) -> Workspace {
-    let document =
-        if doc.title() == ws.document.title() { doc.clone() } else { Rc::new(doc.retitled(ws.document.title())) };
+fn with_text(
+    ws: &Workspace,
+    doc: &Rc<Document>,
+    places: &BTreeMap<AnnotationId, (Place, Place)>,
+) -> Workspace {
+    let document = if doc.title() == ws.document.title() {
+        doc.clone()
+    } else {
+        Rc::new(doc.retitled(ws.document.title()))
+    };
     let mut map = None;
     let annotations: Vec<Annotation> = ws
         .annotations()

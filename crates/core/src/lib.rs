@@ -29,7 +29,7 @@ pub use article::{
 };
 pub use editor::{EditError, Editor};
 pub use find::{Filter, find_all};
-pub use format::{ImportError, Imported, export_json, import_json, storage_json};
+pub use format::{FileTags, ImportError, Imported, export_json, import_json, storage_json};
 pub use layout::{Cover, LineLayout, Segment, layout, relayout, same_rcs};
 pub use merge::merge_import;
 pub use model::{Annotation, AnnotationId, Document, Workspace};

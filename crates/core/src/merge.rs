@@ -1,11 +1,12 @@
-//! Adding an import's annotations to the open article (matched by id). Two tabs that both
-//! edited it are joined in `sync`.
+//! Adding an import's annotations and tags to the open article (annotations matched by
+//! id). Two tabs that both edited it are joined in `sync`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::anchor::update_text;
-use crate::model::{Annotation, AnnotationId, Workspace};
+use crate::format::{FileTags, Imported};
+use crate::model::{Annotation, AnnotationId, Tag, TagDef, TagSet, Workspace};
 use crate::text::plural;
 
 fn same_text(a: &Workspace, b: &Workspace) -> bool {
@@ -20,108 +21,168 @@ fn same_article(a: &Workspace, b: &Workspace) -> bool {
 /// the same article: the same text, or the same title with a re-copied or edited text, in
 /// which case the incoming annotations are first re-anchored onto the open text. `None`
 /// for another article. Importing the same file twice adds nothing.
-pub fn merge_import(current: &Workspace, incoming: &Workspace) -> Option<(Workspace, String)> {
-    if same_text(current, incoming) {
-        return Some(add_new(current, incoming, String::new()));
+///
+/// The file's tags come too (see `adopt_tags` and `name_tags`), in the same workspace, so
+/// undoing the import takes both out.
+pub fn merge_import(current: &Workspace, incoming: &Imported) -> Option<(Workspace, String)> {
+    let file = &incoming.workspace;
+    if same_text(current, file) {
+        return Some(add_new(current, file, incoming.tags, String::new()));
     }
-    if !same_article(current, incoming) {
+    if !same_article(current, file) {
         return None;
     }
-    let (moved, summary) = update_text(incoming, (*current.document).clone());
+    let (moved, summary) = update_text(file, (*current.document).clone());
     let note =
         summary.replacen("Text updated:", "Their text differs from this one, so they were re-anchored:", 1);
-    Some(add_new(current, &moved, format!(" {note}")))
+    Some(add_new(current, &moved, incoming.tags, format!(" {note}")))
 }
 
 /// Adds what `current` lacks: an annotation is already here if its id is, or (for formats
 /// without ids, like doccano) the same tag over the same text.
-fn add_new(current: &Workspace, incoming: &Workspace, note: String) -> (Workspace, String) {
+fn add_new(current: &Workspace, incoming: &Workspace, tags: FileTags, note: String) -> (Workspace, String) {
+    let (tagset, retag, tags_note) = match tags {
+        // `import_json` only says `Defined` of a set that passed `check`; a hand-made
+        // `Imported` that breaks it is not allowed to break ours.
+        FileTags::Defined if incoming.tagset.check().is_ok() => {
+            let (tagset, note) = adopt_tags(&current.tagset, &incoming.tagset);
+            (tagset, HashMap::new(), note)
+        }
+        _ => name_tags(&current.tagset, incoming),
+    };
     let ids: HashSet<AnnotationId> = current.annotations().iter().map(|a| a.id).collect();
     let spans: HashSet<_> =
         current.annotations().iter().filter(|a| !a.orphan).map(|a| (a.tag, a.start, a.end)).collect();
     let new: Vec<Rc<Annotation>> = incoming
         .annotations()
         .iter()
+        .map(|a| match retag.get(&a.tag) {
+            Some(&tag) => Rc::new(Annotation { tag, ..(**a).clone() }),
+            None => a.clone(),
+        })
         .filter(|a| !ids.contains(&a.id) && (a.orphan || !spans.contains(&(a.tag, a.start, a.end))))
-        .cloned()
         .collect();
     let summary = format!(
-        "{} added to this article, {} already here.{note}",
+        "{} added to this article, {} already here.{note}{tags_note}",
         plural(new.len(), "annotation"),
         incoming.annotations().len() - new.len()
     );
     let mut all = current.annotations().to_vec();
     all.extend(new);
-    let mut tagset = (*current.tagset).clone();
-    for def in incoming.tagset.tags.iter().filter(|d| all.iter().any(|a| a.tag == d.key)) {
-        if tagset.get(def.key).is_none() {
-            tagset.ensure(def.key);
-            tagset.tags.last_mut().expect("just added").label = def.label.clone();
-        }
-    }
     (Workspace::with_annotations((*current.document).clone(), all, tagset), summary)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::editor::Editor;
-    use crate::model::{Document, Tag};
-    use crate::test_support::{NOW, id};
+/// Labels are told apart as `TagSet::check` does.
+fn same_label(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
+}
 
-    fn base() -> Editor {
-        let mut ed = Editor::new(Workspace::new(Document::new("t", "one two three four five")));
-        ed.add(0..3, Tag::Claim, id(1), NOW).unwrap();
-        ed.add(4..7, Tag::Claim, id(2), NOW).unwrap();
-        ed
+/// A file's own tag set onto ours. The file is what the person chose last, so a tag both
+/// have takes the file's label, colour and hotkey, and one only the file has is added
+/// after ours. A tag only we have keeps its place but gives way where the file now uses
+/// its hotkey (it takes the first free digit) or its label (it gets a number): each
+/// outcome depends on the two sets alone. Entity types: ours, then the file's new ones.
+fn adopt_tags(ours: &TagSet, file: &TagSet) -> (TagSet, String) {
+    let theirs = |d: &TagDef| file.get(d.key).is_some();
+    let mut merged = TagSet {
+        tags: ours.tags.iter().map(|d| file.get(d.key).unwrap_or(d).clone()).collect(),
+        entity_types: ours.entity_types.clone(),
+    };
+    let added: Vec<TagDef> = file.tags.iter().filter(|d| ours.get(d.key).is_none()).cloned().collect();
+    let changed = file.tags.iter().filter(|d| ours.get(d.key).is_some_and(|o| o != *d)).count();
+    merged.tags.extend(added.iter().cloned());
+    let mut gave_way = Vec::new();
+    for i in 0..merged.tags.len() {
+        if theirs(&merged.tags[i]) {
+            continue;
+        }
+        let before = merged.tags[i].clone();
+        if !before.hotkey.is_empty()
+            && file.tags.iter().any(|d| d.hotkey.eq_ignore_ascii_case(&before.hotkey))
+        {
+            merged.tags[i].hotkey.clear();
+            merged.tags[i].hotkey = merged.free_hotkey();
+        }
+        if file.tags.iter().any(|d| same_label(&d.label, &before.label)) {
+            let base = before.label.trim();
+            merged.tags[i].label = (2..)
+                .map(|n| format!("{base} ({n})"))
+                .find(|l| !merged.tags.iter().any(|d| same_label(&d.label, l)))
+                .expect("some number is free");
+        }
+        if merged.tags[i] != before {
+            gave_way.push(gave_way_note(&before, &merged.tags[i]));
+        }
     }
-
-    #[test]
-    fn importing_the_same_file_twice_adds_nothing() {
-        let mut theirs = base();
-        theirs.add(8..13, Tag::Source, id(3), NOW).unwrap();
-        let (once, summary) = merge_import(base().workspace(), theirs.workspace()).unwrap();
-        assert_eq!(summary, "1 annotation added to this article, 2 already here.");
-        let (twice, summary) = merge_import(&once, theirs.workspace()).unwrap();
-        assert_eq!(summary, "0 annotations added to this article, 3 already here.");
-        assert_eq!(twice, once);
-        let mut same_spans = Editor::new(Workspace::new(Document::new("t", "one two three four five")));
-        same_spans.add(0..3, Tag::Claim, id(9), NOW).unwrap();
-        let (_, summary) = merge_import(&twice, same_spans.workspace()).unwrap();
-        assert_eq!(
-            summary, "0 annotations added to this article, 1 already here.",
-            "same tag and range, other id"
-        );
-        let other = Workspace::new(Document::new("Another article", "another text"));
-        assert_eq!(merge_import(&once, &other), None);
+    let mut types_added = 0;
+    for t in &file.entity_types {
+        if !merged.entity_types.iter().any(|o| same_label(o, t)) {
+            merged.entity_types.push(t.clone());
+            types_added += 1;
+        }
     }
-
-    #[test]
-    fn an_import_made_on_an_edited_copy_is_reanchored_onto_the_open_text() {
-        let mut theirs = Editor::new(Workspace::new(Document::new("T", "Intro. one two three four five")));
-        theirs.add(15..20, Tag::Source, id(3), NOW).unwrap(); // "three"
-        theirs.add(0..6, Tag::Entity, id(4), NOW).unwrap(); // "Intro." is not in our copy
-        let (merged, summary) = merge_import(base().workspace(), theirs.workspace()).unwrap();
-        assert_eq!(merged.document.text(), "one two three four five");
-        let three = merged.get(id(3)).unwrap();
-        assert_eq!((three.start, three.end, three.orphan), (8, 13, false));
-        assert!(merged.get(id(4)).unwrap().orphan, "kept, as an orphan");
-        assert_eq!(
-            summary,
-            "2 annotations added to this article, 0 already here. Their text differs from this one, so they were \
-             re-anchored: 0 annotations kept, 1 moved, 0 with edited text inside, 1 no longer found (listed as orphans)."
-        );
+    debug_assert_eq!(merged.check(), Ok(()), "two valid sets make a valid one");
+    let mut counts = Vec::new();
+    if !added.is_empty() {
+        counts.push(format!("{} added", added.len()));
     }
+    if changed > 0 {
+        counts.push(format!("{changed} changed"));
+    }
+    if types_added > 0 {
+        counts.push(format!("{} added", plural(types_added, "entity type")));
+    }
+    let mut note = String::new();
+    if !counts.is_empty() {
+        note = format!(" Tags from the file: {}.", counts.join(", "));
+    }
+    if !gave_way.is_empty() {
+        note.push_str(&format!(" To keep keys and names apart, {}.", gave_way.join("; ")));
+    }
+    (merged, note)
+}
 
-    #[test]
-    fn an_import_brings_its_tags() {
-        let start = base();
-        let mut other = start.clone();
-        let mut tags = (*other.workspace().tagset).clone();
-        let quote = tags.add("Quote").unwrap();
-        other.set_tagset(tags, NOW).unwrap();
-        other.add(14..18, quote, id(5), NOW).unwrap();
-        let (imported, _) = merge_import(start.workspace(), other.workspace()).unwrap();
-        assert_eq!(imported.tagset.label(quote), "Quote");
+/// `“Name” is now “Name (2)” on key 6`.
+fn gave_way_note(before: &TagDef, after: &TagDef) -> String {
+    let key = |d: &TagDef| match d.hotkey.as_str() {
+        "" => "with no key".to_owned(),
+        k => format!("on key {k}"),
+    };
+    match (before.label != after.label, before.hotkey != after.hotkey) {
+        (true, true) => format!("“{}” is now “{}” {}", before.label, after.label, key(after)),
+        (true, false) => format!("“{}” is now “{}”", before.label, after.label),
+        _ => format!("“{}” is now {}", before.label, key(after)),
     }
 }
+
+/// The tags of a file that names them without defining them (other tools' labels, an
+/// export without a tag set): its labels, colours and hotkeys are made up, so ours stay.
+/// A name finds our tag by key, then by label (a doccano "Assertion" is our renamed
+/// claim); one we lack is added under its name. Returns the retagging for the file's
+/// annotations.
+fn name_tags(ours: &TagSet, incoming: &Workspace) -> (TagSet, HashMap<Tag, Tag>, String) {
+    let mut merged = ours.clone();
+    let mut retag = HashMap::new();
+    let mut added = 0;
+    let used: HashSet<Tag> = incoming.annotations().iter().map(|a| a.tag).collect();
+    for def in incoming.tagset.tags.iter().filter(|d| used.contains(&d.key)) {
+        if merged.get(def.key).is_some() {
+            continue;
+        }
+        if let Some(tag) = merged.by_label(&def.label) {
+            retag.insert(def.key, tag);
+            continue;
+        }
+        merged.ensure(def.key);
+        if !def.label.trim().is_empty() {
+            merged.tags.last_mut().expect("just added").label = def.label.trim().to_owned();
+        }
+        added += 1;
+    }
+    let note = if added > 0 { format!(" Tags from the file: {added} added.") } else { String::new() };
+    (merged, retag, note)
+}
+
+#[cfg(test)]
+#[path = "merge_tests.rs"]
+mod tests;

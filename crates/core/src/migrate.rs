@@ -19,7 +19,8 @@ fn v1_to_v2(file: &mut Value) {
 }
 
 /// Version 3 added the tag set (custom tags, entity types) and, on annotations, a claim's
-/// status, an entity's type and a claim's links to its sources.
+/// status, an entity's type and a claim's links to its sources. An older file gets no tag
+/// set: it had the fixed tags, chosen by no one, so it must not replace the open article's.
 fn v2_to_v3(file: &mut Value) {
     if let Some(list) = file.get_mut("annotations").and_then(Value::as_array_mut) {
         for a in list.iter_mut().filter_map(Value::as_object_mut) {
@@ -27,10 +28,6 @@ fn v2_to_v3(file: &mut Value) {
             a.entry("entity_type").or_insert("".into());
             a.entry("sources").or_insert(Value::Array(Vec::new()));
         }
-    }
-    if let Some(obj) = file.as_object_mut() {
-        let tagset = serde_json::to_value(crate::model::TagSet::default()).expect("plain data");
-        obj.entry("tagset").or_insert(tagset);
     }
 }
 

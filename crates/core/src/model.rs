@@ -146,12 +146,7 @@ pub struct Document {
 impl Document {
     pub fn new(title: &str, text: &str) -> Self {
         let text = normalize_newlines(text);
-        Self {
-            title: clean_title(title),
-            char_len: char_len(&text),
-            index: CharIndex::new(&text),
-            text,
-        }
+        Self { title: clean_title(title), char_len: char_len(&text), index: CharIndex::new(&text), text }
     }
 
     pub fn title(&self) -> &str {

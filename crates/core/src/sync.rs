@@ -143,11 +143,13 @@ impl TabSync {
     pub fn received(&mut self, remote: Workspace, marks: &Marks, local: &Workspace, now: &str) -> Workspace {
         self.observe(local, now);
         let (ours, theirs) = (&self.marks, marks);
-        let tags_ours =
-            ours_later(&ours.tagset_at, &theirs.tagset_at, || format!("{:?}", local.tagset) > format!("{:?}", remote.tagset));
+        let tags_ours = ours_later(&ours.tagset_at, &theirs.tagset_at, || {
+            format!("{:?}", local.tagset) > format!("{:?}", remote.tagset)
+        });
         let title_ours =
             ours_later(&ours.title_at, &theirs.title_at, || local.document.title() > remote.document.title());
-        let text_ours = ours_later(&ours.text_at, &theirs.text_at, || local.document.text() > remote.document.text());
+        let text_ours =
+            ours_later(&ours.text_at, &theirs.text_at, || local.document.text() > remote.document.text());
         self.marks.join(marks);
         self.stored = Some((remote.clone(), marks.clone()));
 
@@ -158,7 +160,9 @@ impl TabSync {
             .then(|| PositionMap::new(older.document.text(), document.text()));
         let mut all: HashMap<AnnotationId, (&Rc<Annotation>, bool)> = HashMap::new();
         let sides = [(newer, false), (older, true)];
-        for (a, on_older) in sides.iter().flat_map(|(ws, old)| ws.annotations().iter().map(move |a| (a, *old))) {
+        for (a, on_older) in
+            sides.iter().flat_map(|(ws, old)| ws.annotations().iter().map(move |a| (a, *old)))
+        {
             if !all.get(&a.id).is_some_and(|(b, _)| later(b, a)) {
                 all.insert(a.id, (a, on_older));
             }

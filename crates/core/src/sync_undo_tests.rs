@@ -5,6 +5,11 @@
 use super::*;
 use crate::model::ClaimStatus;
 
+/// `ws` as a file exported and imported again.
+fn as_file(ws: &Workspace) -> crate::Imported {
+    crate::import_json(&crate::export_json(ws)).unwrap()
+}
+
 /// Tab 0 made `step`; tab 1 then added an annotation and saved; tab 0 joined that save.
 fn after_a_step_and_their_addition(step: impl FnOnce(&mut Editor)) -> Vec<Tab> {
     let mut tabs = start();
@@ -41,7 +46,7 @@ fn undoing_an_import_merge_after_another_tabs_save_keeps_its_work() {
     let tabs = after_a_step_and_their_addition(|ed| {
         let mut incoming = Editor::new(ed.workspace().clone());
         incoming.add(word(4), Tag::Entity, id(7), &at(1)).unwrap();
-        let (merged, _) = crate::merge_import(ed.workspace(), incoming.workspace()).unwrap();
+        let (merged, _) = crate::merge_import(ed.workspace(), &as_file(incoming.workspace())).unwrap();
         ed.transform(merged, &at(1));
     });
     let tabs = undo_keeps_their_addition(tabs);
@@ -119,7 +124,8 @@ fn a_text_update_racing_an_addition_keeps_both() {
     // A save with another text used to be taken whole: the other tab's new annotation
     // (or this tab's update) was dropped.
     let mut tabs = start();
-    let (updated, _) = crate::update_text(tabs[0].ed.workspace(), Document::new("t", &format!("zero {TEXT}")));
+    let (updated, _) =
+        crate::update_text(tabs[0].ed.workspace(), Document::new("t", &format!("zero {TEXT}")));
     tabs[0].ed.transform(updated, &at(1));
     tabs[1].ed.add(word(5), Tag::Source, id(8), &at(1)).unwrap();
     cross(&mut tabs, &at(2));
@@ -265,7 +271,7 @@ proptest! {
                     let mut incoming = Editor::new(tab.ed.workspace().clone());
                     let range = tab.nth_word(w);
                     incoming.add(range, Tag::Entity, id(next), &now).unwrap();
-                    if let Some((merged, _)) = crate::merge_import(tab.ed.workspace(), incoming.workspace()) {
+                    if let Some((merged, _)) = crate::merge_import(tab.ed.workspace(), &as_file(incoming.workspace())) {
                         if merged.get(id(next)).is_some() {
                             made.insert(id(next)); // else the same tag on the same span is here
                         }

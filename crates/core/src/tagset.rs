@@ -236,7 +236,7 @@ impl TagSet {
         let label = label.trim();
         self.tags
             .iter()
-            .find(|d| d.key.key().eq_ignore_ascii_case(label) || d.label.eq_ignore_ascii_case(label))
+            .find(|d| d.key.key().eq_ignore_ascii_case(label) || d.label.trim().eq_ignore_ascii_case(label))
             .map(|d| d.key)
     }
 
@@ -259,7 +259,8 @@ impl TagSet {
         Ok(key)
     }
 
-    fn free_hotkey(&self) -> String {
+    /// The first digit no tag uses, or none when all ten are taken.
+    pub(crate) fn free_hotkey(&self) -> String {
         "1234567890"
             .chars()
             .map(String::from)
@@ -337,6 +338,8 @@ mod tests {
         assert_eq!(set.by_hotkey("4"), Some(key));
         assert_eq!(set.by_label("QUOTE"), Some(key));
         assert_eq!(set.add(" claim "), Err(TagError::DuplicateLabel("claim".into())));
+        set.tags[0].label = " Assertion ".into();
+        assert_eq!(set.by_label("assertion"), Some(Tag::Claim), "labels compare as check compares them");
     }
 
     #[test]

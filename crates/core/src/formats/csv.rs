@@ -2,7 +2,7 @@
 //! safe to open in Excel or LibreOffice: a cell that starts with `=`, `+`, `-`, `@`, a tab
 //! or a carriage return is prefixed with `'` so it is never run as a formula.
 
-use crate::model::{Tag, Workspace};
+use crate::model::{Annotation, Tag, Workspace};
 
 const HEADER: [&str; 14] = [
     "id",
@@ -21,31 +21,65 @@ const HEADER: [&str; 14] = [
     "sources",
 ];
 
-fn cell(value: &str) -> String {
-    if value.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{value}") } else { value.to_owned() }
+/// A cell's text, defused. The field is private to this module and `new` its only way in,
+/// so no value, whichever column it is for, can reach the file without the guard.
+mod cell {
+    pub struct Cell(String);
+
+    impl Cell {
+        /// A value starting with what a spreadsheet reads as a formula gets a leading `'`:
+        /// Excel and LibreOffice then show it as text.
+        pub fn new(value: impl Into<String>) -> Self {
+            let value = value.into();
+            Cell(if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+                format!("'{value}")
+            } else {
+                value
+            })
+        }
+    }
+
+    impl AsRef<[u8]> for Cell {
+        fn as_ref(&self) -> &[u8] {
+            self.0.as_bytes()
+        }
+    }
+}
+
+use cell::Cell;
+
+/// One annotation's row, in `HEADER` order: made of `Cell`s only. Ids, offsets and keys
+/// cannot start with a formula character, but they pass the guard too: a column added
+/// later cannot forget it.
+struct Row([Cell; HEADER.len()]);
+
+impl Row {
+    fn of(ws: &Workspace, a: &Annotation) -> Self {
+        let sources = a.sources.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(" ");
+        Row([
+            Cell::new(a.id.to_string()),
+            Cell::new(ws.tagset.label(a.tag)),
+            Cell::new(a.start.to_string()),
+            Cell::new(a.end.to_string()),
+            Cell::new(&*a.exact),
+            Cell::new(&*a.prefix),
+            Cell::new(&*a.suffix),
+            Cell::new(&*a.note),
+            Cell::new(&*a.created),
+            Cell::new(&*a.modified),
+            Cell::new(a.orphan.to_string()),
+            Cell::new(if a.tag == Tag::Claim { a.status.key() } else { "" }),
+            Cell::new(&*a.entity_type),
+            Cell::new(sources),
+        ])
+    }
 }
 
 pub fn export(ws: &Workspace) -> String {
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record(HEADER).expect("writing to memory cannot fail");
     for a in ws.annotations() {
-        let row = [
-            a.id.to_string(),
-            ws.tagset.label(a.tag),
-            a.start.to_string(),
-            a.end.to_string(),
-            cell(&a.exact),
-            cell(&a.prefix),
-            cell(&a.suffix),
-            cell(&a.note),
-            a.created.clone(),
-            a.modified.clone(),
-            a.orphan.to_string(),
-            if a.tag == Tag::Claim { a.status.key().to_owned() } else { String::new() },
-            cell(&a.entity_type),
-            a.sources.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(" "),
-        ];
-        out.write_record(&row).expect("writing to memory cannot fail");
+        out.write_record(&Row::of(ws, a).0).expect("writing to memory cannot fail");
     }
     String::from_utf8(out.into_inner().expect("in memory")).expect("all cells are UTF-8")
 }
@@ -54,7 +88,7 @@ pub fn export(ws: &Workspace) -> String {
 mod tests {
     use super::*;
     use crate::editor::Editor;
-    use crate::model::{Document, Tag};
+    use crate::model::{Document, TagSet};
     use crate::test_support::{NOW, id};
 
     #[test]
@@ -74,5 +108,34 @@ mod tests {
             "id,tag,start,end,quote,prefix,suffix,note,created,modified,orphan,status,entity_type,sources\n"
         ));
         assert!(out.contains(",\" said \"\"x\"\", then\n@cmd\","), "RFC 4180: quoted, quotes doubled");
+    }
+
+    /// Every free-text column, each fed a value a spreadsheet would run: the tag's label
+    /// (people name tags), the quote and its context (from the article), the note, the
+    /// entity type, and the times (a hand-written file can carry any string there).
+    #[test]
+    fn no_text_column_reaches_a_spreadsheet_as_a_formula() {
+        let doc = Document::new("t", "@pre=HYPERLINK(\"x\")-post");
+        let mut tags = TagSet::default();
+        tags.tags[0].label = "=HYPERLINK(\"http://evil.example\",\"x\")".into();
+        let mut a = Annotation::new(&doc, 4..19, Tag::Claim, id(1), "+created");
+        a.note = "\tnote".into();
+        a.entity_type = "\rtype".into();
+        a.modified = "-modified".into();
+        let ws = Workspace::with_annotations(doc, [a], tags);
+        let out = export(&ws);
+        let row = csv::Reader::from_reader(out.as_bytes()).records().next().unwrap().unwrap();
+        let cell = |name: &str| row[HEADER.iter().position(|h| *h == name).unwrap()].to_owned();
+        assert_eq!(cell("tag"), "'=HYPERLINK(\"http://evil.example\",\"x\")");
+        assert_eq!(cell("quote"), "'=HYPERLINK(\"x\")");
+        assert_eq!(cell("prefix"), "'@pre");
+        assert_eq!(cell("suffix"), "'-post");
+        assert_eq!(cell("note"), "'\tnote");
+        assert_eq!(cell("entity_type"), "'\rtype");
+        assert_eq!(cell("created"), "'+created");
+        assert_eq!(cell("modified"), "'-modified");
+        for (name, value) in HEADER.iter().zip(row.iter()) {
+            assert!(!value.starts_with(['=', '+', '-', '@', '\t', '\r']), "{name}: {value:?}");
+        }
     }
 }

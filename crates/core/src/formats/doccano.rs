@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use crate::editor::check_range;
-use crate::format::{ImportError, Imported};
+use crate::format::{FileTags, ImportError, Imported, without_bom};
 use crate::model::{Annotation, AnnotationId, Document, Tag, Workspace};
 
 use super::{derived_id, tag_from_label};
@@ -80,7 +80,7 @@ struct InLine {
 
 /// Reads the first document of a doccano JSONL file (further lines are reported, not read).
 pub fn import(input: &str, title: &str, now: &str) -> Result<Imported, ImportError> {
-    let mut lines = input.lines().filter(|l| !l.trim().is_empty());
+    let mut lines = without_bom(input).lines().filter(|l| !l.trim().is_empty());
     let first = lines.next().ok_or(ImportError::Unrecognised("a doccano JSONL export (it is empty)"))?;
     let line: InLine = serde_json::from_str(first).map_err(|e| {
         if e.is_data() {
@@ -123,6 +123,7 @@ pub fn import(input: &str, title: &str, now: &str) -> Result<Imported, ImportErr
     }
     Ok(Imported {
         workspace: Workspace::with_annotations(doc, kept, Default::default()).with_labels(labels),
+        tags: FileTags::Named,
         revision: None,
         skipped,
         moved: 0,
@@ -219,5 +220,15 @@ mod tests {
         );
         assert!(matches!(import("", "t", NOW), Err(ImportError::Unrecognised(_))));
         assert!(matches!(import("{\"rows\": 1}", "t", NOW), Err(ImportError::Unrecognised(_))));
+    }
+
+    #[test]
+    fn a_file_saved_with_a_byte_order_mark_imports_as_without() {
+        let mut ed = Editor::new(Workspace::new(Document::new("t", "Tokyo said so")));
+        ed.add(0..5, Tag::Entity, id(1), NOW).unwrap();
+        let plain = export(ed.workspace());
+        let got = import(&format!("\u{feff}{plain}"), "t", NOW).unwrap();
+        assert_eq!(got.workspace.document.text(), "Tokyo said so", "the mark is not part of the text");
+        assert_eq!(got, import(&plain, "t", NOW).unwrap());
     }
 }

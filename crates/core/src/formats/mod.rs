@@ -167,6 +167,28 @@ mod tests {
         );
     }
 
+    /// The picker hands over whatever the file holds; each format it recognises is
+    /// recognised with a byte-order mark too (W3C is only tried once the native reader
+    /// has parsed the JSON and found it foreign).
+    #[test]
+    fn import_any_reads_each_format_saved_with_a_byte_order_mark() {
+        let mut ed =
+            Editor::new(Workspace::new(Document::new("Budget", "Taxes will fall, the minister said.")));
+        ed.add(0..15, Tag::Claim, id(1), NOW).unwrap();
+        let ws = ed.workspace();
+        let open = Document::new("Open", ws.document.text());
+        let exports = [
+            ("a.json", crate::export_json(ws)),
+            ("a.jsonld", w3c::export(ws)),
+            ("a.jsonl", doccano::export(ws)),
+        ];
+        for (name, plain) in exports {
+            let marked = import_any(&open, name, &format!("\u{feff}{plain}"), NOW);
+            assert_eq!(marked, import_any(&open, name, &plain, NOW), "{name}");
+            assert_eq!(marked.unwrap().workspace.annotations().len(), 1, "{name}");
+        }
+    }
+
     #[test]
     fn file_names_per_format() {
         assert_eq!(Format::W3c.file_name("A/B: c"), "A_B_ c.w3c.jsonld");

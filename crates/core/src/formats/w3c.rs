@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use crate::anchor::search;
 use crate::editor::check_range;
-use crate::format::{ImportError, Imported};
+use crate::format::{FileTags, ImportError, Imported, without_bom};
 use crate::model::{Annotation, AnnotationId, ClaimStatus, Document, Tag, Workspace};
 
 use super::{derived_id, tag_from_label};
@@ -189,6 +189,7 @@ fn id_of(a: &Value, n: usize, doc: &Document) -> AnnotationId {
 /// disagree (other tools count UTF-16 units, or the text differs) the quote and its context
 /// are searched for; a quote not found is kept as an orphan.
 pub fn import(doc: &Document, input: &str, now: &str) -> Result<Imported, ImportError> {
+    let input = without_bom(input);
     let value: Value = serde_json::from_str(input).map_err(|e| ImportError::NotJson(e.to_string()))?;
     let (mut skipped, mut moved, mut orphaned) = (Vec::new(), 0, 0);
     let (mut kept, mut tag_labels) = (Vec::new(), Vec::new());
@@ -260,6 +261,7 @@ pub fn import(doc: &Document, input: &str, now: &str) -> Result<Imported, Import
     }
     Ok(Imported {
         workspace: Workspace::with_annotations(doc.clone(), kept, Default::default()).with_labels(tag_labels),
+        tags: FileTags::Named,
         revision: None,
         skipped,
         moved,

@@ -126,3 +126,12 @@ fn bad_items_are_skipped_with_reasons_and_other_json_refused() {
     assert!(matches!(import(&doc, r#"{"rows": 1}"#, NOW), Err(ImportError::Unrecognised(_))));
     assert!(matches!(import(&doc, "nope", NOW), Err(ImportError::NotJson(_))));
 }
+
+#[test]
+fn a_file_saved_with_a_byte_order_mark_imports_as_without() {
+    let doc = Document::new("Defence", TEXT);
+    let plain = export(&sample());
+    let got = import(&doc, &format!("\u{feff}{plain}"), NOW).unwrap();
+    assert_eq!(got.workspace.annotations().len(), 4);
+    assert_eq!(got, import(&doc, &plain, NOW).unwrap());
+}
