@@ -5,7 +5,9 @@ use std::hint::black_box;
 
 use annotator_bench::{article, spans};
 use annotator_core::offsets::{char_to_utf16, slice_chars, utf16_to_char};
-use annotator_core::{Document, export_json, import_json, layout, lines, update_text};
+use std::rc::Rc;
+
+use annotator_core::{Document, Editor, Tag, export_json, import_json, layout, lines, update_text};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 const CASES: [(usize, usize); 3] = [(2_000, 100), (20_000, 1_000), (100_000, 10_000)];
@@ -73,5 +75,35 @@ fn export_import(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, segmenting, offsets, reanchoring, export_import);
+/// One edit as the app makes it: the state still holds the editor it replaces, so
+/// `Rc::make_mut` clones the editor, history included. Its cost must not grow with the
+/// history's length.
+fn edit_with_history(c: &mut Criterion) {
+    let mut group = c.benchmark_group("edit with history");
+    let ws = spans(&article(100_000, 1), 10_000, 1);
+    let target = ws.annotations()[ws.annotations().len() / 2].id;
+    for steps in [0, 500] {
+        let mut editor = Editor::new(ws.clone());
+        for n in 0..steps {
+            let tag = if n % 2 == 0 { Tag::Source } else { Tag::Claim };
+            editor.retag(target, tag, "2026-01-01T00:00:00Z").expect("the span exists");
+        }
+        let held = Rc::new(editor);
+        group.bench_function(
+            BenchmarkId::new("retag, 100k words / 10k spans", format!("{steps} steps")),
+            |b| {
+                b.iter(|| {
+                    let mut next = held.clone();
+                    Rc::make_mut(&mut next)
+                        .retag(target, Tag::Entity, "2026-01-01T00:00:01Z")
+                        .expect("exists");
+                    black_box(next)
+                })
+            },
+        );
+    }
+    group.finish();
+}
+
+criterion_group!(benches, segmenting, offsets, reanchoring, export_import, edit_with_history);
 criterion_main!(benches);
