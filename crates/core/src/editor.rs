@@ -108,7 +108,7 @@ impl Editor {
         f(&mut after);
         let (before, after) = Patch::between(before, &after);
         if !after.is_empty() {
-            self.record(Edit::Change { id, before, after }, now);
+            self.record(Edit::change(id, before, after), now);
         }
         Ok(())
     }
@@ -187,7 +187,7 @@ impl Editor {
                 let mut after = (**claim).clone();
                 after.sources.retain(|s| *s != id);
                 let (before, after) = Patch::between(claim, &after);
-                Edit::Change { id: claim.id, before, after }
+                Edit::change(claim.id, before, after)
             })
             .collect();
         edits.push(Edit::Remove(Rc::new(a.clone())));

@@ -125,8 +125,8 @@ pub(crate) enum Edit {
     /// Fields of one annotation, before and after (the same fields on both sides).
     Change {
         id: AnnotationId,
-        before: Patch,
-        after: Patch,
+        before: Box<Patch>,
+        after: Box<Patch>,
     },
     Tags {
         before: Rc<TagSet>,
@@ -177,7 +177,7 @@ impl Edit {
                         }
                     }
                     if !before.is_empty() {
-                        changes.push(Edit::Change { id: new.id, before, after });
+                        changes.push(Edit::change(new.id, before, after));
                     }
                 }
             }
@@ -203,6 +203,11 @@ impl Edit {
             1 => edits.pop(),
             _ => Some(Edit::Batch(edits)),
         }
+    }
+
+    /// A change of `id` from `before` to `after`.
+    pub(crate) fn change(id: AnnotationId, before: Patch, after: Patch) -> Edit {
+        Edit::Change { id, before: Box::new(before), after: Box::new(after) }
     }
 
     pub(crate) fn inverse(self) -> Edit {

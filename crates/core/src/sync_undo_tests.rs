@@ -280,7 +280,7 @@ proptest! {
                 }
                 Step::NewText => {
                     let text = tab.ed.workspace().document.text();
-                    let new = if text.starts_with("zero ") { text[5..].to_owned() } else { format!("zero {text}") };
+                    let new = text.strip_prefix("zero ").map_or_else(|| format!("zero {text}"), str::to_owned);
                     let (updated, _) = crate::update_text(tab.ed.workspace(), Document::new("t", &new));
                     tab.ed.transform(updated, &now);
                 }

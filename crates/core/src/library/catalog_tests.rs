@@ -72,7 +72,7 @@ fn summaries_list_counts_by_label_latest_first_from_the_meta_records() {
     let mut tags = (*ws.tagset).clone();
     tags.tags[0].label = "Assertion".into();
     let mut ed = Editor::new(ws);
-    ed.set_tagset(tags).unwrap();
+    ed.set_tagset(tags, crate::test_support::NOW).unwrap();
     lib.save(nid(3), ed.workspace(), 1, &Marks::default()).unwrap();
     // A document cut short (no meta record) is not listed.
     lib.store_mut().put(&records::doc_key(nid(4)), "{}");

@@ -48,7 +48,7 @@ fn a_deletion_removes_its_record_only() {
     lib.save(nid(1), &ws, 1, &Marks::default()).unwrap();
     let mut ed = crate::editor::Editor::new(ws.clone());
     let gone = ws.annotations()[2].id;
-    ed.delete(gone).unwrap();
+    ed.delete(gone, crate::test_support::NOW).unwrap();
     let mut marks = Marks::default();
     marks.annotations.insert(gone, Mark { at: LATER.into(), gone: true });
     lib.store_mut().clear_written();
