@@ -1,9 +1,14 @@
 //! Runs in headless Chromium (`make browser`): the parts of the app that only exist in a
-//! browser — DOM selections in UTF-16, localStorage, and mounting the whole app.
+//! browser — DOM selections in UTF-16, the localStorage and IndexedDB adapters, and
+//! mounting the whole app.
 #![cfg(target_arch = "wasm32")]
 
+use annotator_core::library::{
+    LEGACY_KEY, Library, OLD_CURRENT_KEY, OLD_DOC_PREFIX, Store, StoreError, Write,
+};
 use annotator_core::{Document, Editor, Tag, Workspace, export_json};
 use article_annotator::{App, dom, storage};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::Element;
 
@@ -99,8 +104,12 @@ fn local_storage() -> web_sys::Storage {
     gloo::utils::window().local_storage().unwrap().unwrap()
 }
 
-fn clear_storage() {
+/// Empties both stores (a test's app may still hold the database open: it lets go on
+/// `versionchange`).
+async fn clear_storage() {
     local_storage().clear().unwrap();
+    let factory = idb::Factory::new().unwrap();
+    factory.delete(storage::DB_NAME).unwrap().await.unwrap();
 }
 
 fn saved_workspace() -> Workspace {
@@ -115,97 +124,141 @@ fn doc_id() -> annotator_core::AnnotationId {
     DOC.parse().unwrap()
 }
 
-#[wasm_bindgen_test]
-fn storage_round_trips_a_document_with_its_revision() {
-    clear_storage();
-    let fresh = dom::random_id();
-    assert_eq!(storage::load(fresh).unwrap(), storage::Loaded { id: fresh, workspace: None, revision: 0 });
-    let ws = saved_workspace();
-    storage::save(doc_id(), &ws, 7, &Default::default()).unwrap();
-    assert_eq!(
-        storage::load(fresh).unwrap(),
-        storage::Loaded { id: doc_id(), workspace: Some(ws), revision: 7 }
-    );
-    assert_eq!(
-        storage::library().iter().map(|d| (d.title.clone(), d.counts.clone())).collect::<Vec<_>>(),
-        [(
-            "Saved".to_owned(),
-            vec![("Claim".to_owned(), 0), ("Source".to_owned(), 0), ("Entity".to_owned(), 1)]
-        )]
-    );
-    clear_storage();
+/// `value` as JS sees it under `key` in localStorage (no Rust `String` in between).
+fn raw_local(key: &str) -> JsValue {
+    let get: js_sys::Function = js_sys::Reflect::get(&local_storage(), &"getItem".into()).unwrap().into();
+    get.call1(&local_storage(), &key.into()).unwrap()
+}
+
+/// A string with a lone surrogate, as a save cut mid-emoji leaves it.
+fn cut_mid_emoji() -> JsValue {
+    js_sys::JSON::parse(r#""{\"format\": \"article-annotator\", \"annotations\": [\"\ud83e""#).unwrap()
 }
 
 #[wasm_bindgen_test]
-fn the_first_versions_single_workspace_moves_into_the_library() {
-    clear_storage();
-    let ws = saved_workspace();
-    local_storage().set_item(storage::LEGACY_KEY, &export_json(&ws)).unwrap();
-    let loaded = storage::load(doc_id()).unwrap();
-    assert_eq!(loaded.workspace, Some(ws));
-    assert_eq!(local_storage().get_item(storage::LEGACY_KEY).unwrap(), None);
-    assert!(local_storage().get_item(&storage::doc_key(doc_id())).unwrap().is_some());
-    clear_storage();
+fn local_storage_copies_byte_for_byte_and_names_a_full_quota() {
+    local_storage().clear().unwrap();
+    let set: js_sys::Function = js_sys::Reflect::get(&local_storage(), &"setItem".into()).unwrap().into();
+    set.call2(&local_storage(), &"cut".into(), &cut_mid_emoji()).unwrap();
+    let mut store = storage::LocalStore::open().unwrap();
+    store.copy("cut", "copy").unwrap();
+    assert!(js_sys::Object::is(&raw_local("copy"), &cut_mid_emoji()), "the lone surrogate is kept");
+    assert!(matches!(store.copy("missing", "x"), Err(StoreError::Failed(_))));
+    let huge = "x".repeat(6_000_000);
+    let full = store.commit(vec![Write::Put { key: "huge".into(), value: huge }]);
+    assert_eq!(full, Err(StoreError::Full));
+    local_storage().clear().unwrap();
 }
 
+#[wasm_bindgen_test]
+async fn indexed_db_commits_reach_the_disk_and_read_back() {
+    clear_storage().await;
+    let mut store = storage::IdbStore::open(|| panic!("nothing else holds it")).await.unwrap();
+    store.commit(vec![Write::Put { key: "aa2.a".into(), value: "1".into() }]).unwrap();
+    store
+        .commit(vec![
+            Write::Put { key: "aa2.b".into(), value: "2".into() },
+            Write::Delete { key: "aa2.a".into() },
+        ])
+        .unwrap();
+    store.copy("aa2.b", "aa2.c").unwrap();
+    assert_eq!(store.settled().await, Ok(()));
+    let again = storage::IdbStore::open(|| panic!("nothing else holds it")).await.unwrap();
+    assert_eq!(again.keys("aa2.").unwrap(), ["aa2.b", "aa2.c"]);
+    assert_eq!(again.get("aa2.c").unwrap().as_deref(), Some("2"));
+    clear_storage().await;
+}
+
+/// Mounts the app and waits until it has drawn the article (it opens the library first).
 async fn mount() -> Element {
     let host = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
     yew::Renderer::<App>::with_root(host.clone()).render();
-    yew::scheduler::flush().await;
+    let drawn = host.clone();
+    let appeared = js_sys::Promise::new(&mut |resolve, _| {
+        let watched = drawn.clone();
+        let check =
+            wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array, web_sys::MutationObserver)>::new(
+                move |_, observer: web_sys::MutationObserver| {
+                    if watched.query_selector(".doc-title").ok().flatten().is_some() {
+                        observer.disconnect();
+                        resolve.call0(&JsValue::NULL).unwrap();
+                    }
+                },
+            );
+        let observer = web_sys::MutationObserver::new(check.as_ref().unchecked_ref()).unwrap();
+        let options = web_sys::MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        observer.observe_with_options(&drawn, &options).unwrap();
+        check.forget();
+    });
+    wasm_bindgen_futures::JsFuture::from(appeared).await.unwrap();
     host
 }
 
 #[wasm_bindgen_test]
 async fn app_restores_saved_work() {
-    clear_storage();
-    storage::save(doc_id(), &saved_workspace(), 1, &Default::default()).unwrap();
+    clear_storage().await;
+    let store = storage::IdbStore::open(|| ()).await.unwrap();
+    let mut library = Library::new(store.clone());
+    library.save(doc_id(), &saved_workspace(), 1, &Default::default()).unwrap();
+    assert_eq!(store.settled().await, Ok(()));
     let host = mount().await;
     assert_eq!(text_of(&host, "mark.in-entity"), "Tokyo");
     assert_eq!(text_of(&host, ".doc-title"), "Saved");
     host.remove();
-    clear_storage();
+    clear_storage().await;
 }
 
 #[wasm_bindgen_test]
-async fn app_moves_unreadable_data_aside_and_says_so() {
-    clear_storage();
-    let garbage = "{\"format\": \"article-annotator\", \"schema_version\": 2, \"document\": 5}";
-    local_storage().set_item(storage::CURRENT_KEY, DOC).unwrap();
-    local_storage().set_item(&storage::doc_key(doc_id()), garbage).unwrap();
+async fn the_first_versions_single_workspace_moves_into_indexed_db() {
+    clear_storage().await;
+    local_storage().set_item(LEGACY_KEY, &export_json(&saved_workspace())).unwrap();
+    let host = mount().await;
+    assert_eq!(text_of(&host, ".doc-title"), "Saved");
+    assert_eq!(local_storage().get_item(LEGACY_KEY).unwrap(), None, "moved, then removed");
+    let store = storage::IdbStore::open(|| ()).await.unwrap();
+    assert_eq!(Library::new(store).summaries().unwrap().len(), 1);
+    host.remove();
+    clear_storage().await;
+}
+
+#[wasm_bindgen_test]
+async fn app_moves_unreadable_data_aside_byte_for_byte_and_says_so() {
+    clear_storage().await;
+    let set: js_sys::Function = js_sys::Reflect::get(&local_storage(), &"setItem".into()).unwrap().into();
+    local_storage().set_item(OLD_CURRENT_KEY, DOC).unwrap();
+    set.call2(&local_storage(), &format!("{OLD_DOC_PREFIX}{DOC}").into(), &cut_mid_emoji()).unwrap();
     let host = mount().await;
     let text = text_of(&host, ".storage-banner.error");
     assert!(text.contains("Saved work could not be read"), "{text}");
     assert!(find(&host, ".download-backup").text_content().unwrap().contains("Download"));
-    assert_eq!(
-        local_storage().get_item(storage::BACKUP_KEY).unwrap().as_deref(),
-        Some(garbage),
-        "kept byte for byte"
-    );
-    assert_eq!(local_storage().get_item(&storage::doc_key(doc_id())).unwrap(), None);
+    let backup = annotator_core::library::records::backup_key(0);
+    assert!(js_sys::Object::is(&raw_local(&backup), &cut_mid_emoji()), "kept byte for byte");
+    assert!(raw_local(&format!("{OLD_DOC_PREFIX}{DOC}")).is_null(), "removed once copied");
     assert!(text_of(&host, ".doc-title").contains("China reached Japan"));
     host.remove();
-    clear_storage();
+    clear_storage().await;
 }
 
 #[wasm_bindgen_test]
 async fn app_leaves_data_from_a_newer_version_alone() {
-    clear_storage();
+    clear_storage().await;
     let future = export_json(&saved_workspace()).replace(
         &format!("\"schema_version\": {}", annotator_core::format::SCHEMA_VERSION),
         "\"schema_version\": 9",
     );
-    local_storage().set_item(storage::CURRENT_KEY, DOC).unwrap();
-    local_storage().set_item(&storage::doc_key(doc_id()), &future).unwrap();
+    local_storage().set_item(OLD_CURRENT_KEY, DOC).unwrap();
+    local_storage().set_item(&format!("{OLD_DOC_PREFIX}{DOC}"), &future).unwrap();
     let host = mount().await;
     let text = text_of(&host, ".storage-banner.error");
     assert!(text.contains("newer version of the app (schema 9)"), "{text}");
     assert_eq!(
-        local_storage().get_item(&storage::doc_key(doc_id())).unwrap(),
+        local_storage().get_item(&format!("{OLD_DOC_PREFIX}{DOC}")).unwrap(),
         Some(future),
         "not moved, not overwritten"
     );
-    assert_eq!(local_storage().get_item(storage::BACKUP_KEY).unwrap(), None);
     host.remove();
-    clear_storage();
+    clear_storage().await;
 }

@@ -1,5 +1,7 @@
-//! The whole page: loads saved work (or the sample), provides the state, wires the
+//! The whole page: opens the library (or the sample), provides the state, wires the
 //! keyboard, saving and file drops.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -16,36 +18,69 @@ use super::tag_picker::TagPicker;
 use super::tags_dialog::TagsDialog;
 use super::toolbar::Toolbar;
 use crate::dom;
-use crate::state::{Action, State, StateHandle, callback, use_autosave, use_shortcuts};
-use crate::storage;
+use crate::state::{Action, State, StateHandle, callback, use_autosave, use_restore, use_shortcuts};
+use crate::storage::{self, Boot};
 
 const SNAP_PREF: &str = "snap_words";
 
-fn initial_state() -> State {
+fn initial_state(boot: &Boot) -> State {
     let snap = storage::load_pref(SNAP_PREF).and_then(|v| v.as_bool()).unwrap_or(true);
-    // The sample has a fixed id, so that tabs opened before anything was saved share it.
-    let fresh = State::sample_id();
-    let (loaded, problem) = match storage::probe().map_err(|e| (e, None)).and_then(|()| storage::load(fresh))
-    {
-        Ok(loaded) => (Some(loaded), None),
-        Err((e, loaded)) => (loaded, Some(e)),
-    };
-    let (id, workspace, revision) = match loaded {
-        Some(storage::Loaded { id, workspace, revision }) => (id, workspace, revision),
-        None => (fresh, None, 0),
-    };
-    let mut state = State::new(id, workspace.clone().unwrap_or_else(State::sample), snap);
-    state.doc_from_storage = workspace.is_some();
-    state.loaded_revision = revision;
+    let opened = &boot.opened;
+    let problems: Vec<_> = boot.problems.iter().chain(&opened.problems).cloned().collect();
+    let (problem, downloads) = storage::problem_of(&problems);
+    let loaded = opened.loaded.as_ref();
+    let workspace = loaded.map_or_else(State::sample, |l| l.workspace.clone());
+    let mut state = State::new(opened.id, workspace, snap);
+    state.doc_from_storage = loaded.is_some();
+    state.loaded_revision = loaded.map_or(0, |l| l.revision);
     state.storage_problem = problem;
+    state.storage_downloads = downloads;
     state
 }
 
+/// What start-up found, shared (compared by identity).
+#[derive(Clone)]
+struct Booted(Rc<Boot>);
+
+impl PartialEq for Booted {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// Opens the library (IndexedDB is asynchronous), then draws the page.
 #[function_component]
 pub fn App() -> Html {
-    let state = use_reducer(initial_state);
+    let boot = use_state(|| None::<Booted>);
+    {
+        let boot = boot.clone();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                // The sample has a fixed id, so that tabs opened before anything was saved share it.
+                boot.set(Some(Booted(Rc::new(storage::boot(State::sample_id()).await))));
+            });
+        });
+    }
+    match &*boot {
+        Some(boot) => html! { <Page boot={boot.clone()} /> },
+        None => html! {},
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PageProps {
+    boot: Booted,
+}
+
+#[function_component]
+fn Page(props: &PageProps) -> Html {
+    let state = {
+        let boot = props.boot.0.clone();
+        use_reducer(move || initial_state(&boot))
+    };
     let dialog = use_state(|| None::<DialogMode>);
     use_autosave(state.clone());
+    use_restore(state.clone());
     let onhelp = {
         let dialog = dialog.clone();
         Callback::from(move |()| dialog.set(Some(DialogMode::Help)))

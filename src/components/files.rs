@@ -7,7 +7,7 @@ use annotator_core::{ArticleError, Workspace, article_from_bytes, article_from_t
 use gloo::file::File;
 
 use crate::dom;
-use crate::state::{Action, Notice, StateHandle};
+use crate::state::{Action, Notice, StateHandle, documents};
 
 /// Said whenever a new document opens.
 pub const OPENED: &str = "It is a new document; the previous one is in the Library.";
@@ -49,6 +49,10 @@ pub fn open_file(file: web_sys::File, title: Option<String>, state: StateHandle)
     dom::perf::mark("open:start");
     yew::platform::spawn_local(async move {
         match open(File::from(file), title).await {
+            // What Export all writes: every document joins the library.
+            Ok(Action::Import { name, raw, .. }) if documents::is_library_file(&raw) => {
+                documents::import_library_file(&state, &name, &raw)
+            }
             Ok(action) => state.dispatch(action),
             Err(message) => state.dispatch(Action::Notify(Notice::error(message))),
         }

@@ -1,17 +1,15 @@
 //! The library: every document kept in this browser, with what it holds.
 
-use std::rc::Rc;
-
-use annotator_core::{AnnotationId, storage_json};
+use annotator_core::AnnotationId;
+use annotator_core::library::DocSummary;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::escape::use_escape;
 
-use crate::dom;
-use crate::state::{Action, Notice, State, use_app_state};
-use crate::storage::{self, DocSummary};
+use crate::state::{Action, State, documents, use_app_state};
+use crate::storage;
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
@@ -26,14 +24,33 @@ fn rows(state: &State, saved: &[DocSummary]) -> Vec<DocSummary> {
         title: ws.document.title().to_owned(),
         updated: ws.annotations().iter().map(|a| a.modified.clone()).max(),
         counts: ws.counts().into_iter().map(|(t, n)| (ws.tagset.label(t), n)).collect(),
+        damaged: false,
     };
     let mut docs: Vec<DocSummary> = saved.iter().filter(|d| d.id != state.doc_id).cloned().collect();
     docs.insert(0, open);
     docs
 }
 
-fn counts(c: &[(String, usize)]) -> String {
-    c.iter().map(|(label, n)| format!("{label} {n}")).collect::<Vec<_>>().join(" · ")
+fn meta(d: &DocSummary) -> String {
+    if d.damaged {
+        return "its saved details could not be read: open it to see what is left".to_owned();
+    }
+    let updated = d
+        .updated
+        .as_deref()
+        .map_or("no annotations yet".to_owned(), |t| t.get(..16).unwrap_or(t).replace('T', " "));
+    let counts = d.counts.iter().map(|(label, n)| format!("{label} {n}")).collect::<Vec<_>>().join(" · ");
+    format!("{updated} · {counts}")
+}
+
+/// Where the library is kept and whether the browser protects it.
+fn kept_where(persisted: Option<bool>) -> String {
+    let protection = match persisted {
+        Some(true) => "The browser keeps it even when space runs low.",
+        Some(false) => "The browser may clear it when space runs low: export it now and then.",
+        None => "",
+    };
+    format!("Every document is kept in {}, each on its own. {protection}", storage::place())
 }
 
 #[function_component]
@@ -41,24 +58,16 @@ pub fn Library(props: &LibraryProps) -> Html {
     let state = use_app_state();
     let version = use_state(|| 0u32); // bumped to re-read storage after a change
     let renaming = use_state(|| None::<AnnotationId>);
-    // Storage is parsed when the dialog opens and after each of its own changes, not on
-    // every render (autosave and notices re-render it while it is open).
-    let saved = use_memo(*version, |_| storage::library());
-    let docs = rows(&state, &saved);
+    // Storage is read when the dialog opens and after each change, not on every render
+    // (autosave and notices re-render it while it is open).
+    let saved =
+        use_memo((*version, state.trash.len()), |_| storage::with(|lib| lib.summaries().unwrap_or_default()));
+    let docs = rows(&state, saved.as_deref().unwrap_or_default());
 
     let open = |id: AnnotationId| {
         let (state, onclose) = (state.clone(), props.onclose.clone());
         move |_: MouseEvent| {
-            if id != state.doc_id {
-                match storage::load_document(id) {
-                    Ok(storage::Loaded { workspace: Some(workspace), revision, .. }) => {
-                        state.dispatch(Action::SwitchDocument { id, workspace, revision })
-                    }
-                    Ok(_) => state
-                        .dispatch(Action::Notify(Notice::error("That document is no longer saved here."))),
-                    Err((e, _)) => state.dispatch(Action::Notify(Notice::error(e))),
-                }
-            }
+            documents::open(&state, id);
             onclose.emit(());
         }
     };
@@ -70,50 +79,23 @@ pub fn Library(props: &LibraryProps) -> Html {
             let input = form.query_selector("input").ok().flatten();
             let title = input.and_then(|i| i.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value());
             if let Some(title) = title.filter(|t| !t.trim().is_empty()) {
-                if id == state.doc_id {
-                    state.dispatch(Action::Rename { title, now: dom::now_iso() });
-                } else if let Err(e) = storage::rename(id, &title) {
-                    state.dispatch(Action::Notify(Notice::error(e)));
-                }
+                documents::rename(&state, id, title);
             }
             renaming.set(None);
             version.set(*version + 1);
         }
     };
-    let delete = |doc: &DocSummary| {
-        let (state, version, doc) = (state.clone(), version.clone(), doc.clone());
-        move |_: MouseEvent| {
-            let is_open = doc.id == state.doc_id;
-            // The open document is taken from memory: it may hold changes not yet saved.
-            let raw =
-                if is_open { Some(storage_json(state.workspace(), state.loaded_revision)) } else { None };
-            let raw = storage::delete(doc.id).map_or(raw.clone(), |stored| raw.or(Some(stored)));
-            let notice = Notice {
-                restore: raw.map(|r| (doc.id, Rc::from(r))),
-                ..Notice::info(format!("Deleted “{}”.", doc.title))
-            };
-            if is_open {
-                let next = storage::library().into_iter().find_map(|d| match storage::load_document(d.id) {
-                    Ok(storage::Loaded { workspace: Some(ws), revision, .. }) => Some((d.id, ws, revision)),
-                    _ => None,
-                });
-                let (next, workspace, revision, stored) = match next {
-                    Some((id, ws, revision)) => (id, ws, revision, true),
-                    None => (dom::random_id(), State::sample(), 0, false),
-                };
-                state.dispatch(Action::DeletedOpen { next, workspace, revision, stored, notice });
-            } else {
-                state.dispatch(Action::Notify(notice));
-            }
-            version.set(*version + 1);
-        }
+    let delete = |d: &DocSummary| {
+        let (state, id, title) = (state.clone(), d.id, d.title.clone());
+        move |_: MouseEvent| documents::delete(&state, id, &title)
+    };
+    let undo = |id: AnnotationId| {
+        let state = state.clone();
+        move |_: MouseEvent| state.dispatch(Action::RestoreDocument(id))
     };
     let onexport_all = {
         let state = state.clone();
-        move |_| {
-            let all = storage::export_all((state.doc_id, state.workspace()));
-            let _ = dom::download("library.annotations.json", "application/json", &all);
-        }
+        move |_| documents::export_all(&state)
     };
     let onclose = props.onclose.reform(|_: MouseEvent| ());
     use_escape(props.onclose.clone());
@@ -122,7 +104,7 @@ pub fn Library(props: &LibraryProps) -> Html {
         <div class="backdrop">
             <div class="dialog library" role="dialog" aria-modal="true" aria-labelledby="library-title">
                 <h2 id="library-title">{ "Library" }</h2>
-                <p class="hint">{ "Every document kept in this browser. Each is saved on its own." }</p>
+                <p class="hint">{ kept_where(state.persisted) }</p>
                 <ul class="docs">
                     { for docs.iter().map(|d| html! {
                         <li key={d.id.to_string()} class={classes!("doc", (d.id == state.doc_id).then_some("open"))}>
@@ -132,16 +114,23 @@ pub fn Library(props: &LibraryProps) -> Html {
                                     <button class="primary">{ "Save" }</button>
                                 </form>
                             } else {
-                                <button class="doc-open" onclick={open(d.id)}>{ &d.title }</button>
+                                <button class="doc-open" onclick={open(d.id)}>{ if d.damaged { "(damaged)" } else { &d.title } }</button>
                             }
                             <span class="doc-meta">
-                                { d.updated.as_deref().map_or("no annotations yet".to_owned(), |t| t.get(..16).unwrap_or(t).replace('T', " ")) }
-                                { " · " }{ counts(&d.counts) }
+                                { meta(d) }
                                 if d.id == state.doc_id { { " · open" } }
                             </span>
                             <span class="doc-actions">
                                 <button onclick={let (renaming, id) = (renaming.clone(), d.id); move |_| renaming.set(Some(id))}>{ "Rename" }</button>
                                 <button class="delete" onclick={delete(d)}>{ "Delete" }</button>
+                            </span>
+                        </li>
+                    }) }
+                    { for state.trash.iter().rev().map(|t| html! {
+                        <li key={format!("deleted-{}", t.deleted.id)} class="doc deleted">
+                            <span class="doc-open">{ format!("Deleted “{}”", t.title) }</span>
+                            <span class="doc-actions">
+                                <button class="undo-delete" onclick={undo(t.deleted.id)}>{ "Undo" }</button>
                             </span>
                         </li>
                     }) }

@@ -1,10 +1,10 @@
-//! The message banner: errors stay until dismissed, information fades after a while.
+//! The message banner: errors stay until dismissed, information fades after a while
+//! (unless it offers an undo: that stays for as long as the person does).
 
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::state::{Action, Notice, NoticeKind, callback, use_app_state};
-use crate::storage;
+use crate::state::{Action, NoticeKind, callback, use_app_state};
 
 const INFO_MS: u32 = 8_000;
 
@@ -16,7 +16,7 @@ pub fn NoticeBanner() -> Html {
         use_effect_with(state.notice.clone(), move |notice| {
             let timer = notice
                 .as_ref()
-                .filter(|n| n.kind == NoticeKind::Info)
+                .filter(|n| n.kind == NoticeKind::Info && n.restore.is_none())
                 .map(|_| Timeout::new(INFO_MS, move || state.dispatch(Action::Dismiss)));
             move || drop(timer)
         });
@@ -29,13 +29,8 @@ pub fn NoticeBanner() -> Html {
         NoticeKind::Info => ("notice info", "status"),
     };
     let ondismiss = callback(&state, |_: MouseEvent| Action::Dismiss);
-    let onrestore = notice.restore.clone().map(|(id, raw)| {
-        let state = state.clone();
-        move |_: MouseEvent| match storage::restore(id, &raw) {
-            Ok(()) => state.dispatch(Action::Notify(Notice::info("Restored. It is back in the Library."))),
-            Err(e) => state.dispatch(Action::Notify(Notice::error(e))),
-        }
-    });
+    let onrestore =
+        notice.restore.map(|id| callback(&state, move |_: MouseEvent| Action::RestoreDocument(id)));
     html! {
         <div {class} {role}>
             <span class="notice-text">{ &notice.text }</span>

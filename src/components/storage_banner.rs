@@ -5,7 +5,7 @@ use yew::prelude::*;
 use super::files::export_workspace;
 use crate::dom;
 use crate::state::use_app_state;
-use crate::storage::{self, StorageError};
+use crate::storage;
 
 #[function_component]
 pub fn StorageBanner() -> Html {
@@ -14,9 +14,16 @@ pub fn StorageBanner() -> Html {
         let state = state.clone();
         move |_| export_workspace(&state)
     };
-    let ondownload_backup = |_| {
-        if let Some(raw) = storage::backup() {
-            let _ = dom::download("unreadable-saved-work.json", "application/json", &raw);
+    let downloads = state.storage_downloads.clone();
+    let ondownload_backup = move |_| {
+        // Each unreadable value as it was stored, one file each.
+        for (n, raw) in downloads.iter().filter_map(|key| storage::raw(key)).enumerate() {
+            let name = if n == 0 {
+                "unreadable-saved-work.json".to_owned()
+            } else {
+                format!("unreadable-saved-work-{}.json", n + 1)
+            };
+            let _ = dom::download(&name, "application/json", &raw);
         }
     };
     let warning = state.storage_full_pct.filter(|_| state.storage_problem.is_none()).map(|pct| {
@@ -28,7 +35,7 @@ pub fn StorageBanner() -> Html {
         }
     });
     let Some(problem) = &state.storage_problem else { return html! { { for warning } } };
-    let backup = matches!(problem, StorageError::Unreadable(_) | StorageError::PartlyUnreadable(_));
+    let backup = problem.has_download() && !state.storage_downloads.is_empty();
     html! {
         <div class="storage-banner error" role="alert">
             <span>{ problem.to_string() }</span>

@@ -5,7 +5,7 @@ use std::ops::Range;
 use annotator_core::editor::Edge;
 use annotator_core::{AnnotationId, ClaimStatus, Document, Filter, Tag, TagSet, Workspace};
 
-use super::{Notice, StorageError};
+use super::{Notice, StorageError, Trashed};
 
 /// Everything that can happen, as verbs.
 pub enum Action {
@@ -119,14 +119,23 @@ pub enum Action {
         title: String,
         now: String,
     },
-    /// The open document was deleted: open `next` (from storage, or new when not `stored`).
-    DeletedOpen {
-        next: AnnotationId,
-        workspace: Workspace,
-        revision: u64,
-        stored: bool,
+    /// A document was deleted from the library (its records are in `trashed`, for undo).
+    /// When it was the open one, `next` opens: `(id, workspace, revision, stored)`, new
+    /// when not stored.
+    DocumentDeleted {
+        trashed: Trashed,
+        next: Option<(AnnotationId, Workspace, u64, bool)>,
+    },
+    /// Put a deleted document back (the Library's or the banner's Undo).
+    RestoreDocument(AnnotationId),
+    /// A deleted document is back in the library; `reopen` when it was open at deletion.
+    DocumentRestored {
+        id: AnnotationId,
+        reopen: Option<(Workspace, u64)>,
         notice: Notice,
     },
+    /// Whether the browser keeps this site's data under storage pressure (`None`: unknown).
+    Persisted(Option<bool>),
     /// A file to import (native, W3C or doccano), read as text; W3C anchors onto the open
     /// text. Merged into the open article when it is the same one, else opened.
     Import {

@@ -1,11 +1,15 @@
 //! Saving and tab sync. Saves are debounced after each change and flushed when the page
-//! is hidden or closed. Another tab's save arrives as a `storage` event and is joined with
-//! this tab's state (core `TabSync`), so annotations made in either tab survive.
+//! is hidden or closed; the library writes only the records that changed. Another tab's
+//! save is heard (IndexedDB: a `BroadcastChannel` message; `localStorage`: the `storage`
+//! event on the document's meta record, written last) and joined with this tab's state
+//! (core `TabSync`), so annotations made in either tab survive.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use annotator_core::{AnnotationId, Editor, TabSync};
+use annotator_core::library::LibraryError;
+use annotator_core::library::records::{META_PREFIX, id_after, parse_marks, sync_key};
+use annotator_core::{AnnotationId, Editor, Marks, TabSync};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
@@ -14,7 +18,7 @@ use yew::prelude::*;
 
 use super::{Action, Notice, StateHandle};
 use crate::dom;
-use crate::storage::{self, StorageError};
+use crate::storage::{self, Event, StorageError, library_error};
 
 const DEBOUNCE_MS: u32 = 300;
 /// Past this share of the quota, the page warns.
@@ -33,32 +37,47 @@ struct Saver {
     timer: Option<Timeout>,
     problem: Option<StorageError>,
     warned_pct: Option<u8>,
+    /// Whether persistent storage was asked for (once, after the first real save).
+    asked_persist: bool,
 }
 
 type Shared = Rc<RefCell<Saver>>;
 
-fn report(saver: &Shared, state: &StateHandle, result: Result<(), StorageError>) {
+/// Shows (or clears) why saving fails; `None` after a good save.
+fn set_problem(saver: &Shared, state: &StateHandle, problem: Option<StorageError>) {
     let mut s = saver.borrow_mut();
-    match result {
-        Ok(()) => {
-            if s.problem.take().is_some() {
-                state.dispatch(Action::StorageProblem(None));
-                state.dispatch(Action::Notify(Notice::info("Saved in this browser again.")));
-            }
-            let used = storage::usage();
-            let pct = (used >= WARN_AT).then(|| (used * 100.0).round().min(100.0) as u8);
-            if pct != s.warned_pct {
-                s.warned_pct = pct;
-                state.dispatch(Action::StorageUsage(pct));
-            }
-        }
-        Err(e) => {
-            if s.problem.as_ref() != Some(&e) {
-                s.problem = Some(e.clone());
-                state.dispatch(Action::StorageProblem(Some(e)));
-            }
-        }
+    if s.problem == problem {
+        return;
     }
+    let recovered = s.problem.is_some() && problem.is_none();
+    s.problem = problem.clone();
+    drop(s);
+    state.dispatch(Action::StorageProblem(problem));
+    if recovered {
+        state.dispatch(Action::Notify(Notice::info("Saved in this browser again.")));
+    }
+}
+
+/// After a save reached the disk: clears a problem, asks for persistent storage once and
+/// warns when the quota fills up.
+fn saved(saver: &Shared, state: &StateHandle) {
+    set_problem(saver, state, None);
+    let first = !std::mem::replace(&mut saver.borrow_mut().asked_persist, true);
+    let (saver, state) = (saver.clone(), state.clone());
+    yew::platform::spawn_local(async move {
+        if first {
+            state.dispatch(Action::Persisted(storage::quota::persist().await));
+        }
+        let Some(used) = storage::quota::used_share().await else { return };
+        let pct = (used >= WARN_AT).then(|| (used * 100.0).round().min(100.0) as u8);
+        let changed = {
+            let mut s = saver.borrow_mut();
+            std::mem::replace(&mut s.warned_pct, pct) != pct
+        };
+        if changed {
+            state.dispatch(Action::StorageUsage(pct));
+        }
+    });
 }
 
 fn flush(saver: &Shared, state: &StateHandle) {
@@ -78,38 +97,50 @@ fn flush(saver: &Shared, state: &StateHandle) {
         (editor, s.revision, s.sync.marks().clone())
     };
     let doc_id = saver.borrow().doc_id;
-    let result = dom::perf::measure("save", || storage::save(doc_id, editor.workspace(), revision, &marks));
+    let result = dom::perf::measure("save", || {
+        storage::with(|lib| lib.save(doc_id, editor.workspace(), revision, &marks))
+            .unwrap_or(Err(LibraryError::Store(annotator_core::library::StoreError::Unavailable)))
+    });
     if result.is_err() {
         dom::perf::mark("save:failed");
     }
-    {
-        let mut s = saver.borrow_mut();
-        if result.is_ok() {
+    let mut s = saver.borrow_mut();
+    match result {
+        Ok(()) => {
             s.sync.wrote(editor.workspace().clone());
-        } else {
+            drop(s);
+            // IndexedDB says later whether the commit reached the disk (`Event::Saved`).
+            if storage::idb().is_none() {
+                saved(saver, state);
+            }
+        }
+        Err(e) => {
             // Retried on the next change; the in-memory state is untouched.
             s.revision -= 1;
             s.unsaved = true;
+            drop(s);
+            set_problem(saver, state, Some(library_error(&e)));
         }
     }
-    report(saver, state, result);
 }
 
-fn on_storage_event(saver: &Shared, state: &StateHandle, e: &StorageEvent) {
-    if e.key() != Some(storage::doc_key(saver.borrow().doc_id)) {
-        return; // another document (or setting): the library lists it when opened
+/// Another tab saved document `id` (or deleted it): join its save with this tab's state.
+fn their_save(saver: &Shared, state: &StateHandle, id: AnnotationId) {
+    if saver.borrow().doc_id != id || !saver.borrow().enabled {
+        return; // another document: the Library lists it when opened
     }
-    let Some(Ok(remote)) = e.new_value().map(|raw| storage::parse(&raw)) else { return };
-    let mut s = saver.borrow_mut();
-    if !s.enabled {
+    storage::with(|lib| lib.forget(id));
+    let Some(Ok(remote)) = storage::with(|lib| lib.load(id)) else {
+        // Deleted in the other tab while open here: kept here, and saved again whole.
+        schedule(saver, state);
         return;
-    }
+    };
+    let mut s = saver.borrow_mut();
     // Joining is order-free, so even a save older than this tab's own is taken in: it may
     // hold changes this tab never saw.
-    s.revision = s.revision.max(remote.revision.unwrap_or(0));
-    let marks = storage::load_marks(s.doc_id);
+    s.revision = s.revision.max(remote.revision);
     let local = s.editor.workspace().clone();
-    let joined = s.sync.received(remote.workspace, &marks, &local, &dom::now_iso());
+    let joined = s.sync.received(remote.workspace, &remote.marks, &local, &dom::now_iso());
     drop(s);
     if joined == local {
         // Nothing new here, but storage may lack what this tab has: save it again.
@@ -122,6 +153,24 @@ fn on_storage_event(saver: &Shared, state: &StateHandle, e: &StorageEvent) {
         state.dispatch(Action::Notify(Notice::info(
             "Another tab changed this article's text; this tab now shows its version, with this tab's annotations moved onto it.",
         )));
+    }
+}
+
+fn on_store_event(saver: &Shared, state: &StateHandle, event: Event) {
+    match event {
+        Event::Saved => saved(saver, state),
+        Event::Failed(e) => set_problem(saver, state, Some(storage::store_error(&e))),
+        Event::Changed(ids) => {
+            let open = saver.borrow().doc_id;
+            if ids.contains(&open) {
+                their_save(saver, state, open);
+            }
+        }
+        Event::Closed => {
+            flush(saver, state);
+            saver.borrow_mut().enabled = false;
+            set_problem(saver, state, Some(StorageError::Closed));
+        }
     }
 }
 
@@ -139,8 +188,9 @@ pub fn use_autosave(state: StateHandle) {
             unsaved: false,
             enabled: state.can_save(),
             timer: None,
-            problem: None,
+            problem: state.storage_problem.clone(),
             warned_pct: None,
+            asked_persist: false,
         })
     };
     {
@@ -148,8 +198,12 @@ pub fn use_autosave(state: StateHandle) {
         use_effect_with((), move |_| {
             let on_hide = {
                 let (saver, state) = (saver.clone(), state.clone());
-                move |_: &Event| flush(&saver, &state)
+                move |_: &web_sys::Event| flush(&saver, &state)
             };
+            if let Some(idb) = storage::idb() {
+                let (saver, state) = (saver.clone(), state.clone());
+                idb.set_listener(move |event| on_store_event(&saver, &state, event));
+            }
             let window = gloo::utils::window();
             let listeners = [
                 EventListener::new(&window, "pagehide", on_hide.clone()),
@@ -158,8 +212,13 @@ pub fn use_autosave(state: StateHandle) {
                         on_hide(e);
                     }
                 }),
+                // Without IndexedDB, the library is in `localStorage`: its meta record is
+                // written last, so its event means the whole save is there.
                 EventListener::new(&window, "storage", move |e| {
-                    on_storage_event(&saver, &state, e.unchecked_ref());
+                    let e: &StorageEvent = e.unchecked_ref();
+                    if let Some(id) = e.key().and_then(|k| id_after(&k, META_PREFIX)) {
+                        their_save(&saver, &state, id);
+                    }
                 }),
             ];
             move || drop(listeners)
@@ -176,7 +235,8 @@ pub fn use_autosave(state: StateHandle) {
             s.doc_id = state.doc_id;
             s.sync = tab_sync(&state);
             s.revision = state.loaded_revision;
-            storage::set_current(state.doc_id);
+            drop(s);
+            storage::with(|lib| lib.set_current(state.doc_id));
         }
         saver.borrow_mut().editor = state.editor.clone();
         // Revision 0 is what was just loaded; saving it again would be wasted work.
@@ -186,10 +246,20 @@ pub fn use_autosave(state: StateHandle) {
     });
 }
 
+/// The tab-sync marks stored beside document `id` (none if missing or unreadable: they
+/// only refine joining, the document is whole without them).
+fn stored_marks(id: AnnotationId) -> Marks {
+    storage::with(|lib| {
+        use annotator_core::library::Store;
+        lib.store().get(&sync_key(id)).ok().flatten().and_then(|raw| parse_marks(&raw).ok())
+    })
+    .flatten()
+    .unwrap_or_default()
+}
+
 /// What tab sync starts from for the open document: what was loaded, if it was saved.
 fn tab_sync(state: &StateHandle) -> TabSync {
-    let stored =
-        state.doc_from_storage.then(|| (state.workspace().clone(), storage::load_marks(state.doc_id)));
+    let stored = state.doc_from_storage.then(|| (state.workspace().clone(), stored_marks(state.doc_id)));
     TabSync::new(state.workspace(), stored)
 }
 

@@ -4,6 +4,7 @@
 
 mod action;
 mod autosave;
+pub mod documents;
 mod notice;
 mod shortcuts;
 
@@ -12,6 +13,7 @@ use std::rc::Rc;
 
 use annotator_core::editor::nudged;
 use annotator_core::formats::import_any;
+use annotator_core::library::Deleted;
 use annotator_core::{
     AnnotationId, Document, Editor, Filter, Imported, Tag, Workspace, merge_import, snap_selection,
     update_text,
@@ -22,12 +24,24 @@ use crate::storage::StorageError;
 
 pub use action::Action;
 pub use autosave::use_autosave;
+pub use documents::use_restore;
 pub use notice::{Notice, NoticeKind};
 pub use shortcuts::use_shortcuts;
 
 /// The article shown when nothing has been saved yet (kept byte for byte).
 pub const SAMPLE_TEXT: &str = include_str!("../../assets/seed-article.txt");
 pub const SAMPLE_TITLE: &str = "China reached Japan’s sensitive defense networks: US paper";
+
+/// A document deleted from the library, kept so that it can be put back.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trashed {
+    pub deleted: Rc<Deleted>,
+    pub title: String,
+    /// Whether it was the open document.
+    pub was_open: bool,
+    /// `State::revision` right after the deletion: while it still is, Ctrl+Z restores it.
+    pub at_revision: u64,
+}
 
 /// A selection waiting for a tag, already snapped.
 #[derive(Clone, Debug, PartialEq)]
@@ -65,6 +79,14 @@ pub struct State {
     pub loaded_revision: u64,
     /// A document deleted while open: its pending save must not bring it back.
     pub deleted_doc: Option<AnnotationId>,
+    /// Documents deleted from the library in this visit, latest last.
+    pub trash: Vec<Trashed>,
+    /// A deleted document to put back (an effect does the storage work).
+    pub restoring: Option<AnnotationId>,
+    /// Storage keys of unreadable data a person can download.
+    pub storage_downloads: Vec<String>,
+    /// Whether the browser protects this site's data from eviction (`None`: not known yet).
+    pub persisted: Option<bool>,
 }
 
 impl State {
@@ -85,12 +107,24 @@ impl State {
             storage_full_pct: None,
             loaded_revision: 0,
             deleted_doc: None,
+            trash: Vec::new(),
+            restoring: None,
+            storage_downloads: Vec::new(),
+            persisted: None,
         }
+    }
+
+    /// The deletion Ctrl+Z would take back: the latest, when nothing changed since.
+    pub fn latest_deletion(&self) -> Option<&Trashed> {
+        self.trash.last().filter(|t| t.at_revision == self.revision)
     }
 
     /// Whether changes can be written to storage at all.
     pub fn can_save(&self) -> bool {
-        !matches!(self.storage_problem, Some(StorageError::Unavailable | StorageError::Newer(_)))
+        !matches!(
+            self.storage_problem,
+            Some(StorageError::Unavailable | StorageError::Newer(_) | StorageError::Closed)
+        )
     }
 
     /// The sample article's document id: the same in every tab and every browser.
@@ -312,6 +346,10 @@ impl Reducible for State {
                 s.delete(id, &now);
             }
             Action::Undo { now } => {
+                if let Some(t) = s.latest_deletion() {
+                    s.restoring = Some(t.deleted.id);
+                    return Rc::new(s);
+                }
                 s.step(Editor::undo, &now);
                 s.announce("Undone");
             }
@@ -327,11 +365,33 @@ impl Reducible for State {
             Action::SwitchDocument { id, workspace, revision } => {
                 s.switch(id, workspace, revision, true, None)
             }
-            Action::DeletedOpen { next, workspace, revision, stored, notice } => {
-                let gone = s.doc_id;
-                s.switch(next, workspace, revision, stored, Some(notice));
-                s.deleted_doc = Some(gone);
+            Action::DocumentDeleted { mut trashed, next } => {
+                let notice = Notice {
+                    restore: Some(trashed.deleted.id),
+                    ..Notice::info(format!("Deleted “{}”. Undo (Ctrl+Z) puts it back.", trashed.title))
+                };
+                s.announce(notice.text.clone());
+                if let Some((next, workspace, revision, stored)) = next {
+                    let gone = s.doc_id;
+                    s.switch(next, workspace, revision, stored, Some(notice));
+                    s.deleted_doc = Some(gone);
+                } else {
+                    s.notice = Some(notice);
+                }
+                trashed.at_revision = s.revision;
+                s.trash.push(trashed);
             }
+            Action::RestoreDocument(id) => s.restoring = Some(id),
+            Action::DocumentRestored { id, reopen, notice } => {
+                s.trash.retain(|t| t.deleted.id != id);
+                s.restoring = None;
+                s.announce(notice.text.clone());
+                match reopen {
+                    Some((workspace, revision)) => s.switch(id, workspace, revision, true, Some(notice)),
+                    None => s.notice = Some(notice),
+                }
+            }
+            Action::Persisted(persisted) => s.persisted = persisted,
             Action::Rename { title, now } => {
                 Rc::make_mut(&mut s.editor).rename(&title, &now);
                 s.revision += 1;

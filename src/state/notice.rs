@@ -1,7 +1,5 @@
 //! Messages for the page's banner.
 
-use std::rc::Rc;
-
 use annotator_core::AnnotationId;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,8 +13,9 @@ pub enum NoticeKind {
 pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
-    /// A deleted document that "Undo" puts back: its id and what was stored.
-    pub restore: Option<(AnnotationId, Rc<str>)>,
+    /// A deleted document that "Undo" puts back (kept in the state's trash). Such a notice
+    /// stays until dismissed: the undo is there for as long as the person is.
+    pub restore: Option<AnnotationId>,
 }
 
 impl Notice {

@@ -11,13 +11,9 @@ fn reduce(state: State, action: Action) -> State {
 #[test]
 fn only_the_switch_away_from_a_deleted_document_skips_its_save() {
     let state = State::new(id(1), State::sample(), true);
-    let next = Action::DeletedOpen {
-        next: id(2),
-        workspace: State::sample(),
-        revision: 0,
-        stored: true,
-        notice: Notice::info("Deleted"),
-    };
+    let deleted = annotator_core::library::Deleted { id: id(1), records: Vec::new() };
+    let trashed = Trashed { deleted: Rc::new(deleted), title: "Gone".into(), was_open: true, at_revision: 0 };
+    let next = Action::DocumentDeleted { trashed, next: Some((id(2), State::sample(), 0, true)) };
     let deleted = reduce(state, next);
     assert_eq!((deleted.doc_id, deleted.deleted_doc), (id(2), Some(id(1))));
     let reopened =

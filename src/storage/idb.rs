@@ -1,0 +1,382 @@
+//! The IndexedDB adapter: the library's records in one object store, behind the core's
+//! synchronous [`Store`] through an in-memory mirror.
+//!
+//! Everything is read once at start-up; reads are then served from the mirror. Each
+//! commit updates the mirror and starts one readwrite transaction with all its writes at
+//! once — nothing else is awaited inside it (IndexedDB commits a transaction as soon as the
+//! page idles with no request pending). When it completes, what was written is read back
+//! and compared, so a silent failure is seen; a commit that failed is retried with the
+//! next one, and the app is told either way. Other tabs hear of each save on a
+//! `BroadcastChannel` and read the changed documents again.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use annotator_core::AnnotationId;
+use annotator_core::library::records::{META_PREFIX, ann_prefix, doc_key, id_after, meta_key, sync_key};
+use annotator_core::library::{Store, StoreError, Write};
+use gloo::events::EventListener;
+use idb::{Database, Factory, KeyRange, ObjectStoreParams, Query, TransactionMode, TransactionResult};
+use js_sys::JsString;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{BroadcastChannel, IdbDatabase};
+use yew::platform::spawn_local;
+
+pub const DB_NAME: &str = "article-annotator";
+/// Version 2 holds the `records` store of the core's record layout (`aa2.*` keys). A tab
+/// that opens a higher version closes this one (`versionchange`).
+pub const DB_VERSION: u32 = 2;
+const STORE: &str = "records";
+const CHANNEL: &str = "article-annotator";
+
+/// What the adapter reports after the fact (commits complete asynchronously).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Event {
+    /// A commit is on disk and read back as written.
+    Saved,
+    /// A commit failed or did not read back as written; its writes go again with the next.
+    Failed(StoreError),
+    /// Another tab saved (or deleted) these documents; their records were read again.
+    Changed(Vec<AnnotationId>),
+    /// Another tab is upgrading the database: this connection is closed, nothing more is saved.
+    Closed,
+}
+
+type Listener = Rc<dyn Fn(Event)>;
+
+struct Inner {
+    db: IdbDatabase,
+    closed: bool,
+    /// Every record as IndexedDB will hold it once the commits in flight complete. Values
+    /// stay JS strings, so a copy is byte for byte.
+    mirror: BTreeMap<String, JsString>,
+    /// Writes of commits that failed: sent again with the next commit (`None`: a delete).
+    retry: BTreeMap<String, Option<JsString>>,
+    listener: Option<Listener>,
+    channel: Option<BroadcastChannel>,
+    _events: Vec<EventListener>,
+    /// Commits started and not yet checked, the first error among them, and who waits.
+    in_flight: usize,
+    first_error: Option<StoreError>,
+    waiters: Vec<tokio::sync::oneshot::Sender<Result<(), StoreError>>>,
+}
+
+/// The library's IndexedDB database, as a [`Store`] (a cheap handle: clones share it).
+#[derive(Clone)]
+pub struct IdbStore(Rc<RefCell<Inner>>);
+
+fn failed(e: impl std::fmt::Display) -> StoreError {
+    let text = e.to_string();
+    if text.contains("QuotaExceeded") { StoreError::Full } else { StoreError::Failed(text) }
+}
+
+fn db(raw: &IdbDatabase) -> Database {
+    Database::from(raw.clone())
+}
+
+impl IdbStore {
+    /// Opens the database and reads every record. `on_blocked` runs if another tab holds
+    /// an older version open and does not let go (the open then waits for it).
+    pub async fn open(on_blocked: impl FnOnce() + 'static) -> Result<IdbStore, StoreError> {
+        let factory = Factory::new().map_err(|_| StoreError::Unavailable)?;
+        let mut request = factory.open(DB_NAME, Some(DB_VERSION)).map_err(|_| StoreError::Unavailable)?;
+        request.on_upgrade_needed(|event| {
+            use idb::DatabaseEvent;
+            if let Ok(db) = event.database() {
+                if !db.store_names().iter().any(|s| s == STORE) {
+                    let _ = db.create_object_store(STORE, ObjectStoreParams::new());
+                }
+            }
+        });
+        request.on_blocked(move |_| on_blocked());
+        let raw: IdbDatabase = request.await.map_err(failed)?.into();
+        let tx = db(&raw).transaction(&[STORE], TransactionMode::ReadOnly).map_err(failed)?;
+        let store = tx.object_store(STORE).map_err(failed)?;
+        let (keys, values) = (store.get_all_keys(None, None), store.get_all(None, None));
+        let keys = keys.map_err(failed)?.await.map_err(failed)?;
+        let values = values.map_err(failed)?.await.map_err(failed)?;
+        let mirror = keys
+            .into_iter()
+            .zip(values)
+            .filter_map(|(k, v)| Some((k.as_string()?, v.dyn_into::<JsString>().ok()?)))
+            .collect();
+        let inner = Inner {
+            db: raw.clone(),
+            closed: false,
+            mirror,
+            retry: BTreeMap::new(),
+            listener: None,
+            channel: BroadcastChannel::new(CHANNEL).ok(),
+            _events: Vec::new(),
+            in_flight: 0,
+            first_error: None,
+            waiters: Vec::new(),
+        };
+        let store = IdbStore(Rc::new(RefCell::new(inner)));
+        store.listen(&raw);
+        Ok(store)
+    }
+
+    /// Where the adapter's reports go.
+    pub fn set_listener(&self, listener: impl Fn(Event) + 'static) {
+        self.0.borrow_mut().listener = Some(Rc::new(listener));
+    }
+
+    fn report(&self, event: Event) {
+        let listener = self.0.borrow().listener.clone();
+        if let Some(listener) = listener {
+            listener(event);
+        }
+    }
+
+    fn listen(&self, raw: &IdbDatabase) {
+        let mut events = Vec::new();
+        let this = self.clone();
+        // Another tab opens a newer version: let it, instead of blocking it. Transactions
+        // already started still complete after `close`.
+        events.push(EventListener::new(raw, "versionchange", move |_| {
+            {
+                let mut inner = this.0.borrow_mut();
+                inner.closed = true;
+                inner.db.close();
+            }
+            this.report(Event::Closed);
+        }));
+        if let Some(channel) = self.0.borrow().channel.clone() {
+            let this = self.clone();
+            events.push(EventListener::new(&channel, "message", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() else { return };
+                let ids: Vec<AnnotationId> = js_sys::Array::from(&e.data())
+                    .iter()
+                    .filter_map(|v| v.as_string()?.parse().ok())
+                    .collect();
+                let this = this.clone();
+                spawn_local(async move { this.reread(ids).await });
+            }));
+        }
+        self.0.borrow_mut()._events = events;
+    }
+
+    /// Reads documents `ids` again (another tab saved them) and reports them changed.
+    async fn reread(&self, ids: Vec<AnnotationId>) {
+        let raw = self.0.borrow().db.clone();
+        let read = async {
+            let tx = db(&raw).transaction(&[STORE], TransactionMode::ReadOnly).map_err(failed)?;
+            let store = tx.object_store(STORE).map_err(failed)?;
+            let mut requests = Vec::new();
+            for id in &ids {
+                let prefix = ann_prefix(*id);
+                let range =
+                    KeyRange::bound(&prefix.as_str().into(), &format!("{prefix}\u{ffff}").into(), None, None)
+                        .map_err(failed)?;
+                let keys = store.get_all_keys(Some(Query::KeyRange(range.clone())), None).map_err(failed)?;
+                let values = store.get_all(Some(Query::KeyRange(range)), None).map_err(failed)?;
+                let singles: Vec<_> = [doc_key(*id), meta_key(*id), sync_key(*id)]
+                    .into_iter()
+                    .map(|k| store.get(Query::Key(k.as_str().into())).map(|r| (k, r)))
+                    .collect::<Result<_, _>>()
+                    .map_err(failed)?;
+                requests.push((prefix, keys, values, singles));
+            }
+            let mut found = Vec::new();
+            for (prefix, keys, values, singles) in requests {
+                let (keys, values) = (keys.await.map_err(failed)?, values.await.map_err(failed)?);
+                let mut records: Vec<(String, Option<JsString>)> = keys
+                    .into_iter()
+                    .zip(values)
+                    .filter_map(|(k, v)| Some((k.as_string()?, v.dyn_into::<JsString>().ok())))
+                    .collect();
+                for (key, request) in singles {
+                    let value = request.await.map_err(failed)?;
+                    records.push((key, value.and_then(|v| v.dyn_into::<JsString>().ok())));
+                }
+                found.push((prefix, records));
+            }
+            Ok::<_, StoreError>(found)
+        };
+        match read.await {
+            Ok(found) => {
+                let mut inner = self.0.borrow_mut();
+                for (prefix, records) in found {
+                    inner.mirror.retain(|k, _| !k.starts_with(&prefix));
+                    for (key, value) in records {
+                        match value {
+                            Some(v) => inner.mirror.insert(key, v),
+                            None => inner.mirror.remove(&key),
+                        };
+                    }
+                }
+                drop(inner);
+                self.report(Event::Changed(ids));
+            }
+            Err(e) => self.report(Event::Failed(e)),
+        }
+    }
+
+    /// Starts one readwrite transaction with every write of `batch`, then checks it. A
+    /// batch that cannot even be started waits for the next commit.
+    fn flush(&self, batch: BTreeMap<String, Option<JsString>>) -> Result<(), StoreError> {
+        self.start(&batch).inspect_err(|_| {
+            let mut inner = self.0.borrow_mut();
+            for (key, value) in batch.clone() {
+                inner.retry.entry(key).or_insert(value);
+            }
+        })
+    }
+
+    fn start(&self, batch: &BTreeMap<String, Option<JsString>>) -> Result<(), StoreError> {
+        let batch = batch.clone();
+        let raw = self.0.borrow().db.clone();
+        let tx = db(&raw).transaction(&[STORE], TransactionMode::ReadWrite).map_err(failed)?;
+        let store = tx.object_store(STORE).map_err(failed)?;
+        for (key, value) in &batch {
+            let key = JsValue::from_str(key);
+            match value {
+                Some(v) => store.put(v, Some(&key)).map(drop),
+                None => store.delete(Query::Key(key)).map(drop),
+            }
+            .map_err(failed)?;
+        }
+        let this = self.clone();
+        this.0.borrow_mut().in_flight += 1;
+        spawn_local(async move {
+            let written = match tx.await {
+                Ok(TransactionResult::Committed) => this.read_back(&batch).await,
+                Ok(TransactionResult::Aborted) => {
+                    Err(StoreError::Failed("the transaction was aborted".into()))
+                }
+                Err(e) => Err(failed(e)),
+            };
+            let waiters = {
+                let mut inner = this.0.borrow_mut();
+                inner.in_flight -= 1;
+                if let Err(e) = &written {
+                    for (key, value) in batch.clone() {
+                        inner.retry.entry(key).or_insert(value);
+                    }
+                    inner.first_error.get_or_insert(e.clone());
+                }
+                if inner.in_flight == 0 { std::mem::take(&mut inner.waiters) } else { Vec::new() }
+            };
+            match written {
+                Ok(()) => {
+                    this.announce(&batch);
+                    this.report(Event::Saved);
+                }
+                Err(e) => this.report(Event::Failed(e)),
+            }
+            let first_error = if waiters.is_empty() { None } else { this.0.borrow_mut().first_error.take() };
+            for waiter in waiters {
+                let _ = waiter.send(first_error.clone().map_or(Ok(()), Err));
+            }
+        });
+        Ok(())
+    }
+
+    /// Resolves once no commit is in flight: `Ok` if every commit since the last call
+    /// reached the disk and read back as written, else the first error.
+    pub async fn settled(&self) -> Result<(), StoreError> {
+        let receiver = {
+            let mut inner = self.0.borrow_mut();
+            if inner.in_flight == 0 {
+                return inner.first_error.take().map_or(Ok(()), Err);
+            }
+            let (sender, receiver) = tokio::sync::oneshot::channel();
+            inner.waiters.push(sender);
+            receiver
+        };
+        receiver.await.unwrap_or_else(|_| Err(StoreError::Failed("the database went away".into())))
+    }
+
+    /// Reads `batch`'s keys back and compares them with the mirror: this transaction sees
+    /// every commit started before it, which is what the mirror holds now.
+    async fn read_back(&self, batch: &BTreeMap<String, Option<JsString>>) -> Result<(), StoreError> {
+        let (raw, expected) = {
+            let inner = self.0.borrow();
+            let expected: Vec<(String, Option<JsString>)> =
+                batch.keys().map(|k| (k.clone(), inner.mirror.get(k).cloned())).collect();
+            (inner.db.clone(), expected)
+        };
+        let tx = db(&raw).transaction(&[STORE], TransactionMode::ReadOnly).map_err(failed)?;
+        let store = tx.object_store(STORE).map_err(failed)?;
+        let requests: Vec<_> = expected
+            .iter()
+            .map(|(k, _)| store.get(Query::Key(k.as_str().into())))
+            .collect::<Result<_, _>>()
+            .map_err(failed)?;
+        for ((key, want), request) in expected.iter().zip(requests) {
+            let got = request.await.map_err(failed)?;
+            let same = match (want, &got) {
+                (Some(want), Some(got)) => js_sys::Object::is(want, got),
+                (None, None) => true,
+                _ => false,
+            };
+            if !same {
+                return Err(StoreError::Failed(format!("{key} did not read back as it was written")));
+            }
+        }
+        Ok(())
+    }
+
+    /// Tells the other tabs which documents this batch saved.
+    fn announce(&self, batch: &BTreeMap<String, Option<JsString>>) {
+        let ids: js_sys::Array = batch
+            .keys()
+            .filter_map(|k| id_after(k, META_PREFIX))
+            .map(|id| JsValue::from(id.to_string()))
+            .collect();
+        if ids.length() > 0 {
+            if let Some(channel) = &self.0.borrow().channel {
+                let _ = channel.post_message(&ids);
+            }
+        }
+    }
+}
+
+impl Store for IdbStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.0.borrow().mirror.get(key).map(String::from))
+    }
+
+    fn keys(&self, prefix: &str) -> Result<Vec<String>, StoreError> {
+        let inner = self.0.borrow();
+        Ok(inner
+            .mirror
+            .range(prefix.to_owned()..)
+            .map(|(k, _)| k)
+            .take_while(|k| k.starts_with(prefix))
+            .cloned()
+            .collect())
+    }
+
+    fn commit(&mut self, writes: Vec<Write>) -> Result<(), StoreError> {
+        let mut inner = self.0.borrow_mut();
+        if inner.closed {
+            return Err(StoreError::Failed("the database was closed for an upgrade in another tab".into()));
+        }
+        let mut batch = std::mem::take(&mut inner.retry);
+        for write in writes {
+            match write {
+                Write::Put { key, value } => {
+                    let value = JsString::from(value);
+                    inner.mirror.insert(key.clone(), value.clone());
+                    batch.insert(key, Some(value));
+                }
+                Write::Delete { key } => {
+                    inner.mirror.remove(&key);
+                    batch.insert(key, None);
+                }
+            }
+        }
+        drop(inner);
+        self.flush(batch)
+    }
+
+    fn copy(&mut self, from: &str, to: &str) -> Result<(), StoreError> {
+        let value = self.0.borrow().mirror.get(from).cloned();
+        let value = value.ok_or_else(|| StoreError::Failed(format!("nothing is stored under {from}")))?;
+        self.0.borrow_mut().mirror.insert(to.to_owned(), value.clone());
+        self.flush(BTreeMap::from([(to.to_owned(), Some(value))]))
+    }
+}
