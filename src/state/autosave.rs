@@ -198,7 +198,12 @@ pub fn use_autosave(state: StateHandle) {
         use_effect_with((), move |_| {
             let on_hide = {
                 let (saver, state) = (saver.clone(), state.clone());
-                move |_: &web_sys::Event| flush(&saver, &state)
+                move |_: &web_sys::Event| {
+                    flush(&saver, &state);
+                    if let Some(idb) = storage::idb() {
+                        idb.journal();
+                    }
+                }
             };
             if let Some(idb) = storage::idb() {
                 let (saver, state) = (saver.clone(), state.clone());

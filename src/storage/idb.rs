@@ -29,6 +29,8 @@ pub const DB_NAME: &str = "article-annotator";
 pub const DB_VERSION: u32 = 2;
 const STORE: &str = "records";
 const CHANNEL: &str = "article-annotator";
+/// Where a page that unloads leaves the writes it could not see through (`localStorage`).
+const JOURNAL_KEY: &str = "aa2.journal";
 
 /// What the adapter reports after the fact (commits complete asynchronously).
 #[derive(Clone, Debug, PartialEq)]
@@ -56,6 +58,9 @@ struct Inner {
     listener: Option<Listener>,
     channel: Option<BroadcastChannel>,
     _events: Vec<EventListener>,
+    /// The writes of the commits started and not yet checked, by commit.
+    unconfirmed: BTreeMap<u64, BTreeMap<String, Option<JsString>>>,
+    next_commit: u64,
     /// Commits started and not yet checked, the first error among them, and who waits.
     in_flight: usize,
     first_error: Option<StoreError>,
@@ -109,12 +114,15 @@ impl IdbStore {
             listener: None,
             channel: BroadcastChannel::new(CHANNEL).ok(),
             _events: Vec::new(),
+            unconfirmed: BTreeMap::new(),
+            next_commit: 0,
             in_flight: 0,
             first_error: None,
             waiters: Vec::new(),
         };
-        let store = IdbStore(Rc::new(RefCell::new(inner)));
+        let mut store = IdbStore(Rc::new(RefCell::new(inner)));
         store.listen(&raw);
+        store.replay_journal().await;
         Ok(store)
     }
 
@@ -239,7 +247,14 @@ impl IdbStore {
             .map_err(failed)?;
         }
         let this = self.clone();
-        this.0.borrow_mut().in_flight += 1;
+        let commit = {
+            let mut inner = this.0.borrow_mut();
+            inner.in_flight += 1;
+            inner.next_commit += 1;
+            let n = inner.next_commit;
+            inner.unconfirmed.insert(n, batch.clone());
+            n
+        };
         spawn_local(async move {
             let written = match tx.await {
                 Ok(TransactionResult::Committed) => this.read_back(&batch).await,
@@ -251,6 +266,7 @@ impl IdbStore {
             let waiters = {
                 let mut inner = this.0.borrow_mut();
                 inner.in_flight -= 1;
+                inner.unconfirmed.remove(&commit);
                 if let Err(e) = &written {
                     for (key, value) in batch.clone() {
                         inner.retry.entry(key).or_insert(value);
@@ -272,6 +288,41 @@ impl IdbStore {
             }
         });
         Ok(())
+    }
+
+    /// Writes every write not yet known to be on disk to `localStorage` (synchronous), for
+    /// the next start to finish: a page that unloads (a reload, a closed tab) may take its
+    /// last IndexedDB transaction with it.
+    pub fn journal(&self) {
+        let inner = self.0.borrow();
+        let mut all: BTreeMap<&String, Option<String>> = BTreeMap::new();
+        for (key, value) in inner.unconfirmed.values().flatten().chain(&inner.retry) {
+            all.insert(key, value.as_ref().map(String::from));
+        }
+        if all.is_empty() {
+            return;
+        }
+        if let (Ok(json), Ok(mut local)) = (serde_json::to_string(&all), super::LocalStore::open()) {
+            // Best effort: a journal too large for localStorage is left out.
+            let _ = local.commit(vec![Write::Put { key: JOURNAL_KEY.to_owned(), value: json }]);
+        }
+    }
+
+    /// Finishes what the last page left in the journal (see [`IdbStore::journal`]).
+    async fn replay_journal(&mut self) {
+        let Ok(mut local) = super::LocalStore::open() else { return };
+        let Ok(Some(raw)) = local.get(JOURNAL_KEY) else { return };
+        let writes: Vec<Write> = serde_json::from_str::<BTreeMap<String, Option<String>>>(&raw)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|(key, value)| match value {
+                Some(value) => Write::Put { key, value },
+                None => Write::Delete { key },
+            })
+            .collect();
+        if self.commit(writes).is_ok() && self.settled().await.is_ok() {
+            let _ = local.commit(vec![Write::Delete { key: JOURNAL_KEY.to_owned() }]);
+        }
     }
 
     /// Resolves once no commit is in flight: `Ok` if every commit since the last call

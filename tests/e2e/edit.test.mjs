@@ -95,15 +95,16 @@ test('retag, note, delete, then undo and redo each step', async () => {
   await page.context().close();
 });
 
-test('the last edit is saved when the page is hidden, before the debounce', async () => {
+test('the last edit is saved when the tab is closed, before the debounce', async () => {
   const page = await openApp(browser, server.url);
   await dragOver(page, 'JIJI Press');
   await page.keyboard.press('2');
-  // Closing runs pagehide; the debounced save has not fired yet in the same task.
-  await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
-  const raw = await page.evaluate(() => localStorage.getItem(`article-annotator.doc.${localStorage.getItem('article-annotator.current')}`));
-  assert.equal(JSON.parse(raw).annotations[0].exact, 'JIJI Press');
-  await page.context().close();
+  // Closed at once: the debounced save never fires; pagehide's must reach the disk.
+  await page.close();
+  const again = await openApp(browser, server.url, page.context());
+  await again.locator('mark.hl', { hasText: 'JIJI Press' }).waitFor();
+  assert.equal((await again.evaluate(() => window.storedAnnotations()))[0].exact, 'JIJI Press');
+  await again.context().close();
 });
 
 test('word snapping can be turned off, and the choice is remembered', async () => {

@@ -31,10 +31,42 @@ export function launch() {
   });
 }
 
+/**
+ * Installed in every test page: `window.readStore()` resolves to every record the library
+ * keeps in IndexedDB, as { key: value } (an empty object before the app made the database).
+ */
+function installReadStore() {
+  window.readStore = () => new Promise((resolve, reject) => {
+    const open = indexedDB.open('article-annotator');
+    open.onupgradeneeded = () => open.transaction.abort(); // never create it for the app
+    open.onerror = () => resolve({});
+    open.onsuccess = () => {
+      const db = open.result;
+      if (!db.objectStoreNames.contains('records')) { db.close(); resolve({}); return; }
+      const tx = db.transaction('records', 'readonly');
+      const keys = tx.objectStore('records').getAllKeys();
+      const values = tx.objectStore('records').getAll();
+      tx.oncomplete = () => {
+        db.close();
+        resolve(Object.fromEntries(keys.result.map((k, i) => [k, values.result[i]])));
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+  /** The open document's stored annotations (their records), or null before its first save. */
+  window.storedAnnotations = async () => {
+    const records = await window.readStore();
+    const id = records['aa2.current'];
+    if (!id || !records[`aa2.meta.${id}`]) return null;
+    return Object.entries(records).filter(([k]) => k.startsWith(`aa2.ann.${id}.`)).map(([, v]) => JSON.parse(v));
+  };
+}
+
 /** A fresh page (empty storage) with the app loaded; page errors fail the test. */
 export async function openApp(browser, url, context) {
   const ctx = context ?? await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
+  await page.addInitScript(installReadStore);
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
   await page.goto(url);
@@ -108,16 +140,21 @@ export async function needleBox(page, needle, nth = 0) {
  * all counts too: a reload then shows none).
  */
 export function savedCount(page, n) {
-  return page.waitForFunction((n) => {
-    const id = localStorage.getItem('article-annotator.current');
-    const raw = id && localStorage.getItem(`article-annotator.doc.${id}`);
-    return raw ? JSON.parse(raw).annotations.length === n : n === 0;
-  }, n);
+  return untilStored(page, (saved) => (saved ? saved.length === n : n === 0), `${n} saved annotations`);
 }
 
-/** The storage key of the document the page has open (once it has been saved). */
-export function openDocKey(page) {
-  return page.evaluate(() => `article-annotator.doc.${localStorage.getItem('article-annotator.current')}`);
+/**
+ * Resolves once `test(annotations)` holds for the open document's stored annotations
+ * (null before its first save), reading IndexedDB again after each frame: its reads are
+ * asynchronous, which waitForFunction does not await.
+ */
+export async function untilStored(page, test, what) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (test(await page.evaluate(() => window.storedAnnotations()))) return;
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(r)));
+  }
+  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** Clicks Export and returns the downloaded file's name and text. */

@@ -10,7 +10,7 @@ before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
 
-const library = (page) => page.locator('.library .doc');
+const library = (page) => page.locator('.library .doc:not(.deleted)');
 
 test('documents are kept apart, listed, switched, renamed, deleted and restored', async () => {
   const page = await openApp(browser, server.url);
@@ -24,8 +24,8 @@ test('documents are kept apart, listed, switched, renamed, deleted and restored'
   await page.keyboard.press('3');
   await savedCount(page, 2);
 
-  // Two documents, each under its own key.
-  const keys = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('article-annotator.doc.')));
+  // Two documents, each in records of its own.
+  const keys = Object.keys(await page.evaluate(() => window.readStore())).filter((k) => k.startsWith('aa2.meta.'));
   assert.equal(keys.length, 2);
 
   await page.click('#library');
@@ -81,9 +81,8 @@ test('deleting the open document opens another, and its pending save does not br
   await library(page).filter({ hasText: 'Short-lived' }).getByRole('button', { name: 'Delete' }).click();
   await page.locator('.doc-title', { hasText: 'China reached Japan' }).waitFor();
   await page.evaluate(() => dispatchEvent(new PageTransitionEvent('pagehide')));
-  const titles = await page.evaluate(() => Object.keys(localStorage)
-    .filter((k) => k.startsWith('article-annotator.doc.'))
-    .map((k) => JSON.parse(localStorage.getItem(k)).document.title));
+  const records = await page.evaluate(() => window.readStore());
+  const titles = Object.entries(records).filter(([k]) => k.startsWith('aa2.meta.')).map(([, v]) => JSON.parse(v).title);
   assert.deepEqual(titles, ['China reached Japan’s sensitive defense networks: US paper']);
   await page.context().close();
 });
