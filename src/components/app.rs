@@ -27,14 +27,15 @@ fn initial_state(boot: &Boot) -> State {
     let snap = storage::load_pref(SNAP_PREF).and_then(|v| v.as_bool()).unwrap_or(true);
     let opened = &boot.opened;
     let problems: Vec<_> = boot.problems.iter().chain(&opened.problems).cloned().collect();
-    let (problem, downloads) = storage::problem_of(&problems);
+    let found = storage::problem_of(&problems);
     let loaded = opened.loaded.as_ref();
     let workspace = loaded.map_or_else(State::sample, |l| l.workspace.clone());
     let mut state = State::new(opened.id, workspace, snap);
     state.doc_from_storage = loaded.is_some();
     state.loaded_revision = loaded.map_or(0, |l| l.revision);
-    state.storage_problem = problem;
-    state.storage_downloads = downloads;
+    state.storage_problem = found.saving;
+    state.data_problem = found.data;
+    state.storage_downloads = found.downloads;
     state
 }
 

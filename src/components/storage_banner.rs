@@ -34,16 +34,25 @@ pub fn StorageBanner() -> Html {
             </div>
         }
     });
-    let Some(problem) = &state.storage_problem else { return html! { { for warning } } };
-    let backup = problem.has_download() && !state.storage_downloads.is_empty();
+    // What is wrong with the saved data, and (unless it is the same) why saving fails.
+    let saving = state.storage_problem.as_ref().filter(|p| Some(*p) != state.data_problem.as_ref());
+    let problems = state.data_problem.iter().chain(saving);
     html! {
-        <div class="storage-banner error" role="alert">
-            <span>{ problem.to_string() }</span>
-            if backup {
-                <button class="download-backup" onclick={ondownload_backup}>{ "Download the unreadable data" }</button>
-            } else {
-                <button onclick={onexport}>{ "Export JSON" }</button>
-            }
-        </div>
+        <>
+            { for warning }
+            { for problems.map(|problem| {
+                let backup = problem.has_download() && !state.storage_downloads.is_empty();
+                html! {
+                    <div class="storage-banner error" role="alert">
+                        <span>{ problem.to_string() }</span>
+                        if backup {
+                            <button class="download-backup" onclick={ondownload_backup.clone()}>{ "Download the unreadable data" }</button>
+                        } else {
+                            <button onclick={onexport.clone()}>{ "Export JSON" }</button>
+                        }
+                    </div>
+                }
+            }) }
+        </>
     }
 }

@@ -83,6 +83,8 @@ pub struct State {
     pub trash: Vec<Trashed>,
     /// A deleted document to put back (an effect does the storage work).
     pub restoring: Option<AnnotationId>,
+    /// What start-up found wrong with the saved data (unreadable, newer), shown all visit.
+    pub data_problem: Option<StorageError>,
     /// Storage keys of unreadable data a person can download.
     pub storage_downloads: Vec<String>,
     /// Whether the browser protects this site's data from eviction (`None`: not known yet).
@@ -110,6 +112,7 @@ impl State {
             trash: Vec::new(),
             restoring: None,
             storage_downloads: Vec::new(),
+            data_problem: None,
             persisted: None,
         }
     }
@@ -121,10 +124,10 @@ impl State {
 
     /// Whether changes can be written to storage at all.
     pub fn can_save(&self) -> bool {
-        !matches!(
-            self.storage_problem,
-            Some(StorageError::Unavailable | StorageError::Newer(_) | StorageError::Closed)
-        )
+        let stops = |p: &Option<StorageError>| {
+            matches!(p, Some(StorageError::Unavailable | StorageError::Newer(_) | StorageError::Closed))
+        };
+        !stops(&self.storage_problem) && !stops(&self.data_problem)
     }
 
     /// The sample article's document id: the same in every tab and every browser.

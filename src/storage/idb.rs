@@ -225,11 +225,12 @@ impl IdbStore {
     /// Starts one readwrite transaction with every write of `batch`, then checks it. A
     /// batch that cannot even be started waits for the next commit.
     fn flush(&self, batch: BTreeMap<String, Option<JsString>>) -> Result<(), StoreError> {
-        self.start(&batch).inspect_err(|_| {
+        self.start(&batch).inspect_err(|e| {
             let mut inner = self.0.borrow_mut();
             for (key, value) in batch.clone() {
                 inner.retry.entry(key).or_insert(value);
             }
+            inner.first_error.get_or_insert(e.clone());
         })
     }
 

@@ -19,7 +19,7 @@ use annotator_core::library::{
 
 pub use idb::{DB_NAME, DB_VERSION, Event, IdbStore};
 pub use local::LocalStore;
-pub use phrase::{StorageError, library_error, problem_of, store_error};
+pub use phrase::{Found, StorageError, library_error, problem_of, store_error};
 pub use prefs::{load_pref, save_pref};
 
 /// The store the library is in.

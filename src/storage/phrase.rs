@@ -77,10 +77,21 @@ pub fn library_error(e: &LibraryError) -> StorageError {
     }
 }
 
-/// The one problem the banner shows for what start-up found (the gravest), and the keys
-/// of the unreadable data a person can download.
-pub fn problem_of(problems: &[Problem]) -> (Option<StorageError>, Vec<String>) {
+/// What start-up found, for the banner.
+#[derive(Debug, Default, PartialEq)]
+pub struct Found {
+    /// Why saving does not work (yet): cleared by the first save that does.
+    pub saving: Option<StorageError>,
+    /// The gravest problem with the saved data itself: shown for the whole visit.
+    pub data: Option<StorageError>,
+    /// Keys of the unreadable data a person can download.
+    pub downloads: Vec<String>,
+}
+
+/// Sorts what start-up found into problems of saving and problems of the saved data.
+pub fn problem_of(problems: &[Problem]) -> Found {
     let mut downloads = Vec::new();
+    let mut saving = None;
     let mut worst: Option<(u8, StorageError)> = None;
     let mut consider = |rank: u8, e: StorageError| {
         if worst.as_ref().is_none_or(|(r, _)| rank > *r) {
@@ -93,7 +104,8 @@ pub fn problem_of(problems: &[Problem]) -> (Option<StorageError>, Vec<String>) {
         .count();
     for p in problems {
         match p {
-            Problem::CannotSave(e) | Problem::CannotRead(e) => consider(5, store_error(e)),
+            Problem::CannotSave(e) => saving = Some(store_error(e)),
+            Problem::CannotRead(e) => consider(5, store_error(e)),
             Problem::Newer { found, .. } => consider(4, StorageError::Newer(*found)),
             Problem::Unreadable { key, error, kept } => {
                 match kept {
@@ -113,7 +125,7 @@ pub fn problem_of(problems: &[Problem]) -> (Option<StorageError>, Vec<String>) {
             Problem::Adopted { .. } | Problem::Superseded { .. } => {}
         }
     }
-    (worst.map(|(_, e)| e), downloads)
+    Found { saving, data: worst.map(|(_, e)| e), downloads }
 }
 
 const BLOCKED_ID: &str = "storage-blocked";
