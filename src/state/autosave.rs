@@ -205,6 +205,17 @@ pub fn use_autosave(state: StateHandle) {
                     }
                 }
             };
+            // Leaving while writes too large for the journal are still on their way (an
+            // import of books, say): the browser asks the person first.
+            let on_leave = {
+                let (saver, state) = (saver.clone(), state.clone());
+                move |e: &web_sys::Event| {
+                    flush(&saver, &state);
+                    if storage::idb().is_some_and(|idb| !idb.journal()) {
+                        e.prevent_default();
+                    }
+                }
+            };
             if let Some(idb) = storage::idb() {
                 let (saver, state) = (saver.clone(), state.clone());
                 idb.set_listener(move |event| on_store_event(&saver, &state, event));
@@ -212,6 +223,12 @@ pub fn use_autosave(state: StateHandle) {
             let window = gloo::utils::window();
             let listeners = [
                 EventListener::new(&window, "pagehide", on_hide.clone()),
+                EventListener::new_with_options(
+                    &window,
+                    "beforeunload",
+                    gloo::events::EventListenerOptions::enable_prevent_default(),
+                    on_leave,
+                ),
                 EventListener::new(&gloo::utils::document(), "visibilitychange", move |e| {
                     if gloo::utils::document().visibility_state() == web_sys::VisibilityState::Hidden {
                         on_hide(e);

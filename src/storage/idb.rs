@@ -61,6 +61,8 @@ struct Inner {
     /// The writes of the commits started and not yet checked, by commit.
     unconfirmed: BTreeMap<u64, BTreeMap<String, Option<JsString>>>,
     next_commit: u64,
+    /// Whether a journal was left in `localStorage` for the writes in flight.
+    journaled: bool,
     /// Commits started and not yet checked, the first error among them, and who waits.
     in_flight: usize,
     first_error: Option<StoreError>,
@@ -74,6 +76,14 @@ pub struct IdbStore(Rc<RefCell<Inner>>);
 fn failed(e: impl std::fmt::Display) -> StoreError {
     let text = e.to_string();
     if text.contains("QuotaExceeded") { StoreError::Full } else { StoreError::Failed(text) }
+}
+
+/// `data-saving` on the root element while writes are on their way to the disk (for a
+/// save indicator, and for tests to wait on).
+fn show_saving(on: bool) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = if on { root.set_attribute("data-saving", "") } else { root.remove_attribute("data-saving") };
+    }
 }
 
 fn db(raw: &IdbDatabase) -> Database {
@@ -116,6 +126,7 @@ impl IdbStore {
             _events: Vec::new(),
             unconfirmed: BTreeMap::new(),
             next_commit: 0,
+            journaled: false,
             in_flight: 0,
             first_error: None,
             waiters: Vec::new(),
@@ -251,6 +262,7 @@ impl IdbStore {
         let commit = {
             let mut inner = this.0.borrow_mut();
             inner.in_flight += 1;
+            show_saving(true);
             inner.next_commit += 1;
             let n = inner.next_commit;
             inner.unconfirmed.insert(n, batch.clone());
@@ -274,7 +286,18 @@ impl IdbStore {
                     }
                     inner.first_error.get_or_insert(e.clone());
                 }
-                if inner.in_flight == 0 { std::mem::take(&mut inner.waiters) } else { Vec::new() }
+                if inner.in_flight == 0 {
+                    show_saving(false);
+                    // The page stayed: what the journal holds is on disk (or in `retry`).
+                    if std::mem::take(&mut inner.journaled) {
+                        if let Ok(mut local) = super::LocalStore::open() {
+                            let _ = local.commit(vec![Write::Delete { key: JOURNAL_KEY.to_owned() }]);
+                        }
+                    }
+                    std::mem::take(&mut inner.waiters)
+                } else {
+                    Vec::new()
+                }
             };
             match written {
                 Ok(()) => {
@@ -294,19 +317,22 @@ impl IdbStore {
     /// Writes every write not yet known to be on disk to `localStorage` (synchronous), for
     /// the next start to finish: a page that unloads (a reload, a closed tab) may take its
     /// last IndexedDB transaction with it.
-    pub fn journal(&self) {
-        let inner = self.0.borrow();
+    /// Returns false when some of them could not be kept that way (no room).
+    pub fn journal(&self) -> bool {
+        let mut inner = self.0.borrow_mut();
         let mut all: BTreeMap<&String, Option<String>> = BTreeMap::new();
         for (key, value) in inner.unconfirmed.values().flatten().chain(&inner.retry) {
             all.insert(key, value.as_ref().map(String::from));
         }
         if all.is_empty() {
-            return;
+            return true;
         }
-        if let (Ok(json), Ok(mut local)) = (serde_json::to_string(&all), super::LocalStore::open()) {
-            // Best effort: a journal too large for localStorage is left out.
-            let _ = local.commit(vec![Write::Put { key: JOURNAL_KEY.to_owned(), value: json }]);
-        }
+        let (Ok(json), Ok(mut local)) = (serde_json::to_string(&all), super::LocalStore::open()) else {
+            return false;
+        };
+        drop(all);
+        inner.journaled = true;
+        local.commit(vec![Write::Put { key: JOURNAL_KEY.to_owned(), value: json }]).is_ok()
     }
 
     /// Finishes what the last page left in the journal (see [`IdbStore::journal`]).

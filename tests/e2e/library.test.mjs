@@ -86,3 +86,44 @@ test('deleting the open document opens another, and its pending save does not br
   assert.deepEqual(titles, ['China reached Japan’s sensitive defense networks: US paper']);
   await page.context().close();
 });
+
+test('a deletion is undone where it was done, for as long as the person stays, and by Ctrl+Z', async () => {
+  // Its Undo sat in a banner under the dialog's backdrop, went after 8 s, and Ctrl+Z did nothing.
+  const page = await openApp(browser, server.url);
+  await dragOver(page, 'JIJI Press');
+  await page.keyboard.press('2');
+  await savedCount(page, 1);
+  await openPasted(page, 'Budget speech', 'The minister said taxes will fall.');
+  await dragOver(page, 'taxes will fall');
+  await page.keyboard.press('1');
+  await savedCount(page, 1);
+
+  // In the dialog: the deleted one stays listed with its Undo.
+  await page.click('#library');
+  await library(page).filter({ hasText: 'Budget speech' }).getByRole('button', { name: 'Delete' }).click();
+  await page.locator('.doc-title', { hasText: 'China reached Japan' }).waitFor();
+  const deleted = page.locator('.library .doc.deleted', { hasText: 'Budget speech' });
+  await deleted.getByRole('button', { name: 'Undo' }).click();
+  await page.locator('.doc-title', { hasText: 'Budget speech' }).waitFor(); // it was open: open again
+  await page.locator('mark.hl', { hasText: 'taxes will fall' }).waitFor();
+  assert.equal(await library(page).filter({ hasText: 'Budget speech' }).count(), 1);
+  await page.keyboard.press('Escape');
+
+  // Ctrl+Z right after a deletion puts the document back, however long the person took.
+  await page.clock.install();
+  await page.clock.resume();
+  await page.click('#library');
+  await library(page).filter({ hasText: 'China reached Japan' }).getByRole('button', { name: 'Delete' }).click();
+  await deleted.waitFor({ state: 'detached' });
+  await page.keyboard.press('Escape');
+  const banner = page.locator('.notice', { hasText: 'Deleted “China reached Japan' });
+  await banner.waitFor();
+  await page.clock.fastForward('10:00'); // other messages fade after 8 s
+  assert.ok(await banner.getByRole('button', { name: 'Undo' }).isVisible());
+  await page.keyboard.press('Control+z');
+  await page.locator('.notice', { hasText: 'Restored “China reached Japan' }).waitFor();
+  await page.click('#library');
+  assert.equal(await library(page).count(), 2);
+  assert.equal(await page.locator('.library .doc.deleted').count(), 0);
+  await page.context().close();
+});
