@@ -112,3 +112,39 @@ fn another_tabs_save_never_undoes_an_edit_made_while_it_was_joined() {
     );
     assert_eq!(*plain.workspace(), joined);
 }
+
+fn trashed(doc: u8, was_open: bool) -> Trashed {
+    let deleted = annotator_core::library::Deleted { id: id(doc), records: Vec::new() };
+    Trashed { deleted: Rc::new(deleted), title: format!("Doc {doc}"), was_open, at_revision: 0 }
+}
+
+#[test]
+fn undo_right_after_a_deletion_puts_the_document_back_and_later_undoes_edits() {
+    let state = State::new(id(1), State::sample(), true);
+    let deleted = reduce(state, Action::DocumentDeleted { trashed: trashed(5, false), next: None });
+    assert_eq!(deleted.notice.as_ref().and_then(|n| n.restore), Some(id(5)), "the banner offers Undo");
+    let undo = || Action::Undo { now: "2026-01-01T00:00:02Z".into() };
+    let asked = reduce(deleted.clone(), undo());
+    assert_eq!(asked.restoring, Some(id(5)), "Ctrl+Z asks for the document back");
+
+    // After another change, Ctrl+Z is about that change, not the deletion.
+    let selected = reduce(deleted, Action::SelectText(Some((478, 495, 0.0, 0.0))));
+    let tagged = reduce(selected, Action::TagSelection { tag: Tag::Claim, id: id(9), now: "t".into() });
+    let undone = reduce(tagged, undo());
+    assert_eq!((undone.restoring, undone.workspace().annotations().len()), (None, 0));
+    assert_eq!(undone.trash.len(), 1, "still in the Library's list, with its Undo");
+}
+
+#[test]
+fn a_restored_document_that_was_open_opens_again() {
+    let state = State::new(id(1), State::sample(), true);
+    let next = Some((id(2), State::sample(), 0, false));
+    let deleted = reduce(state, Action::DocumentDeleted { trashed: trashed(1, true), next });
+    assert_eq!((deleted.doc_id, deleted.deleted_doc), (id(2), Some(id(1))));
+    let back = Workspace::new(Document::new("Back", "Again"));
+    let notice = Notice::info("Restored");
+    let restored = reduce(deleted, Action::DocumentRestored { id: id(1), reopen: Some((back, 4)), notice });
+    assert_eq!((restored.doc_id, restored.loaded_revision), (id(1), 4));
+    assert_eq!(restored.workspace().document.title(), "Back");
+    assert!(restored.trash.is_empty() && restored.restoring.is_none());
+}

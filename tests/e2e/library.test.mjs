@@ -60,6 +60,19 @@ test('documents are kept apart, listed, switched, renamed, deleted and restored'
   const all = JSON.parse(readFileSync(await download.path(), 'utf8'));
   assert.deepEqual(all.documents.map((d) => d.document.title).sort(), ['Budget speech', 'Japan hack (AFP)']);
   assert.deepEqual(all.documents.map((d) => d.annotations.length).sort(), [1, 2]);
+  // The Library says where the library is kept and whether the browser protects it.
+  assert.match(await page.locator('.library .hint').textContent(),
+    /IndexedDB.*(keeps it even when space runs low|may clear it when space runs low)/);
+
+  // Import reads what Export all wrote: in a fresh browser, both documents join the library.
+  const fresh = await openApp(browser, server.url);
+  const exported = { name: download.suggestedFilename(), mimeType: 'application/json', buffer: readFileSync(await download.path()) };
+  await fresh.setInputFiles('#import-file', exported);
+  await fresh.locator('.notice', { hasText: '2 document(s) added to the Library' }).waitFor();
+  await fresh.click('#library');
+  const rows = await library(fresh).locator('.doc-open').allTextContents();
+  for (const title of ['Budget speech', 'Japan hack (AFP)']) assert.ok(rows.includes(title), `${title} imported`);
+  await fresh.context().close();
 
   // A reload opens the document that was open.
   await page.keyboard.press('Escape');
