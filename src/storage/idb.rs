@@ -14,10 +14,9 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use annotator_core::AnnotationId;
-use annotator_core::library::records::{META_PREFIX, ann_prefix, doc_key, id_after, meta_key, sync_key};
 use annotator_core::library::{Store, StoreError, Write};
 use gloo::events::EventListener;
-use idb::{Database, Factory, KeyRange, ObjectStoreParams, Query, TransactionMode, TransactionResult};
+use idb::{Database, Factory, ObjectStoreParams, Query, TransactionMode, TransactionResult};
 use js_sys::JsString;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{BroadcastChannel, IdbDatabase};
@@ -27,10 +26,10 @@ pub const DB_NAME: &str = "article-annotator";
 /// Version 2 holds the `records` store of the core's record layout (`aa2.*` keys). A tab
 /// that opens a higher version closes this one (`versionchange`).
 pub const DB_VERSION: u32 = 2;
-const STORE: &str = "records";
+pub(super) const STORE: &str = "records";
 const CHANNEL: &str = "article-annotator";
 /// Where a page that unloads leaves the writes it could not see through (`localStorage`).
-const JOURNAL_KEY: &str = "aa2.journal";
+pub(super) const JOURNAL_KEY: &str = "aa2.journal";
 
 /// What the adapter reports after the fact (commits complete asynchronously).
 #[derive(Clone, Debug, PartialEq)]
@@ -47,33 +46,33 @@ pub enum Event {
 
 type Listener = Rc<dyn Fn(Event)>;
 
-struct Inner {
-    db: IdbDatabase,
-    closed: bool,
+pub(super) struct Inner {
+    pub(super) db: IdbDatabase,
+    pub(super) closed: bool,
     /// Every record as IndexedDB will hold it once the commits in flight complete. Values
     /// stay JS strings, so a copy is byte for byte.
-    mirror: BTreeMap<String, JsString>,
+    pub(super) mirror: BTreeMap<String, JsString>,
     /// Writes of commits that failed: sent again with the next commit (`None`: a delete).
-    retry: BTreeMap<String, Option<JsString>>,
-    listener: Option<Listener>,
-    channel: Option<BroadcastChannel>,
-    _events: Vec<EventListener>,
+    pub(super) retry: BTreeMap<String, Option<JsString>>,
+    pub(super) listener: Option<Listener>,
+    pub(super) channel: Option<BroadcastChannel>,
+    pub(super) _events: Vec<EventListener>,
     /// The writes of the commits started and not yet checked, by commit.
-    unconfirmed: BTreeMap<u64, BTreeMap<String, Option<JsString>>>,
-    next_commit: u64,
+    pub(super) unconfirmed: BTreeMap<u64, BTreeMap<String, Option<JsString>>>,
+    pub(super) next_commit: u64,
     /// Whether a journal was left in `localStorage` for the writes in flight.
-    journaled: bool,
+    pub(super) journaled: bool,
     /// Commits started and not yet checked, the first error among them, and who waits.
-    in_flight: usize,
-    first_error: Option<StoreError>,
-    waiters: Vec<tokio::sync::oneshot::Sender<Result<(), StoreError>>>,
+    pub(super) in_flight: usize,
+    pub(super) first_error: Option<StoreError>,
+    pub(super) waiters: Vec<tokio::sync::oneshot::Sender<Result<(), StoreError>>>,
 }
 
 /// The library's IndexedDB database, as a [`Store`] (a cheap handle: clones share it).
 #[derive(Clone)]
-pub struct IdbStore(Rc<RefCell<Inner>>);
+pub struct IdbStore(pub(super) Rc<RefCell<Inner>>);
 
-fn failed(e: impl std::fmt::Display) -> StoreError {
+pub(super) fn failed(e: impl std::fmt::Display) -> StoreError {
     let text = e.to_string();
     if text.contains("QuotaExceeded") { StoreError::Full } else { StoreError::Failed(text) }
 }
@@ -86,7 +85,7 @@ fn show_saving(on: bool) {
     }
 }
 
-fn db(raw: &IdbDatabase) -> Database {
+pub(super) fn db(raw: &IdbDatabase) -> Database {
     Database::from(raw.clone())
 }
 
@@ -142,7 +141,7 @@ impl IdbStore {
         self.0.borrow_mut().listener = Some(Rc::new(listener));
     }
 
-    fn report(&self, event: Event) {
+    pub(super) fn report(&self, event: Event) {
         let listener = self.0.borrow().listener.clone();
         if let Some(listener) = listener {
             listener(event);
@@ -175,62 +174,6 @@ impl IdbStore {
             }));
         }
         self.0.borrow_mut()._events = events;
-    }
-
-    /// Reads documents `ids` again (another tab saved them) and reports them changed.
-    async fn reread(&self, ids: Vec<AnnotationId>) {
-        let raw = self.0.borrow().db.clone();
-        let read = async {
-            let tx = db(&raw).transaction(&[STORE], TransactionMode::ReadOnly).map_err(failed)?;
-            let store = tx.object_store(STORE).map_err(failed)?;
-            let mut requests = Vec::new();
-            for id in &ids {
-                let prefix = ann_prefix(*id);
-                let range =
-                    KeyRange::bound(&prefix.as_str().into(), &format!("{prefix}\u{ffff}").into(), None, None)
-                        .map_err(failed)?;
-                let keys = store.get_all_keys(Some(Query::KeyRange(range.clone())), None).map_err(failed)?;
-                let values = store.get_all(Some(Query::KeyRange(range)), None).map_err(failed)?;
-                let singles: Vec<_> = [doc_key(*id), meta_key(*id), sync_key(*id)]
-                    .into_iter()
-                    .map(|k| store.get(Query::Key(k.as_str().into())).map(|r| (k, r)))
-                    .collect::<Result<_, _>>()
-                    .map_err(failed)?;
-                requests.push((prefix, keys, values, singles));
-            }
-            let mut found = Vec::new();
-            for (prefix, keys, values, singles) in requests {
-                let (keys, values) = (keys.await.map_err(failed)?, values.await.map_err(failed)?);
-                let mut records: Vec<(String, Option<JsString>)> = keys
-                    .into_iter()
-                    .zip(values)
-                    .filter_map(|(k, v)| Some((k.as_string()?, v.dyn_into::<JsString>().ok())))
-                    .collect();
-                for (key, request) in singles {
-                    let value = request.await.map_err(failed)?;
-                    records.push((key, value.and_then(|v| v.dyn_into::<JsString>().ok())));
-                }
-                found.push((prefix, records));
-            }
-            Ok::<_, StoreError>(found)
-        };
-        match read.await {
-            Ok(found) => {
-                let mut inner = self.0.borrow_mut();
-                for (prefix, records) in found {
-                    inner.mirror.retain(|k, _| !k.starts_with(&prefix));
-                    for (key, value) in records {
-                        match value {
-                            Some(v) => inner.mirror.insert(key, v),
-                            None => inner.mirror.remove(&key),
-                        };
-                    }
-                }
-                drop(inner);
-                self.report(Event::Changed(ids));
-            }
-            Err(e) => self.report(Event::Failed(e)),
-        }
     }
 
     /// Starts one readwrite transaction with every write of `batch`, then checks it. A
@@ -314,44 +257,6 @@ impl IdbStore {
         Ok(())
     }
 
-    /// Writes every write not yet known to be on disk to `localStorage` (synchronous), for
-    /// the next start to finish: a page that unloads (a reload, a closed tab) may take its
-    /// last IndexedDB transaction with it.
-    /// Returns false when some of them could not be kept that way (no room).
-    pub fn journal(&self) -> bool {
-        let mut inner = self.0.borrow_mut();
-        let mut all: BTreeMap<&String, Option<String>> = BTreeMap::new();
-        for (key, value) in inner.unconfirmed.values().flatten().chain(&inner.retry) {
-            all.insert(key, value.as_ref().map(String::from));
-        }
-        if all.is_empty() {
-            return true;
-        }
-        let (Ok(json), Ok(mut local)) = (serde_json::to_string(&all), super::LocalStore::open()) else {
-            return false;
-        };
-        drop(all);
-        inner.journaled = true;
-        local.commit(vec![Write::Put { key: JOURNAL_KEY.to_owned(), value: json }]).is_ok()
-    }
-
-    /// Finishes what the last page left in the journal (see [`IdbStore::journal`]).
-    async fn replay_journal(&mut self) {
-        let Ok(mut local) = super::LocalStore::open() else { return };
-        let Ok(Some(raw)) = local.get(JOURNAL_KEY) else { return };
-        let writes: Vec<Write> = serde_json::from_str::<BTreeMap<String, Option<String>>>(&raw)
-            .unwrap_or_default()
-            .into_iter()
-            .map(|(key, value)| match value {
-                Some(value) => Write::Put { key, value },
-                None => Write::Delete { key },
-            })
-            .collect();
-        if self.commit(writes).is_ok() && self.settled().await.is_ok() {
-            let _ = local.commit(vec![Write::Delete { key: JOURNAL_KEY.to_owned() }]);
-        }
-    }
-
     /// Resolves once no commit is in flight: `Ok` if every commit since the last call
     /// reached the disk and read back as written, else the first error.
     pub async fn settled(&self) -> Result<(), StoreError> {
@@ -395,20 +300,6 @@ impl IdbStore {
             }
         }
         Ok(())
-    }
-
-    /// Tells the other tabs which documents this batch saved.
-    fn announce(&self, batch: &BTreeMap<String, Option<JsString>>) {
-        let ids: js_sys::Array = batch
-            .keys()
-            .filter_map(|k| id_after(k, META_PREFIX))
-            .map(|id| JsValue::from(id.to_string()))
-            .collect();
-        if ids.length() > 0 {
-            if let Some(channel) = &self.0.borrow().channel {
-                let _ = channel.post_message(&ids);
-            }
-        }
     }
 }
 

@@ -4,6 +4,7 @@
 //! `localStorage`, and phrases what went wrong for the banner.
 
 mod idb;
+mod idb_tabs;
 mod local;
 mod phrase;
 mod prefs;
