@@ -2,6 +2,32 @@
 // Content-Security-Policy can forbid inline script entirely.
 import init from './article-annotator.js';
 
+// The library's records, read from IndexedDB while the wasm downloads and compiles; the
+// app takes the connection over (src/storage/idb.rs, which also opens it itself when this
+// gave up). The version must be the app's DB_VERSION.
+window.__library = new Promise((resolve) => {
+  let gaveUp = false;
+  const giveUp = () => { gaveUp = true; resolve(null); };
+  let open;
+  try { open = indexedDB.open('article-annotator', 2); } catch { giveUp(); return; }
+  open.onupgradeneeded = () => {
+    if (!open.result.objectStoreNames.contains('records')) open.result.createObjectStore('records');
+  };
+  open.onblocked = giveUp; // the app waits for it itself, and says what to do
+  open.onerror = giveUp;
+  open.onsuccess = () => {
+    const db = open.result;
+    if (gaveUp) { db.close(); return; }
+    try {
+      const store = db.transaction('records', 'readonly').objectStore('records');
+      const keys = store.getAllKeys();
+      const values = store.getAll();
+      values.onsuccess = () => resolve([db, keys.result, values.result]);
+      values.onerror = () => { db.close(); giveUp(); };
+    } catch { db.close(); giveUp(); }
+  };
+});
+
 await init({ module_or_path: new URL('./article-annotator_bg.wasm', import.meta.url) });
 
 // Offline and installable: the service worker keeps the app shell (sw.js). Registered

@@ -156,10 +156,12 @@ async fn move_in(local: &mut LocalStore, idb: &mut IdbStore) -> Moved {
 /// `localStorage` holds of earlier versions), else `localStorage`, else memory. `fresh`
 /// is the id a new document opens under.
 pub async fn boot(fresh: AnnotationId) -> Boot {
+    crate::dom::perf::mark("boot:start");
     let mut local = LocalStore::open();
     let mut problems = Vec::new();
     let backend = match IdbStore::open(phrase::show_blocked).await {
         Ok(mut idb) => {
+            crate::dom::perf::mark("boot:read");
             phrase::hide_blocked();
             if let Ok(local) = &mut local {
                 problems.extend(move_in(local, &mut idb).await.problems);
@@ -174,8 +176,10 @@ pub async fn boot(fresh: AnnotationId) -> Boot {
             }
         },
     };
+    crate::dom::perf::mark("boot:moved");
     let mut library = Library::new(backend);
     let opened = library.start(fresh);
+    crate::dom::perf::mark("boot:opened");
     LIBRARY.with(|lib| *lib.borrow_mut() = Some(library));
     Boot { opened, problems }
 }

@@ -1,7 +1,7 @@
 //! Reading a document back from its records, through the native importer's validation,
 //! and keeping unreadable values aside on the way.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::error::{Kept, LibraryError, Problem};
 use super::records::{
@@ -189,9 +189,11 @@ pub(crate) fn read(store: &mut dyn Store, id: AnnotationId) -> Result<Read, Libr
         }),
     };
     let ws = &imported.workspace;
+    // By id, not `Workspace::get` (a scan): a book has thousands of annotations.
+    let loaded: HashMap<AnnotationId, &Annotation> = ws.annotations().iter().map(|a| (a.id, &**a)).collect();
     let same = anns
         .iter()
-        .filter(|(_, _, a)| kept_ids.contains(&a.id) && ws.get(a.id) == Some(a))
+        .filter(|(_, _, a)| kept_ids.contains(&a.id) && loaded.get(&a.id) == Some(&a))
         .map(|(_, _, a)| a.id)
         .collect();
     let Damage { problems, not_kept, .. } = damage;
