@@ -13,7 +13,8 @@ window.__library = new Promise((resolve) => {
   open.onupgradeneeded = () => {
     if (!open.result.objectStoreNames.contains('records')) open.result.createObjectStore('records');
   };
-  open.onblocked = giveUp; // the app waits for it itself, and says what to do
+  // Another tab holds an older version: the app says so, and waits for it itself.
+  open.onblocked = () => { gaveUp = true; resolve('blocked'); };
   open.onerror = giveUp;
   open.onsuccess = () => {
     const db = open.result;
