@@ -324,10 +324,18 @@ impl IdbStore {
     /// rightly have written the same record since (both tabs save the document's meta
     /// record), and tab sync joins that.
     async fn read_back(&self, batch: &BTreeMap<String, Option<JsString>>) -> Result<(), StoreError> {
-        let raw = self.0.borrow().db.clone();
+        // Records a later commit of this tab removed again are not expected to be there.
+        let (raw, put) = {
+            let inner = self.0.borrow();
+            let put: Vec<&String> = batch
+                .iter()
+                .filter(|(k, v)| v.is_some() && inner.mirror.contains_key(*k))
+                .map(|(k, _)| k)
+                .collect();
+            (inner.db.clone(), put)
+        };
         let tx = db(&raw).transaction(&[STORE], TransactionMode::ReadOnly).map_err(failed)?;
         let store = tx.object_store(STORE).map_err(failed)?;
-        let put: Vec<&String> = batch.iter().filter(|(_, v)| v.is_some()).map(|(k, _)| k).collect();
         let requests: Vec<_> = put
             .iter()
             .map(|k| store.count(Some(Query::Key(k.as_str().into()))))
