@@ -172,3 +172,14 @@ export async function openPasted(page, title, text) {
   await page.getByRole('button', { name: 'Open', exact: true }).click();
   await page.locator('.doc-title', { hasText: title }).waitFor();
 }
+
+/** A context as the tests use it: downloads on, a desktop window. */
+export const newContext = (browser) => browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+
+/** Drags over `text` and presses tag `key`, as a person does; resolves once it is highlighted. */
+export async function tag(page, text, key) {
+  await page.bringToFront(); // input to a tab in the background waits for its frames
+  await dragOver(page, text);
+  await page.keyboard.press(key);
+  await page.locator('mark.hl', { hasText: text }).first().waitFor();
+}

@@ -2,20 +2,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { dragOver, launch, openApp, savedCount, serveDist } from './helpers.mjs';
+import { launch, openApp, savedCount, serveDist, newContext as contextOf, tag } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
 after(async () => { await browser?.close(); server?.close(); });
 
-const newContext = () => browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
-
-async function tag(page, text, key) {
-  await page.bringToFront(); // input to a tab in the background waits for its frames
-  await dragOver(page, text);
-  await page.keyboard.press(key);
-  await page.locator('mark.hl', { hasText: text }).first().waitFor();
-}
+const newContext = () => contextOf(browser);
 
 /** A context whose pages have no IndexedDB (as some private modes): the library is in localStorage. */
 async function withoutIndexedDb() {
