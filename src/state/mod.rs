@@ -5,15 +5,16 @@
 mod action;
 mod autosave;
 pub mod documents;
+mod handle;
 mod notice;
 mod shortcuts;
+mod trash;
 
 use std::ops::Range;
 use std::rc::Rc;
 
 use annotator_core::editor::nudged;
 use annotator_core::formats::import_any;
-use annotator_core::library::Deleted;
 use annotator_core::{
     AnnotationId, Document, Editor, Filter, Imported, Tag, Workspace, merge_import, snap_selection,
     update_text,
@@ -25,23 +26,14 @@ use crate::storage::StorageError;
 pub use action::Action;
 pub use autosave::use_autosave;
 pub use documents::use_restore;
+pub use handle::{StateHandle, callback, use_app_state};
 pub use notice::{Notice, NoticeKind};
 pub use shortcuts::use_shortcuts;
+pub use trash::Trashed;
 
 /// The article shown when nothing has been saved yet (kept byte for byte).
 pub const SAMPLE_TEXT: &str = include_str!("../../assets/seed-article.txt");
 pub const SAMPLE_TITLE: &str = "China reached Japan’s sensitive defense networks: US paper";
-
-/// A document deleted from the library, kept so that it can be put back.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Trashed {
-    pub deleted: Rc<Deleted>,
-    pub title: String,
-    /// Whether it was the open document.
-    pub was_open: bool,
-    /// `State::revision` right after the deletion: while it still is, Ctrl+Z restores it.
-    pub at_revision: u64,
-}
 
 /// A selection waiting for a tag, already snapped.
 #[derive(Clone, Debug, PartialEq)]
@@ -115,11 +107,6 @@ impl State {
             data_problem: None,
             persisted: None,
         }
-    }
-
-    /// The deletion Ctrl+Z would take back: the latest, when nothing changed since.
-    pub fn latest_deletion(&self) -> Option<&Trashed> {
-        self.trash.last().filter(|t| t.at_revision == self.revision)
     }
 
     /// Whether changes can be written to storage at all.
@@ -368,32 +355,9 @@ impl Reducible for State {
             Action::SwitchDocument { id, workspace, revision } => {
                 s.switch(id, workspace, revision, true, None)
             }
-            Action::DocumentDeleted { mut trashed, next } => {
-                let notice = Notice {
-                    restore: Some(trashed.deleted.id),
-                    ..Notice::info(format!("Deleted “{}”. Undo (Ctrl+Z) puts it back.", trashed.title))
-                };
-                s.announce(notice.text.clone());
-                if let Some((next, workspace, revision, stored)) = next {
-                    let gone = s.doc_id;
-                    s.switch(next, workspace, revision, stored, Some(notice));
-                    s.deleted_doc = Some(gone);
-                } else {
-                    s.notice = Some(notice);
-                }
-                trashed.at_revision = s.revision;
-                s.trash.push(trashed);
-            }
+            Action::DocumentDeleted { trashed, next } => s.deleted(trashed, next),
             Action::RestoreDocument(id) => s.restoring = Some(id),
-            Action::DocumentRestored { id, reopen, notice } => {
-                s.trash.retain(|t| t.deleted.id != id);
-                s.restoring = None;
-                s.announce(notice.text.clone());
-                match reopen {
-                    Some((workspace, revision)) => s.switch(id, workspace, revision, true, Some(notice)),
-                    None => s.notice = Some(notice),
-                }
-            }
+            Action::DocumentRestored { id, reopen, notice } => s.restored(id, reopen, notice),
             Action::Persisted(persisted) => s.persisted = persisted,
             Action::Rename { title, now } => {
                 Rc::make_mut(&mut s.editor).rename(&title, &now);
@@ -435,21 +399,6 @@ impl Reducible for State {
         }
         Rc::new(s)
     }
-}
-
-/// The state handle every component reads and dispatches to.
-pub type StateHandle = UseReducerHandle<State>;
-
-/// A callback that turns its event into an action and dispatches it.
-pub fn callback<E: 'static>(state: &StateHandle, f: impl Fn(E) -> Action + 'static) -> Callback<E> {
-    let dispatcher = state.dispatcher();
-    Callback::from(move |e: E| dispatcher.dispatch(f(e)))
-}
-
-/// Gets the state from the context `App` provides.
-#[hook]
-pub fn use_app_state() -> StateHandle {
-    use_context::<StateHandle>().expect("components are rendered inside App")
 }
 
 #[cfg(test)]

@@ -54,6 +54,11 @@ impl StorageError {
     }
 }
 
+/// An error's words inside the banner's parentheses (without their closing full stop).
+fn reason(e: &impl std::fmt::Display) -> String {
+    e.to_string().trim_end_matches('.').to_owned()
+}
+
 /// A store's failure, as the banner says it.
 pub fn store_error(e: &StoreError) -> StorageError {
     match e {
@@ -69,9 +74,9 @@ pub fn library_error(e: &LibraryError) -> StorageError {
         LibraryError::Store(e) => store_error(e),
         LibraryError::Newer { found, .. } => StorageError::Newer(*found),
         LibraryError::Unreadable { error, kept: Some(Kept::Aside { .. }), .. } => {
-            StorageError::Unreadable(error.to_string())
+            StorageError::Unreadable(reason(error))
         }
-        LibraryError::Unreadable { error, .. } => StorageError::UnreadableLeft(error.to_string()),
+        LibraryError::Unreadable { error, .. } => StorageError::UnreadableLeft(reason(error)),
         LibraryError::Blocked(_) => StorageError::UnreadableLeft("it holds damaged data".into()),
         LibraryError::Missing(_) | LibraryError::Mismatch(_) => StorageError::Failed(e.to_string()),
     }
@@ -113,11 +118,11 @@ pub fn problem_of(problems: &[Problem]) -> Found {
                     Kept::NotKept { .. } => downloads.push(key.clone()),
                 }
                 if !kept.is_aside() {
-                    consider(3, StorageError::UnreadableLeft(error.to_string()));
+                    consider(3, StorageError::UnreadableLeft(reason(error)));
                 } else if key.starts_with("aa2.ann.") {
                     consider(1, StorageError::PartlyUnreadable(unreadable_annotations));
                 } else {
-                    consider(2, StorageError::Unreadable(error.to_string()));
+                    consider(2, StorageError::Unreadable(reason(error)));
                 }
             }
             Problem::NotMoved { error, .. } | Problem::NotOpened(error) => consider(2, library_error(error)),
