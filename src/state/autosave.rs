@@ -8,8 +8,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use annotator_core::library::LibraryError;
-use annotator_core::library::records::{META_PREFIX, id_after, parse_marks, sync_key};
-use annotator_core::{AnnotationId, Editor, Marks, TabSync};
+use annotator_core::library::records::{META_PREFIX, id_after};
+use annotator_core::{AnnotationId, Editor, TabSync};
 use gloo::events::EventListener;
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
@@ -268,20 +268,10 @@ pub fn use_autosave(state: StateHandle) {
     });
 }
 
-/// The tab-sync marks stored beside document `id` (none if missing or unreadable: they
-/// only refine joining, the document is whole without them).
-fn stored_marks(id: AnnotationId) -> Marks {
-    storage::with(|lib| {
-        use annotator_core::library::Store;
-        lib.store().get(&sync_key(id)).ok().flatten().and_then(|raw| parse_marks(&raw).ok())
-    })
-    .flatten()
-    .unwrap_or_default()
-}
-
 /// What tab sync starts from for the open document: what was loaded, if it was saved.
 fn tab_sync(state: &StateHandle) -> TabSync {
-    let stored = state.doc_from_storage.then(|| (state.workspace().clone(), stored_marks(state.doc_id)));
+    let marks = || storage::with(|lib| lib.marks(state.doc_id)).unwrap_or_default();
+    let stored = state.doc_from_storage.then(|| (state.workspace().clone(), marks()));
     TabSync::new(state.workspace(), stored)
 }
 

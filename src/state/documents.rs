@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+pub use annotator_core::library::is_library_file;
 use annotator_core::library::{Loaded, import_library};
 use annotator_core::{AnnotationId, Marks, export_json};
 use yew::prelude::*;
@@ -46,7 +47,8 @@ pub fn delete(state: &StateHandle, id: AnnotationId, title: &str) {
     let result = storage::with(|lib| {
         if was_open {
             // The open document may hold changes not saved yet: they go into the trash too.
-            lib.save(id, state.workspace(), state.loaded_revision + 1, &Marks::default())?;
+            let marks = lib.marks(id);
+            lib.save(id, state.workspace(), state.loaded_revision + 1, &marks)?;
         }
         lib.delete(id)
     });
@@ -114,13 +116,6 @@ pub fn export_all(state: &StateHandle) {
             let _ = dom::download("library.annotations.json", "application/json", &file);
         }
     }
-}
-
-/// Whether `raw` is a library file (what Export all writes).
-pub fn is_library_file(raw: &str) -> bool {
-    raw.contains(annotator_core::library::LIBRARY_FORMAT)
-        && serde_json::from_str::<serde_json::Value>(raw.trim_start_matches('\u{feff}'))
-            .is_ok_and(|v| v["format"] == annotator_core::library::LIBRARY_FORMAT)
 }
 
 /// Adds every document of a library file to the library, each as a new document, and

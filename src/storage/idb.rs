@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use annotator_core::AnnotationId;
-use annotator_core::library::{Store, StoreError, Write};
+use annotator_core::library::{Store, StoreError, Write, keys_with_prefix};
 use gloo::events::EventListener;
 use idb::{Database, Factory, ObjectStoreParams, Query, TransactionMode, TransactionResult};
 use js_sys::JsString;
@@ -356,14 +356,7 @@ impl Store for IdbStore {
     }
 
     fn keys(&self, prefix: &str) -> Result<Vec<String>, StoreError> {
-        let inner = self.0.borrow();
-        Ok(inner
-            .mirror
-            .range(prefix.to_owned()..)
-            .map(|(k, _)| k)
-            .take_while(|k| k.starts_with(prefix))
-            .cloned()
-            .collect())
+        Ok(keys_with_prefix(&self.0.borrow().mirror, prefix))
     }
 
     fn commit(&mut self, writes: Vec<Write>) -> Result<(), StoreError> {

@@ -27,8 +27,8 @@ pub use legacy::{
 };
 pub use read::{Loaded, back_up, backups, set_aside};
 pub use records::DocSummary;
-pub use store::{Failure, MemoryStore, Store, StoreError, Write};
-pub use transfer::{LIBRARY_FORMAT, LibraryExport, Usage, import_library, usage};
+pub use store::{Failure, MemoryStore, Store, StoreError, Write, keys_with_prefix};
+pub use transfer::{LIBRARY_FORMAT, LibraryExport, Usage, import_library, is_library_file, usage};
 
 use crate::model::{AnnotationId, Workspace};
 use crate::sync::Marks;
@@ -75,6 +75,13 @@ impl<S: Store> Library<S> {
     /// closed, or changed by someone else): its next save first looks at which records exist.
     pub fn forget(&mut self, id: AnnotationId) {
         self.cache.remove(&id);
+    }
+
+    /// The tab-sync marks stored beside document `id` (none if missing or unreadable: they
+    /// only refine joining, the document is whole without them).
+    pub fn marks(&self, id: AnnotationId) -> Marks {
+        let raw = self.store.get(&records::sync_key(id)).ok().flatten();
+        raw.and_then(|raw| records::parse_marks(&raw).ok()).unwrap_or_default()
     }
 
     /// Why document `id` is not written to, if it is not.

@@ -54,6 +54,12 @@ pub trait Store {
     fn copy(&mut self, from: &str, to: &str) -> Result<(), StoreError>;
 }
 
+/// The keys of `map` that start with `prefix`, sorted: `Store::keys` for a store kept in a
+/// sorted map (in memory, or an adapter's mirror).
+pub fn keys_with_prefix<V>(map: &BTreeMap<String, V>, prefix: &str) -> Vec<String> {
+    map.range(prefix.to_owned()..).map(|(k, _)| k).take_while(|k| k.starts_with(prefix)).cloned().collect()
+}
+
 /// How a `MemoryStore` fails, to simulate browsers.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub enum Failure {
@@ -168,13 +174,7 @@ impl Store for MemoryStore {
     }
 
     fn keys(&self, prefix: &str) -> Result<Vec<String>, StoreError> {
-        Ok(self
-            .records
-            .range(prefix.to_owned()..)
-            .map(|(k, _)| k)
-            .take_while(|k| k.starts_with(prefix))
-            .cloned()
-            .collect())
+        Ok(keys_with_prefix(&self.records, prefix))
     }
 
     fn commit(&mut self, writes: Vec<Write>) -> Result<(), StoreError> {

@@ -45,7 +45,18 @@ impl<S: Store> Library<S> {
 
 /// Reads an "Export all" file (each document on its own: one bad document does not keep
 /// out the others), or a single native export as a library of one.
+/// Whether `raw` is an "Export all" file (read without building the documents).
+pub fn is_library_file(raw: &str) -> bool {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        format: String,
+    }
+    serde_json::from_str::<Head>(crate::format::without_bom(raw)).is_ok_and(|h| h.format == LIBRARY_FORMAT)
+}
+
 pub fn import_library(raw: &str) -> Result<Vec<Result<Imported, ImportError>>, ImportError> {
+    // Saved by Notepad or PowerShell, it starts with a byte-order mark, as other imports may.
+    let raw = crate::format::without_bom(raw);
     let value: Value = serde_json::from_str(raw).map_err(|e| ImportError::NotJson(e.to_string()))?;
     match value.get("format").and_then(Value::as_str) {
         Some(LIBRARY_FORMAT) => {}

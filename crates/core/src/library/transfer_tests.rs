@@ -39,3 +39,15 @@ fn usage_counts_keys_and_values_in_utf16_units() {
     let u = usage(&store, 10).unwrap();
     assert_eq!((u.used, u.fraction()), (5, 0.5));
 }
+
+/// The importers accept a byte-order mark (Notepad, PowerShell); the library file's reader
+/// was the one place left that refused it.
+#[test]
+fn a_library_file_with_a_byte_order_mark_is_read_and_recognised() {
+    let one = export_json(&workspace("One", 1));
+    let file = format!("\u{feff}{{\"format\": \"{LIBRARY_FORMAT}\", \"documents\": [{one}]}}");
+    assert_eq!(import_library(&file).unwrap().len(), 1);
+    assert!(is_library_file(&file));
+    assert!(!is_library_file(&one), "a single export is not a library file");
+    assert!(!is_library_file("not json"));
+}
