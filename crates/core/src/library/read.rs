@@ -8,7 +8,7 @@ use super::records::{
     self, BACKUP_PREFIX, DocRecord, MetaRecord, ann_id, ann_prefix, backup_key, doc_key, meta_key, sync_key,
 };
 use super::store::{Store, StoreError, Write};
-use crate::format::{ImportError, SCHEMA_VERSION, import_json};
+use crate::format::{ImportError, SCHEMA_VERSION, import_json, import_parts};
 use crate::model::{Annotation, AnnotationId, TagSet, Workspace};
 use crate::sync::Marks;
 
@@ -158,13 +158,19 @@ pub(crate) fn read(store: &mut dyn Store, id: AnnotationId) -> Result<Read, Libr
             }
         }
     }
-    let raws: Vec<&str> = anns.iter().map(|(_, raw, _)| raw.as_str()).collect();
-    let native = records::native_json(&meta, &doc, &raws);
-    let imported = import_json(&native).map_err(|error| LibraryError::Unreadable {
-        key: doc_k.clone(),
-        error,
-        kept: None,
-    })?;
+    let imported = if doc.schema_version == SCHEMA_VERSION && meta.schema_version == SCHEMA_VERSION {
+        let parsed = anns.iter().map(|(_, _, a)| a.clone()).collect();
+        import_parts(&meta.title, &doc.text, &doc.sha256, meta.tagset.clone(), parsed, meta.revision)
+    } else {
+        // Records of an older schema: the native importer upgrades them as it would a file.
+        let raws: Vec<&str> = anns.iter().map(|(_, raw, _)| raw.as_str()).collect();
+        let native = records::native_json(&meta, &doc, &raws);
+        import_json(&native).map_err(|error| LibraryError::Unreadable {
+            key: doc_k.clone(),
+            error,
+            kept: None,
+        })?
+    };
     let kept_ids: HashSet<AnnotationId> = imported.workspace.annotations().iter().map(|a| a.id).collect();
     for line in &imported.skipped {
         match skipped_number(line).and_then(|n| anns.get(n.wrapping_sub(1))) {

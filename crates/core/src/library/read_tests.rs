@@ -1,7 +1,7 @@
 use super::fixtures::{edited, library, nid, workspace};
 use super::records::{ann_key, backup_key, doc_key, meta_key};
 use super::*;
-use crate::format::ImportError;
+use crate::format::{ImportError, SCHEMA_VERSION};
 
 const LATER: &str = "2026-11-27T09:00:00.000Z";
 
@@ -138,4 +138,22 @@ fn a_newer_document_is_left_alone() {
     assert_eq!(err, Err(LibraryError::Newer { id: nid(1), found: 4 }));
     assert_eq!(lib.store().get(&meta_key(nid(1))).unwrap(), Some(newer));
     assert!(backups(lib.store()).unwrap().is_empty());
+}
+
+/// Records of the current schema are checked as parsed; records of an older one go
+/// through the native importer's upgrade. Both read the same document back.
+#[test]
+fn records_of_an_older_schema_are_upgraded_on_the_way_in() {
+    let (mut lib, ws) = saved();
+    let store = lib.store_mut();
+    for key in [doc_key(nid(1)), meta_key(nid(1))] {
+        let raw = store.get(&key).unwrap().unwrap();
+        let older = raw.replace(&format!("\"schema_version\":{SCHEMA_VERSION}"), "\"schema_version\":2");
+        assert_ne!(raw, older, "{key} names its schema version");
+        store.commit(vec![Write::Put { key, value: older }]).unwrap();
+    }
+    lib.forget(nid(1));
+    let got = lib.load(nid(1)).unwrap();
+    assert_eq!(got.workspace, ws);
+    assert!(got.problems.is_empty(), "{:?}", got.problems);
 }
