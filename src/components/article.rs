@@ -10,6 +10,7 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use super::caret_keys::on_caret_key;
+use super::fill::use_fill;
 use super::find_bar::FindBar;
 use super::handles::{Pointer, use_handles, use_release, use_touch_selection};
 use super::line::{BLOCK_LINES, Block};
@@ -130,12 +131,17 @@ pub fn Article() -> Html {
     // After every commit: `make bench` times edits up to here and to the paint after.
     use_effect(|| dom::perf::mark("article:rendered"));
 
+    // Find needs every line in the page to highlight and step through its matches.
+    let searching = use_state_eq(|| false);
+    let blocks = laid_out.len().div_ceil(BLOCK_LINES);
+    let shown = use_fill(SameDoc(doc.clone()), blocks, *searching);
+    let onsearch = Callback::from(move |active| searching.set(active));
     let selected = state.selected;
     let tags = state.workspace().tagset.clone();
     html! {
         <main class="article" aria-label="Article" id="main">
             <h1 class="doc-title">{ doc.title() }</h1>
-            <FindBar />
+            <FindBar complete={shown == blocks} {onsearch} />
             if state.linking.is_some() {
                 <p class="linking-hint" role="status">{ "Click a source’s highlight to link it to the claim — Escape cancels." }</p>
             }
@@ -144,11 +150,12 @@ pub fn Article() -> Html {
             </p>
             <div class={classes!("text", state.linking.is_some().then_some("linking"))} id="article-text" ref={root}
                 tabindex="0" role="document" aria-label="Article text" aria-describedby="caret-help"
+                data-filling={(shown < blocks).then_some("")}
                 {onkeyup} {onclick} {onkeydown} {onfocus} {onpointerdown}>
                 { for laid_out.chunks(BLOCK_LINES).zip(split.texts.chunks(BLOCK_LINES)).enumerate().map(|(i, (layouts, texts))| {
                     let selected = selected.filter(|id| layouts.iter().any(|l| l.draws(*id)));
                     let lines = texts.iter().cloned().zip(layouts.iter().cloned()).collect::<Vec<_>>();
-                    html! { <Block key={i} {lines} {selected} tags={tags.clone()} /> }
+                    html! { <Block key={i} {lines} {selected} tags={tags.clone()} pending={i >= shown} /> }
                 }) }
             </div>
             <div id="caret" class="caret" aria-hidden="true"></div>

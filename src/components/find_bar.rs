@@ -8,8 +8,16 @@ use yew::prelude::*;
 use crate::dom;
 use crate::state::use_app_state;
 
+#[derive(Properties, PartialEq)]
+pub struct FindProps {
+    /// Whether every line of the article is in the page (see `fill`).
+    pub complete: bool,
+    /// Called with whether there is a query: the article then draws all its lines.
+    pub onsearch: Callback<bool>,
+}
+
 #[function_component]
-pub fn FindBar() -> Html {
+pub fn FindBar(props: &FindProps) -> Html {
     let state = use_app_state();
     let query = use_state(String::new);
     let current = use_state(|| 0usize);
@@ -23,9 +31,13 @@ pub fn FindBar() -> Html {
         use_memo(((*query).clone(), state.revision), move |(q, _)| find_all(doc.text(), q))
     };
     {
+        let onsearch = props.onsearch.clone();
+        use_effect_with(!query.trim().is_empty(), move |active| onsearch.emit(*active));
+    }
+    {
         // Ranges are rebuilt after every change: an edit re-renders the lines they were in.
         let matches = matches.clone();
-        use_effect_with((matches, *current), move |(matches, current)| {
+        use_effect_with((matches, *current, props.complete), move |(matches, current, _)| {
             dom::find::highlight(&lines, matches, *current);
         });
     }

@@ -7,6 +7,8 @@ use annotator_core::{Annotation, AnnotationId, LineLayout, Segment, TagSet};
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use crate::dom;
+
 /// Lines per block. A block is what the browser skips while it is off screen
 /// (`content-visibility: auto`): one check per block rather than per line keeps scrolling
 /// and every edit cheap on book-length texts.
@@ -37,6 +39,7 @@ impl PartialEq for LineProps {
 impl PartialEq for BlockProps {
     fn eq(&self, other: &Self) -> bool {
         self.selected == other.selected
+            && self.pending == other.pending
             && Rc::ptr_eq(&self.tags, &other.tags)
             && self.lines.len() == other.lines.len()
             && self
@@ -106,6 +109,9 @@ pub struct BlockProps {
     /// The selected annotation, only when it is drawn in this block.
     pub selected: Option<AnnotationId>,
     pub tags: Rc<TagSet>,
+    /// Not drawn yet (see `fill`): an empty block of about the right height stands in
+    /// until it comes near the screen.
+    pub pending: bool,
 }
 
 /// Tells CSS roughly how tall the content is while it is skipped (`--rows`, in lines of
@@ -126,6 +132,21 @@ pub fn Block(props: &BlockProps) -> Html {
     // About 70 characters fit on a line of the article column.
     let rows = props.lines.iter().map(|(text, _)| text.chars().count().div_ceil(70).max(1)).sum();
     use_rows_hint(node.clone(), rows);
+    let near = use_state(|| false);
+    let waiting = props.pending && props.selected.is_none() && !*near;
+    {
+        let (node, near) = (node.clone(), near.clone());
+        use_effect_with(waiting, move |waiting| {
+            let watch = waiting
+                .then(|| node.cast::<web_sys::Element>())
+                .flatten()
+                .and_then(|el| dom::NearScreen::watch(&el, 800, move || near.set(true)));
+            move || drop(watch)
+        });
+    }
+    if waiting {
+        return html! { <div class="block pending" ref={node}></div> };
+    }
     let selected = props.selected;
     html! {
         <div class="block" ref={node}>

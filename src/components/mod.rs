@@ -8,6 +8,7 @@ mod card_group;
 mod caret_keys;
 mod escape;
 mod files;
+mod fill;
 mod find_bar;
 mod handles;
 mod help;

@@ -42,6 +42,8 @@ async function openLong(page) {
   const doc = longExport();
   await page.setInputFiles('#import-file', { name: 'long.annotations.json', mimeType: 'application/json', buffer: Buffer.from(doc.json) });
   await page.locator('.doc-title', { hasText: doc.title }).waitFor();
+  // Drawn a few blocks at a time after the first paint: these tests start from all of it.
+  await page.locator('#article-text:not([data-filling])').waitFor();
   return doc;
 }
 
