@@ -105,5 +105,37 @@ fn edit_with_history(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, segmenting, offsets, reanchoring, export_import, edit_with_history);
+/// Saving a book after one edit: the library works out and writes only what changed
+/// (the browser's main-thread cost of a save, less the IndexedDB adapter).
+fn save_after_one_edit(c: &mut Criterion) {
+    use annotator_core::Marks;
+    use annotator_core::library::{Library, MemoryStore};
+    let mut group = c.benchmark_group("library save");
+    let ws = spans(&article(100_000, 1), 10_000, 1);
+    let id = ws.annotations()[0].id;
+    let target = ws.annotations()[ws.annotations().len() / 2].id;
+    let mut lib = Library::new(MemoryStore::new());
+    lib.save(id, &ws, 1, &Marks::default()).expect("saved");
+    let mut editor = Editor::new(ws);
+    let mut revision = 1;
+    group.bench_function("after one retag, 100k words / 10k spans", |b| {
+        b.iter(|| {
+            revision += 1;
+            let tag = if revision % 2 == 0 { Tag::Source } else { Tag::Claim };
+            editor.retag(target, tag, "2026-01-01T00:00:01Z").expect("exists");
+            lib.save(id, editor.workspace(), revision, &Marks::default()).expect("saved");
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    segmenting,
+    offsets,
+    reanchoring,
+    export_import,
+    edit_with_history,
+    save_after_one_edit
+);
 criterion_main!(benches);

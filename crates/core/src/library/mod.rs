@@ -97,9 +97,9 @@ impl<S: Store> Library<S> {
             doc: read.text_same.then(|| ws.document.clone()),
             meta: read.meta_raw.take(),
             marks: read.loaded.marks.clone().into(),
-            anns: HashMap::new(),
+            anns: Default::default(),
         };
-        let same: HashSet<AnnotationId> = read.same.iter().copied().collect();
+        let same: rustc_hash::FxHashSet<AnnotationId> = read.same.iter().copied().collect();
         for a in ws.annotations() {
             cached.anns.insert(a.id, same.contains(&a.id).then(|| a.clone()));
         }

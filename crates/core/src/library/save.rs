@@ -1,7 +1,9 @@
 //! Saving a document as the records that changed since this library last wrote or read it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::rc::Rc;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::records::{self, ann_id, ann_key, ann_prefix, doc_key, meta_key, sync_key};
 use super::store::{Store, StoreError, Write};
@@ -19,7 +21,7 @@ pub(crate) struct Cached {
     pub meta: Option<String>,
     pub marks: Option<Marks>,
     /// Every annotation record that exists (or may exist, if `None`), by annotation id.
-    pub anns: HashMap<AnnotationId, Option<Rc<Annotation>>>,
+    pub anns: FxHashMap<AnnotationId, Option<Rc<Annotation>>>,
 }
 
 impl Cached {
@@ -64,8 +66,15 @@ fn holds(cached: Option<&Option<Rc<Annotation>>>, a: &Rc<Annotation>) -> bool {
 /// (its presence marks a complete document). Costs pointer comparisons for annotations
 /// no edit touched, and writes only what changed.
 pub(crate) fn plan(cached: &Cached, id: AnnotationId, ws: &Workspace, revision: u64, marks: &Marks) -> Plan {
-    let here: HashSet<AnnotationId> = ws.annotations().iter().map(|a| a.id).collect();
-    let removed: Vec<AnnotationId> = cached.anns.keys().filter(|a| !here.contains(a)).copied().collect();
+    // Usually nothing was removed: every cached record is one of the workspace's, and the
+    // set of what is here need not be built.
+    let present = ws.annotations().iter().filter(|a| cached.anns.contains_key(&a.id)).count();
+    let removed: Vec<AnnotationId> = if present == cached.anns.len() {
+        Vec::new()
+    } else {
+        let here: FxHashSet<AnnotationId> = ws.annotations().iter().map(|a| a.id).collect();
+        cached.anns.keys().filter(|a| !here.contains(a)).copied().collect()
+    };
     let mut writes: Vec<Write> = removed.iter().map(|a| Write::Delete { key: ann_key(id, *a) }).collect();
     let doc =
         !cached.doc.as_ref().is_some_and(|d| Rc::ptr_eq(d, &ws.document) || d.text() == ws.document.text());
