@@ -6,7 +6,7 @@ use std::rc::Rc;
 use annotator_core::text::line_start;
 use annotator_core::{Document, LineLayout, lines, relayout};
 use wasm_bindgen::JsCast;
-use web_sys::Element;
+use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
 
 use super::caret_keys::on_caret_key;
@@ -113,7 +113,18 @@ pub fn Article() -> Html {
             }
         }
     };
-    let onpointerdown = use_handles(root.clone(), pointer.clone(), line_of);
+    let on_handles = use_handles(root.clone(), pointer.clone(), line_of);
+    let onpointerdown = {
+        let state = state.clone();
+        Callback::from(move |e: PointerEvent| {
+            // A new press starts a new selection: the last one's picker goes at once, so it
+            // never stands in the way of the drag (it may cover the next line).
+            if state.pending.is_some() && e.button() == 0 && !e.shift_key() {
+                state.dispatch(Action::SelectText(None));
+            }
+            on_handles.emit(e);
+        })
+    };
     use_touch_selection(pointer.clone(), on_select_end.clone());
     use_release(pointer.clone(), on_select_end.clone());
 

@@ -6,12 +6,22 @@ use wasm_bindgen::JsCast;
 use web_sys::KeyboardEvent;
 use yew::prelude::*;
 
-/// Focuses the element behind `node` once, when the calling component is mounted.
+/// Focuses the element behind `node` once, when the calling component is mounted, and
+/// gives the focus back to where it was when the component goes (a dialog closing), so a
+/// keyboard user carries on from the button or the article they left.
 #[hook]
 pub fn use_focus_on_mount(node: NodeRef) {
     use_effect_with((), move |_| {
+        let before = gloo::utils::document().active_element();
         if let Some(el) = node.cast::<web_sys::HtmlElement>() {
             let _ = el.focus();
+        }
+        move || {
+            if let Some(el) = before.filter(|el| el.is_connected()) {
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
         }
     });
 }

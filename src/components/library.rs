@@ -6,7 +6,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::escape::use_escape;
+use super::escape::{use_escape, use_focus_on_mount};
 
 use crate::state::{Action, State, documents, use_app_state};
 use crate::storage;
@@ -99,6 +99,8 @@ pub fn Library(props: &LibraryProps) -> Html {
     };
     let onclose = props.onclose.reform(|_: MouseEvent| ());
     use_escape(props.onclose.clone());
+    let close = use_node_ref();
+    use_focus_on_mount(close.clone());
 
     html! {
         <div class="backdrop">
@@ -137,7 +139,7 @@ pub fn Library(props: &LibraryProps) -> Html {
                 </ul>
                 <div class="dialog-actions">
                     <button id="export-all" onclick={onexport_all}>{ "Export all" }</button>
-                    <button onclick={onclose}>{ "Close" }</button>
+                    <button onclick={onclose} ref={close}>{ "Close" }</button>
                 </div>
             </div>
         </div>

@@ -96,7 +96,9 @@ pub fn Line(props: &LineProps) -> Html {
     let LineLayout { line, segments, spans } = &*props.layout;
     let selected = props.selected.and_then(|id| spans.iter().find(|a| a.id == id)).map(|a| &**a);
     html! {
-        <p class="line" data-s={line.start.to_string()} data-e={line.end.to_string()}>
+        // `dir="auto"`: an Arabic or Hebrew paragraph runs right to left, and its labels
+        // sit at its start, on the right.
+        <p class="line" dir="auto" data-s={line.start.to_string()} data-e={line.end.to_string()}>
             { for segments.iter().map(|seg| segment(&props.text, seg, selected, &props.tags)) }
         </p>
     }

@@ -4,7 +4,7 @@ use annotator_core::{Workspace, article_from_text};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::escape::use_escape;
+use super::escape::{use_escape, use_focus_on_mount};
 
 use super::files::{OPENED, open_file};
 use crate::dom;
@@ -33,14 +33,7 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
     let state = use_app_state();
     let (title, text) = (use_node_ref(), use_node_ref());
     let error = use_state(|| None::<String>);
-    {
-        let text = text.clone();
-        use_effect_with((), move |_| {
-            if let Some(t) = text.cast::<HtmlTextAreaElement>() {
-                let _ = t.focus();
-            }
-        });
-    }
+    use_focus_on_mount(text.clone());
     let mode = props.mode;
     let onopen = {
         let (state, title, text, error, onclose) =

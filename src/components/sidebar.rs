@@ -56,7 +56,7 @@ pub fn Sidebar() -> Html {
             <h2 class="sidebar-title">{ "Annotations" }</h2>
             <Overview />
             if total == 0 {
-                <p class="empty">{ "No annotations yet. Select text in the article (or press Tab to reach it and Shift+arrows), then choose a tag — or press its key, 1, 2 or 3. Press ? for every shortcut." }</p>
+                <p class="empty">{ empty_hint(&ws.tagset) }</p>
             }
             <div class="card-groups">
                 { for placed.into_iter().map(|(key, cards)| group(key.to_string(), cards)) }
@@ -70,4 +70,15 @@ pub fn Sidebar() -> Html {
             }
         </aside>
     }
+}
+
+/// What to do first, with the tag keys as they are now.
+fn empty_hint(tags: &annotator_core::TagSet) -> String {
+    let keys = match crate::state::tag_keys(tags) {
+        keys if keys.is_empty() => String::new(),
+        keys => format!(" — or press its key: {keys}"),
+    };
+    format!(
+        "No annotations yet. Select text in the article (or press Tab to reach it and Shift+arrows), then choose a tag{keys}. Press ? for every shortcut."
+    )
 }

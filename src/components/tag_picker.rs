@@ -19,19 +19,11 @@ pub fn TagPicker(props: &TagPickerProps) -> Html {
     let tags = use_app_state().workspace().tagset.clone();
     let node = use_node_ref();
     {
-        // Positioned through the CSSOM rather than a style attribute, which a strict
-        // Content-Security-Policy would block.
+        // Placed once it has its size: inside the window, above the selection near the bottom.
         let node = node.clone();
         use_effect_with((props.x, props.y), move |(x, y)| {
             if let Some(el) = node.cast::<HtmlElement>() {
-                let (sx, sy) = gloo::utils::window()
-                    .scroll_x()
-                    .ok()
-                    .zip(gloo::utils::window().scroll_y().ok())
-                    .unwrap_or((0.0, 0.0));
-                let style = el.style();
-                let _ = style.set_property("left", &format!("{}px", x + sx));
-                let _ = style.set_property("top", &format!("{}px", y + sy + 6.0));
+                crate::dom::place_popup(&el, *x, *y);
             }
         });
     }

@@ -79,10 +79,18 @@ pub fn show(
     if let Some(marker) =
         gloo::utils::document().get_element_by_id("caret").and_then(|m| m.dyn_into::<HtmlElement>().ok())
     {
-        let (sx, sy) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
+        // Absolutely positioned: relative to its containing block (the article, its parent,
+        // which is also where it is while hidden and has no `offsetParent`), not the page.
+        let (ox, oy) = match marker.offset_parent().or_else(|| marker.parent_element()) {
+            Some(parent) => {
+                let r = parent.get_bounding_client_rect();
+                (r.left() + f64::from(parent.client_left()), r.top() + f64::from(parent.client_top()))
+            }
+            None => (-window.scroll_x().unwrap_or(0.0), -window.scroll_y().unwrap_or(0.0)),
+        };
         let style = marker.style();
-        let _ = style.set_property("left", &format!("{}px", rect.left() + sx));
-        let _ = style.set_property("top", &format!("{}px", rect.top() + sy));
+        let _ = style.set_property("left", &format!("{}px", rect.left() - ox));
+        let _ = style.set_property("top", &format!("{}px", rect.top() - oy));
         let _ = style.set_property("height", &format!("{}px", rect.height().max(16.0)));
         let opts = web_sys::ScrollIntoViewOptions::new();
         opts.set_block(web_sys::ScrollLogicalPosition::Nearest);

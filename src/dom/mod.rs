@@ -10,6 +10,7 @@ pub mod caret;
 pub mod find;
 mod html_page;
 pub mod perf;
+mod popup;
 mod selection;
 pub mod theme;
 mod visible;
@@ -19,5 +20,6 @@ pub use browser::{
     scroll_into_view, scroll_to_selected, track_top_height, when_idle,
 };
 pub use html_page::article_from_html;
+pub use popup::place_popup;
 pub use selection::{SelectedRange, char_at_point, selected_range};
 pub use visible::NearScreen;

@@ -27,7 +27,7 @@ pub use action::Action;
 pub use autosave::use_autosave;
 pub use documents::use_restore;
 pub use handle::{StateHandle, callback, use_app_state};
-pub use notice::{Notice, NoticeKind};
+pub use notice::{Notice, NoticeKind, tag_keys};
 pub use shortcuts::use_shortcuts;
 pub use trash::Trashed;
 
@@ -261,7 +261,14 @@ impl Reducible for State {
                 (Some(tag), _) if s.pending.is_some() => s.tag_selection(tag, id, &now),
                 (Some(tag), Some(selected)) => {
                     s.edit(|ed| ed.retag(selected, tag, &now));
-                    s.announce(format!("Now a {}", s.workspace().tagset.label(tag)));
+                    s.announce(format!("Now {}", notice::a_or_an(&s.workspace().tagset.label(tag))));
+                }
+                // Not a tag's key: the selection stays, and the page says which keys tag.
+                (None, _) if s.pending.is_some() => {
+                    let how = notice::how_to_tag(&s.workspace().tagset);
+                    let text = format!("“{key}” is not a tag’s key. {how}");
+                    s.announce(text.clone());
+                    s.notice = Some(Notice::info(text));
                 }
                 _ => return self,
             },

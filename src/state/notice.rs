@@ -1,6 +1,6 @@
 //! Messages for the page's banner.
 
-use annotator_core::AnnotationId;
+use annotator_core::{AnnotationId, TagSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum NoticeKind {
@@ -26,4 +26,29 @@ impl Notice {
     pub fn error(text: impl ToString) -> Self {
         Self { kind: NoticeKind::Error, text: text.to_string(), restore: None }
     }
+}
+
+/// The tags that have keys, as a person would read them: "1 Claim, 2 Source, 3 Entity".
+pub fn tag_keys(tags: &TagSet) -> String {
+    let keyed: Vec<String> = tags
+        .tags
+        .iter()
+        .filter(|d| !d.hotkey.is_empty())
+        .map(|d| format!("{} {}", d.hotkey, d.label))
+        .collect();
+    keyed.join(", ")
+}
+
+/// What to press to tag a selection, with the current keys.
+pub fn how_to_tag(tags: &TagSet) -> String {
+    match tag_keys(tags) {
+        keys if keys.is_empty() => "No tag has a key: choose one in the menu under the selection.".to_owned(),
+        keys => format!("Press {keys}, or choose in the menu under the selection."),
+    }
+}
+
+/// `label` after "a" or "an", by how it starts ("a Claim", "an Entity").
+pub fn a_or_an(label: &str) -> String {
+    let vowel = label.chars().next().is_some_and(|c| "aeiouAEIOU".contains(c));
+    format!("{} {label}", if vowel { "an" } else { "a" })
 }

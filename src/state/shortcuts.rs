@@ -118,13 +118,11 @@ pub fn use_shortcuts(state: StateHandle, onhelp: Callback<()>) {
                     Some(Shortcut::Act(action)) => {
                         // The handle captured here is a snapshot from the first render, so it
                         // is never read: the reducer ignores what does not apply.
-                        let tagging = matches!(action, Action::Hotkey { .. });
+                        // A tagged selection is cleared by the app once it is no longer
+                        // pending; a key that is no tag's leaves it as it is.
                         let moving = matches!(action, Action::SelectNeighbour { .. });
                         e.prevent_default();
                         state.dispatch(action);
-                        if tagging {
-                            dom::clear_selection();
-                        }
                         if moving {
                             dom::scroll_to_selected();
                         }

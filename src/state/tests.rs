@@ -148,3 +148,27 @@ fn a_restored_document_that_was_open_opens_again() {
     assert_eq!(restored.workspace().document.title(), "Back");
     assert!(restored.trash.is_empty() && restored.restoring.is_none());
 }
+
+#[test]
+fn a_key_that_is_no_tags_keeps_the_selection_and_names_the_keys() {
+    let text = SAMPLE_TEXT;
+    let at = text[..text.find("Chinese military hackers").unwrap()].chars().count();
+    let selected =
+        reduce(State::new(id(1), State::sample(), true), Action::SelectText(Some((at, at + 24, 0.0, 0.0))));
+    let after = reduce(selected.clone(), Action::Hotkey { key: "s".into(), id: id(2), now: "t".into() });
+    assert_eq!(after.pending, selected.pending, "the selection is still there to tag");
+    assert_eq!(after.revision, selected.revision, "nothing tagged");
+    let said = "“s” is not a tag’s key. Press 1 Claim, 2 Source, 3 Entity, or choose in the menu under the selection.";
+    assert_eq!(after.announcement.1, said);
+    assert_eq!(after.notice.as_ref().map(|n| n.text.as_str()), Some(said));
+}
+
+#[test]
+fn messages_name_the_tag_keys_as_they_are_and_read_grammatically() {
+    let mut tags = (*State::sample().tagset).clone();
+    tags.tags[0].hotkey = "c".into();
+    tags.tags[2].hotkey = String::new();
+    assert_eq!(super::tag_keys(&tags), "c Claim, 2 Source");
+    assert_eq!(super::notice::a_or_an("Entity"), "an Entity");
+    assert_eq!(super::notice::a_or_an("Source"), "a Source");
+}
