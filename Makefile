@@ -5,10 +5,14 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME_PATH ?= /usr/bin/chromium
 
-.PHONY: run build test lint unit browser e2e setup setup-test clean bench bench-core bench-browser
+# `make dev`: a debug build served with fast rebuilds, for working on the code.
+.PHONY: run dev build test lint unit browser e2e setup setup-test clean bench bench-core bench-browser
 
 run: setup
 	trunk serve --release
+
+dev: setup
+	trunk serve --dist target/dev-dist
 
 build: setup
 	trunk build --release
