@@ -116,6 +116,11 @@ test('the HTML report is self-contained, highlighted, linked and runs nothing', 
   await report.waitForFunction(() => document.querySelector('li:target blockquote')?.textContent === 'The Washington Post');
   await report.locator('li:target').getByRole('link', { name: 'Chinese military hackers' }).click();
   await report.waitForFunction(() => document.querySelector('li:target blockquote')?.textContent === 'Chinese military hackers');
+  // When it was made and for which text; places are paragraphs, linked, never raw offsets.
+  assert.match(await report.locator('.made').textContent(), /^Made \d{4}-\d\d-\d\d \d\d:\d\d UTC · text version [0-9a-f]{12} \(\d+ paragraphs\) · 3 annotations$/);
+  for (const small of await report.locator('li small').allTextContents()) assert.doesNotMatch(small, /\d+–\d+/);
+  await claim.getByRole('link', { name: /^paragraph \d+$/ }).click();
+  await report.waitForFunction(() => document.querySelector('p.line:target mark.claim')?.textContent === 'Chinese military hackers');
   assert.deepEqual(errors, []);
   await report.close();
 });

@@ -118,6 +118,6 @@ pub fn convert(
     };
     let ws = &report.workspace;
     let brat_text = (to == Format::Brat).then(|| brat::text(ws));
-    let output = to.export(ws);
+    let output = to.export(ws, now);
     Ok(Converted { output, brat_text, report })
 }

@@ -69,14 +69,15 @@ impl Format {
     }
 
     /// The workspace written in this format (for brat, the `.ann`; see `brat::text`).
-    pub fn export(self, ws: &Workspace) -> String {
+    /// `now` (RFC 3339) dates the HTML report.
+    pub fn export(self, ws: &Workspace, now: &str) -> String {
         match self {
             Format::Native => crate::export_json(ws),
             Format::W3c => w3c::export(ws),
             Format::Doccano => doccano::export(ws),
             Format::Brat => brat::export(ws),
             Format::Csv => csv::export(ws),
-            Format::Html => html::export(ws),
+            Format::Html => html::export(ws, now),
         }
     }
 
