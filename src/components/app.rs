@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::article::Article;
+use super::drop_target::DropTarget;
 use super::files::open_file;
 use super::help::Help;
 use super::library::Library;
@@ -90,6 +91,8 @@ fn Page(props: &PageProps) -> Html {
     use_effect_with(state.workspace().tagset.clone(), |tags| {
         dom::theme::apply_tag_css(&dom::theme::tag_css(tags))
     });
+    // The browser tab says which article is open.
+    use_effect_with(state.workspace().document.title().to_owned(), |title| dom::set_page_title(title));
     use_effect_with(state.snap_words, |snap| storage::save_pref(SNAP_PREF, (*snap).into()));
     // A tagged or dropped selection must not stay highlighted by the browser.
     use_effect_with(state.pending.is_some(), |pending| {
@@ -142,6 +145,7 @@ fn Page(props: &PageProps) -> Html {
                     <Minimap />
                     <Sidebar />
                 </div>
+                <DropTarget />
                 if let Some(p) = &state.pending {
                     <TagPicker x={p.x} y={p.y} {ontag} />
                 }

@@ -3,7 +3,9 @@
 use annotator_core::article::MAX_ARTICLE_BYTES;
 use annotator_core::article::safe_file_stem;
 use annotator_core::formats::{Format, brat};
-use annotator_core::{ArticleError, Workspace, article_from_bytes, article_from_text, title_from_file_name};
+use annotator_core::{
+    ArticleError, Workspace, article_from_bytes, article_from_text, title_from_file_name, title_from_text,
+};
 use gloo::file::File;
 
 use crate::dom;
@@ -36,15 +38,20 @@ async fn open(file: File, title: Option<String>) -> Result<Action, String> {
             format!("Opened the article in “{name}” (page menus, scripts and links left out). {OPENED}");
         Ok(Action::Open { id: dom::random_id(), workspace: Workspace::new(doc), message })
     } else {
-        let title = title.unwrap_or_else(|| title_from_file_name(&name));
-        let doc = article_from_bytes(&title, &bytes).map_err(|e| format!("Could not open {name}: {e}"))?;
+        let doc = article_from_bytes(&title_from_file_name(&name), &bytes)
+            .map_err(|e| format!("Could not open {name}: {e}"))?;
+        // Named as a person would: by its first heading or line, else by the file's name.
+        let doc = match title.or_else(|| title_from_text(doc.text())) {
+            Some(title) => doc.retitled(&title),
+            None => doc,
+        };
         let message = format!("Opened “{name}”. {OPENED}");
         Ok(Action::Open { id: dom::random_id(), workspace: Workspace::new(doc), message })
     }
 }
 
 /// Reads `file` in the background and opens it, or explains why not. An article takes
-/// `title` when given, else a title made from the file name.
+/// `title` when given, else its first heading or line, else its file name.
 pub fn open_file(file: web_sys::File, title: Option<String>, state: StateHandle) {
     dom::perf::mark("open:start");
     yew::platform::spawn_local(async move {
@@ -63,7 +70,8 @@ pub fn open_file(file: web_sys::File, title: Option<String>, state: StateHandle)
 pub fn export_as(state: &StateHandle, format: Format) {
     let ws = state.workspace();
     let title = ws.document.title();
-    let body = dom::perf::measure("export", || format.export(ws));
+    let now = dom::now_iso();
+    let body = dom::perf::measure("export", || format.export(ws, &now));
     let mut result = dom::download(&format.file_name(title), format.mime(), &body);
     if format == Format::Brat && result.is_ok() {
         result = dom::download(&format!("{}.txt", safe_file_stem(title)), "text/plain", &brat::text(ws));

@@ -42,7 +42,7 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
             let title = title.cast::<HtmlInputElement>().map(|t| t.value()).unwrap_or_default();
             let body = text.cast::<HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default();
             let title = if title.trim().is_empty() {
-                body.lines().find(|l| !l.trim().is_empty()).unwrap_or("").chars().take(80).collect()
+                annotator_core::title_from_text(&body).unwrap_or_default()
             } else {
                 title
             };

@@ -6,6 +6,7 @@ mod card;
 mod card_edit;
 mod card_group;
 mod caret_keys;
+mod drop_target;
 mod escape;
 mod files;
 mod fill;

@@ -27,6 +27,16 @@ pub fn random_id() -> AnnotationId {
     AnnotationId::from_random_bytes(bytes)
 }
 
+/// Names the browser tab after the open article.
+pub fn set_page_title(title: &str) {
+    let title = if title.trim().is_empty() {
+        "Article Annotator".to_owned()
+    } else {
+        format!("{title} — Article Annotator")
+    };
+    gloo::utils::document().set_title(&title);
+}
+
 /// Removes any text selection in the page.
 pub fn clear_selection() {
     if let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {

@@ -17,7 +17,7 @@ mod visible;
 
 pub use browser::{
     after_paint, clear_selection, download, has_selection, now_iso, on_resize, random_id, reveal_in,
-    scroll_into_view, scroll_to_selected, track_top_height, when_idle,
+    scroll_into_view, scroll_to_selected, set_page_title, track_top_height, when_idle,
 };
 pub use html_page::article_from_html;
 pub use popup::place_popup;

@@ -53,16 +53,37 @@ test('binary files and empty pastes get a message', async () => {
   await page.context().close();
 });
 
-test('a dropped .md file opens as an article titled after the file', async () => {
+/** A DataTransfer holding one file, as a drag from the desktop carries it. */
+const carrying = (page, text, name, type) => page.evaluateHandle(([text, name, type]) => {
+  const dt = new DataTransfer();
+  dt.items.add(new File([text], name, { type }));
+  return dt;
+}, [text, name, type]);
+
+test('a file dragged over the page shows where to drop it; a dropped .md opens titled by its first heading', async () => {
   const page = await openApp(browser, server.url);
-  const drop = await page.evaluateHandle(() => {
-    const dt = new DataTransfer();
-    dt.items.add(new File(['# Budget\n\nThe minister said taxes fall.'], 'Budget_speech.md', { type: 'text/markdown' }));
-    return dt;
-  });
+  const drop = await carrying(page, '# Budget\n\nThe minister said taxes fall.', 'Budget_speech.md', 'text/markdown');
+  await page.dispatchEvent('.app', 'dragenter', { dataTransfer: drop });
+  await page.locator('.drop-target', { hasText: 'Drop a .txt, .md or .html file' }).waitFor();
   await page.dispatchEvent('.app', 'drop', { dataTransfer: drop });
-  await page.locator('.doc-title', { hasText: 'Budget speech' }).waitFor();
+  await page.locator('.doc-title', { hasText: 'Budget' }).waitFor();
+  assert.equal(await page.locator('.drop-target').count(), 0, 'the drop target goes with the drop');
+  assert.equal(await page.locator('.doc-title').textContent(), 'Budget', 'not the file name');
+  assert.equal(await page.title(), 'Budget — Article Annotator', 'the browser tab names the article');
   assert.equal(await page.locator('#article-text .line').first().textContent(), '# Budget');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a dropped .txt opens titled by its first line; dragging text from the page shows no drop target', async () => {
+  const page = await openApp(browser, server.url);
+  const text = await page.evaluateHandle(() => { const dt = new DataTransfer(); dt.setData('text/plain', 'words'); return dt; });
+  await page.dispatchEvent('.app', 'dragenter', { dataTransfer: text });
+  assert.equal(await page.locator('.drop-target').count(), 0);
+  const drop = await carrying(page, '\n  Taxes will fall, the minister says  \nMore text.', 'notes_3.txt', 'text/plain');
+  await page.dispatchEvent('.app', 'drop', { dataTransfer: drop });
+  await page.locator('.doc-title', { hasText: 'Taxes will fall, the minister says' }).waitFor();
+  assert.equal(await page.title(), 'Taxes will fall, the minister says — Article Annotator');
   await page.context().close();
 });
 

@@ -56,6 +56,31 @@ pub fn title_from_file_name(name: &str) -> String {
     stem.replace(['_'], " ").trim().to_owned()
 }
 
+/// Longest title made from an article's first line, in characters.
+pub const TITLE_CHARS: usize = 80;
+
+/// A title from an article's own text, as a person would name it: its first line that
+/// is not blank, without Markdown's heading marks (`## Budget` → `Budget`), cut at a word
+/// (with "…") when longer than [`TITLE_CHARS`]. `None` for text with no words.
+pub fn title_from_text(text: &str) -> Option<String> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    let heading = line.trim_start_matches('#');
+    let line = if heading.len() < line.len() && (heading.is_empty() || heading.starts_with(' ')) {
+        heading.trim().trim_end_matches('#').trim()
+    } else {
+        line
+    };
+    if line.is_empty() {
+        return None;
+    }
+    if line.chars().count() <= TITLE_CHARS {
+        return Some(line.to_owned());
+    }
+    let cut: String = line.chars().take(TITLE_CHARS - 1).collect();
+    let at_word = cut.rfind(char::is_whitespace).filter(|&i| i > cut.len() / 2).unwrap_or(cut.len());
+    Some(format!("{}…", cut[..at_word].trim_end()))
+}
+
 /// The title made safe as a file name on every file system.
 pub fn safe_file_stem(title: &str) -> String {
     let safe: String = title
@@ -98,6 +123,26 @@ mod tests {
         let huge = vec![b'a'; MAX_ARTICLE_BYTES + 1];
         let e = article_from_bytes("t", &huge).unwrap_err();
         assert!(e.to_string().contains(&format!("{} bytes", MAX_ARTICLE_BYTES + 1)));
+    }
+
+    #[test]
+    fn a_title_is_the_first_line_or_heading_cut_at_a_word() {
+        assert_eq!(
+            title_from_text("\n\n  Budget speech  \nThe minister said").as_deref(),
+            Some("Budget speech")
+        );
+        assert_eq!(title_from_text("## The budget ##\n\ntext").as_deref(), Some("The budget"));
+        assert_eq!(
+            title_from_text("#hashtag is not a heading").as_deref(),
+            Some("#hashtag is not a heading")
+        );
+        assert_eq!(title_from_text("#\n\nFirst words").as_deref(), None, "an empty heading names nothing");
+        assert_eq!(title_from_text(" \n\t"), None);
+        let long = "word ".repeat(30);
+        let title = title_from_text(&long).unwrap();
+        assert!(title.chars().count() <= TITLE_CHARS && title.ends_with("word…"), "{title}");
+        let unbroken = "日".repeat(100);
+        assert_eq!(title_from_text(&unbroken).unwrap().chars().count(), TITLE_CHARS);
     }
 
     #[test]

@@ -27,6 +27,7 @@ mod test_support;
 pub use anchor::update_text;
 pub use article::{
     ArticleError, article_from_bytes, article_from_text, export_file_name, title_from_file_name,
+    title_from_text,
 };
 pub use editor::{EditError, Editor};
 pub use find::{Filter, find_all};
