@@ -21,3 +21,24 @@ pub fn measure<T>(name: &str, f: impl FnOnce() -> T) -> T {
     let _ = p.measure_with_start_mark(name, &start);
     out
 }
+
+/// A measure begun by [`start`]: recorded under its name by [`Timing::end`], and not at
+/// all if dropped (a save that turned out to have nothing to write).
+pub struct Timing(&'static str);
+
+/// Begins the measure `name`, for work that does not fit in one closure.
+pub fn start(name: &'static str) -> Timing {
+    if let Some(p) = performance() {
+        let _ = p.mark(&format!("{name}:start"));
+    }
+    Timing(name)
+}
+
+impl Timing {
+    /// Records the time since [`start`] as the measure of its name.
+    pub fn end(self) {
+        if let Some(p) = performance() {
+            let _ = p.measure_with_start_mark(self.0, &format!("{}:start", self.0));
+        }
+    }
+}

@@ -81,26 +81,26 @@ fn saved(saver: &Shared, state: &StateHandle) {
 }
 
 fn flush(saver: &Shared, state: &StateHandle) {
-    let (editor, revision, marks) = {
+    let (editor, revision, marks, timing) = {
         let mut s = saver.borrow_mut();
         s.timer = None;
         if !s.enabled || !std::mem::take(&mut s.unsaved) {
             return;
         }
         let editor = s.editor.clone();
+        // All of a save's main-thread work, noting this tab's changes included (`make bench`).
+        let timing = dom::perf::start("save");
         s.sync.observe(editor.workspace(), &dom::now_iso());
         // Storage already holds exactly this (e.g. another tab's save, taken unchanged).
         if s.sync.holds(editor.workspace()) {
             return;
         }
         s.revision += 1;
-        (editor, s.revision, s.sync.marks().clone())
+        (editor, s.revision, s.sync.marks().clone(), timing)
     };
     let doc_id = saver.borrow().doc_id;
-    let result = dom::perf::measure("save", || {
-        storage::with(|lib| lib.save(doc_id, editor.workspace(), revision, &marks))
-            .unwrap_or(Err(LibraryError::Store(annotator_core::library::StoreError::Unavailable)))
-    });
+    let result = storage::with(|lib| lib.save(doc_id, editor.workspace(), revision, &marks))
+        .unwrap_or(Err(LibraryError::Store(annotator_core::library::StoreError::Unavailable)));
     if result.is_err() {
         dom::perf::mark("save:failed");
     }
@@ -109,6 +109,7 @@ fn flush(saver: &Shared, state: &StateHandle) {
         Ok(()) => {
             s.sync.wrote(editor.workspace().clone());
             drop(s);
+            timing.end();
             // IndexedDB says later whether the commit reached the disk (`Event::Saved`).
             if storage::idb().is_none() {
                 saved(saver, state);
@@ -119,6 +120,7 @@ fn flush(saver: &Shared, state: &StateHandle) {
             s.revision -= 1;
             s.unsaved = true;
             drop(s);
+            timing.end();
             set_problem(saver, state, Some(library_error(&e)));
         }
     }

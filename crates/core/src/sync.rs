@@ -12,6 +12,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::rc::Rc;
 
+use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::anchor::{PositionMap, reanchored};
@@ -71,6 +72,36 @@ impl Marks {
     }
 }
 
+fn ids(ws: &Workspace) -> FxHashSet<AnnotationId> {
+    ws.annotations().iter().map(|a| a.id).collect()
+}
+
+/// The ids of `old` and of `new` that the other list lacks at the same place, for two
+/// lists in `order_key` order: an annotation removed, added, or moved (then in both).
+fn unmatched(
+    old: &[Rc<Annotation>],
+    new: &[Rc<Annotation>],
+) -> (HashSet<AnnotationId>, HashSet<AnnotationId>) {
+    let (mut gone, mut came) = (HashSet::new(), HashSet::new());
+    let (mut i, mut j) = (0, 0);
+    while i < old.len() && j < new.len() {
+        let (a, b) = (&old[i], &new[j]);
+        let (ka, kb) = (a.order_key(), b.order_key());
+        if Rc::ptr_eq(a, b) || ka == kb {
+            (i, j) = (i + 1, j + 1);
+        } else if ka < kb {
+            gone.insert(a.id);
+            i += 1;
+        } else {
+            came.insert(b.id);
+            j += 1;
+        }
+    }
+    gone.extend(old[i..].iter().map(|a| a.id));
+    came.extend(new[j..].iter().map(|a| a.id));
+    (gone, came)
+}
+
 /// Whether `a` is the later of two versions of one annotation. Every tab must pick the same
 /// one, so versions edited in the same millisecond are ordered by their content.
 fn later(a: &Annotation, b: &Annotation) -> bool {
@@ -83,6 +114,8 @@ pub struct TabSync {
     marks: Marks,
     /// This tab's workspace when its changes were last noted.
     seen: Workspace,
+    /// The ids of `seen`'s annotations, kept up to date by what each change adds or takes.
+    seen_ids: FxHashSet<AnnotationId>,
     /// What storage holds, as far as this tab knows.
     stored: Option<(Workspace, Marks)>,
 }
@@ -91,7 +124,7 @@ impl TabSync {
     /// Starts from what was loaded: the saved workspace and marks (`None`: nothing saved).
     pub fn new(current: &Workspace, stored: Option<(Workspace, Marks)>) -> Self {
         let marks = stored.as_ref().map(|(_, m)| m.clone()).unwrap_or_default();
-        Self { marks, seen: current.clone(), stored }
+        Self { marks, seen: current.clone(), seen_ids: ids(current), stored }
     }
 
     pub fn marks(&self) -> &Marks {
@@ -104,14 +137,26 @@ impl TabSync {
         if *local == self.seen {
             return;
         }
-        let here: HashSet<AnnotationId> = local.annotations().iter().map(|a| a.id).collect();
-        for a in self.seen.annotations().iter().filter(|a| !here.contains(&a.id)) {
-            self.marks.annotations.insert(a.id, Mark { at: now.to_owned(), gone: true });
+        // Run after every edit, so it must not cost a book's worth of hashing: both lists
+        // are in `order_key` order, and a walk through them leaves aside only what differs.
+        let (before, after) = unmatched(self.seen.annotations(), local.annotations());
+        for id in before.iter().filter(|id| !after.contains(id)) {
+            self.marks.annotations.insert(*id, Mark { at: now.to_owned(), gone: true });
         }
-        for a in local.annotations() {
-            if self.marks.gone(&a.id) {
-                self.marks.annotations.insert(a.id, Mark { at: now.to_owned(), gone: false });
-            }
+        for id in &before {
+            self.seen_ids.remove(id);
+        }
+        self.seen_ids.extend(after.iter().copied());
+        // Marked gone but here again (an undone delete, a re-import).
+        let back: Vec<AnnotationId> = self
+            .marks
+            .annotations
+            .iter()
+            .filter(|(id, m)| m.gone && self.seen_ids.contains(*id))
+            .map(|(id, _)| *id)
+            .collect();
+        for id in back {
+            self.marks.annotations.insert(id, Mark { at: now.to_owned(), gone: false });
         }
         if local.tagset != self.seen.tagset {
             self.marks.tagset_at = Some(now.to_owned());
@@ -178,6 +223,7 @@ impl TabSync {
             .collect();
         let joined = Workspace::with_shared(document, kept, (**tagset).clone());
         self.seen = joined.clone();
+        self.seen_ids = ids(&joined);
         joined
     }
 }

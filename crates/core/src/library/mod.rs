@@ -98,6 +98,7 @@ impl<S: Store> Library<S> {
             meta: read.meta_raw.take(),
             marks: read.loaded.marks.clone().into(),
             anns: Default::default(),
+            summary: None,
         };
         let same: rustc_hash::FxHashSet<AnnotationId> = read.same.iter().copied().collect();
         for a in ws.annotations() {

@@ -139,15 +139,37 @@ pub fn doc_record(ws: &Workspace) -> String {
     serde_json::to_string(&record).expect("plain data always serialises")
 }
 
+/// What the Library's list shows of a document's annotations: the latest change and the
+/// count per tag (part of the meta record).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Summary {
+    /// The latest `modified` time of any annotation (RFC 3339), `None` without annotations.
+    pub updated: Option<String>,
+    /// Annotations per tag key, in the tag set's order.
+    pub counts: Vec<(Tag, usize)>,
+}
+
+impl Summary {
+    /// Counted from every annotation of `ws`.
+    pub fn of(ws: &Workspace) -> Self {
+        Self { updated: ws.annotations().iter().map(|a| &a.modified).max().cloned(), counts: ws.counts() }
+    }
+}
+
 /// `ws`'s meta record as of `revision`.
 pub fn meta_record(ws: &Workspace, revision: u64) -> MetaRecord {
+    meta_record_with(ws, revision, Summary::of(ws))
+}
+
+/// `ws`'s meta record as of `revision`, with its summary already worked out.
+pub fn meta_record_with(ws: &Workspace, revision: u64, summary: Summary) -> MetaRecord {
     MetaRecord {
         schema_version: SCHEMA_VERSION,
         revision,
         title: ws.document.title().to_owned(),
         tagset: (*ws.tagset).clone(),
-        updated: ws.annotations().iter().map(|a| &a.modified).max().cloned(),
-        counts: ws.counts(),
+        updated: summary.updated,
+        counts: summary.counts,
     }
 }
 

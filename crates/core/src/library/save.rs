@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::records::{self, ann_id, ann_key, ann_prefix, doc_key, meta_key, sync_key};
+use super::records::{self, Summary, ann_id, ann_key, ann_prefix, doc_key, meta_key, sync_key};
 use super::store::{Store, StoreError, Write};
 use crate::model::{Annotation, AnnotationId, Document, Workspace};
 use crate::sync::Marks;
@@ -22,6 +22,8 @@ pub(crate) struct Cached {
     pub marks: Option<Marks>,
     /// Every annotation record that exists (or may exist, if `None`), by annotation id.
     pub anns: FxHashMap<AnnotationId, Option<Rc<Annotation>>>,
+    /// The summary in the meta record last written, to update rather than count again.
+    pub summary: Option<Summary>,
 }
 
 impl Cached {
@@ -54,6 +56,7 @@ pub(crate) struct Plan {
     pub doc: bool,
     pub meta: Option<String>,
     pub marks: bool,
+    pub summary: Summary,
 }
 
 /// Whether `cached` already holds `a` (the same `Rc`, or failing that an equal value).
@@ -66,9 +69,18 @@ fn holds(cached: Option<&Option<Rc<Annotation>>>, a: &Rc<Annotation>) -> bool {
 /// (its presence marks a complete document). Costs pointer comparisons for annotations
 /// no edit touched, and writes only what changed.
 pub(crate) fn plan(cached: &Cached, id: AnnotationId, ws: &Workspace, revision: u64, marks: &Marks) -> Plan {
-    // Usually nothing was removed: every cached record is one of the workspace's, and the
+    // One lookup per annotation: whether its record holds it, and whether it has one.
+    // Usually nothing was removed (every cached record is one of the workspace's), and the
     // set of what is here need not be built.
-    let present = ws.annotations().iter().filter(|a| cached.anns.contains_key(&a.id)).count();
+    let mut present = 0;
+    let mut put: Vec<Rc<Annotation>> = Vec::new();
+    for a in ws.annotations() {
+        let cached_a = cached.anns.get(&a.id);
+        present += usize::from(cached_a.is_some());
+        if !holds(cached_a, a) {
+            put.push(a.clone());
+        }
+    }
     let removed: Vec<AnnotationId> = if present == cached.anns.len() {
         Vec::new()
     } else {
@@ -81,19 +93,68 @@ pub(crate) fn plan(cached: &Cached, id: AnnotationId, ws: &Workspace, revision: 
     if doc {
         writes.push(Write::Put { key: doc_key(id), value: records::doc_record(ws) });
     }
-    let put: Vec<Rc<Annotation>> =
-        ws.annotations().iter().filter(|a| !holds(cached.anns.get(&a.id), a)).cloned().collect();
     writes.extend(put.iter().map(|a| Write::Put { key: ann_key(id, a.id), value: records::to_json(&**a) }));
     let marks_changed = cached.marks.as_ref() != Some(marks);
     if marks_changed {
         writes.push(Write::Put { key: sync_key(id), value: records::to_json(marks) });
     }
-    let meta = records::to_json(&records::meta_record(ws, revision));
+    // Counting every annotation again was most of a save on a book.
+    let summary = cached
+        .summary
+        .as_ref()
+        .and_then(|before| summary_after(before, cached, ws, &put, &removed))
+        .unwrap_or_else(|| Summary::of(ws));
+    let meta = records::to_json(&records::meta_record_with(ws, revision, summary.clone()));
     let meta = (cached.meta.as_ref() != Some(&meta)).then_some(meta);
     if let Some(value) = &meta {
         writes.push(Write::Put { key: meta_key(id), value: value.clone() });
     }
-    Plan { writes, put, removed, doc, meta, marks: marks_changed }
+    Plan { writes, put, removed, doc, meta, marks: marks_changed, summary }
+}
+
+/// The summary after `put` and `removed`, from the one `before` them: `None` when the
+/// change alone cannot tell (an annotation whose record is unknown, a tag not counted, the
+/// latest change removed or made older, which may make another one the latest).
+fn summary_after(
+    before: &Summary,
+    cached: &Cached,
+    ws: &Workspace,
+    put: &[Rc<Annotation>],
+    removed: &[AnnotationId],
+) -> Option<Summary> {
+    if before.counts.len() != ws.tagset.tags.len()
+        || before.counts.iter().zip(&ws.tagset.tags).any(|((t, _), d)| *t != d.key)
+    {
+        return None;
+    }
+    let mut counts = before.counts.clone();
+    let mut count = |tag, up: bool| -> Option<()> {
+        let slot = counts.iter_mut().find(|(t, _)| *t == tag)?;
+        slot.1 = if up { slot.1 + 1 } else { slot.1.checked_sub(1)? };
+        Some(())
+    };
+    let old = |id: &AnnotationId| cached.anns.get(id).map(|a| a.as_ref().ok_or(()));
+    for a in put {
+        if let Some(old) = old(&a.id) {
+            let old = old.ok()?;
+            // The latest change made older: some other annotation may now be the latest.
+            if Some(&old.modified) == before.updated.as_ref() && a.modified < old.modified {
+                return None;
+            }
+            count(old.tag, false)?;
+        }
+        count(a.tag, true)?;
+    }
+    for id in removed {
+        let old = old(id)?.ok()?;
+        if Some(&old.modified) == before.updated.as_ref() {
+            return None;
+        }
+        count(old.tag, false)?;
+    }
+    let newest = put.iter().map(|a| &a.modified).max();
+    let updated = before.updated.as_ref().max(newest).cloned();
+    Some(Summary { updated, counts })
 }
 
 impl Plan {
@@ -109,6 +170,7 @@ impl Plan {
         if self.marks {
             cached.marks = ok.then(|| marks.clone());
         }
+        cached.summary = ok.then_some(self.summary);
         for a in self.removed {
             if ok {
                 cached.anns.remove(&a);

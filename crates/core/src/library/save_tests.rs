@@ -91,3 +91,57 @@ fn a_first_save_removes_stray_records() {
     other.save(nid(1), &fewer, 2, &Marks::default()).unwrap();
     assert_eq!(other.load(nid(1)).unwrap().workspace, fewer);
 }
+
+/// The meta record's summary is updated from each change rather than counted again; after
+/// every kind of change it must equal a count from scratch — including an undo that brings
+/// back an older time (the latest change may then be an older one) and a new tag set.
+#[test]
+fn the_summary_kept_up_to_date_equals_a_count_from_scratch() {
+    use crate::editor::Editor;
+    use crate::model::{Document, Tag};
+    let mut lib = library();
+    let text = "one two three four five six seven eight nine ten eleven twelve";
+    let mut ed = Editor::new(Workspace::new(Document::new("t", text)));
+    let stored = |lib: &Library<MemoryStore>| -> records::MetaRecord {
+        records::parse(&lib.store().get(&records::meta_key(nid(1))).unwrap().unwrap()).unwrap()
+    };
+    let mut revision = 0;
+    let mut check = |lib: &mut Library<MemoryStore>, ed: &Editor, what: &str| {
+        revision += 1;
+        lib.save(nid(1), ed.workspace(), revision, &Marks::default()).unwrap();
+        let expected = records::meta_record(ed.workspace(), revision);
+        assert_eq!(stored(lib), expected, "after {what}");
+    };
+    let t = |n: u32| format!("2026-12-0{n}T00:00:00.000Z");
+    check(&mut lib, &ed, "nothing");
+    ed.add(0..3, Tag::Claim, nid(10), &t(1)).unwrap();
+    check(&mut lib, &ed, "an add");
+    ed.add(4..7, Tag::Source, nid(11), &t(2)).unwrap();
+    ed.add(8..13, Tag::Entity, nid(12), &t(3)).unwrap();
+    check(&mut lib, &ed, "two adds");
+    ed.retag(nid(10), Tag::Entity, &t(4)).unwrap();
+    check(&mut lib, &ed, "a retag");
+    ed.undo(&t(5));
+    check(&mut lib, &ed, "an undo back to an older time");
+    let latest = ed.workspace().annotations().iter().max_by_key(|a| a.modified.clone()).unwrap().id;
+    ed.delete(latest, &t(6)).unwrap();
+    check(&mut lib, &ed, "a delete of the latest change");
+    ed.undo(&t(7));
+    check(&mut lib, &ed, "the delete undone");
+    let mut tags = (*ed.workspace().tagset).clone();
+    tags.add("Quote").unwrap();
+    ed.set_tagset(tags, &t(8)).unwrap();
+    check(&mut lib, &ed, "a new tag");
+    let other = ed.workspace().annotations().iter().find(|a| a.id != latest).unwrap().id;
+    ed.delete(other, &t(9)).unwrap();
+    check(&mut lib, &ed, "a delete");
+    // Another tab's older version of the latest change, joined in: the latest time goes back.
+    let ws = ed.workspace();
+    let mut anns: Vec<_> = ws.annotations().iter().map(|a| (**a).clone()).collect();
+    let newest = anns.iter_mut().max_by_key(|a| a.modified.clone()).unwrap();
+    newest.modified = "2026-11-01T00:00:00.000Z".into();
+    let older = Workspace::with_annotations((*ws.document).clone(), anns, (*ws.tagset).clone());
+    revision += 1;
+    lib.save(nid(1), &older, revision, &Marks::default()).unwrap();
+    assert_eq!(stored(&lib), records::meta_record(&older, revision), "after an older version came in");
+}
