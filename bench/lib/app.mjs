@@ -198,12 +198,21 @@ export async function benchCase(browser, url, c, { warmup, runs, maxFrames }) {
 
   result.import = summary((await repeat(warmup, runs, () => importOnce(page, c.fixture, title))).map((s) => s.ms));
   // The last import is saved in IndexedDB: reopening it is what a person does next day.
-  result.open = summary(await repeat(warmup, runs, async () => {
+  const opens = await repeat(warmup, runs, async () => {
     await page.reload();
     const paint = await page.evaluate(() => window.__bench.firstPaint);
     if (await page.textContent('.doc-title') !== title) throw new Error(`${title} did not reopen`);
-    return paint;
-  }));
+    // A long text is drawn a few blocks at a time after its first screen: until all of it is.
+    const drawn = await page.evaluate(async () => window.__bench.mark('article:drawn', 0).then(window.__bench.afterPaint));
+    const idb = await page.evaluate(() => {
+      const at = (n) => performance.getEntriesByName(n)[0]?.startTime;
+      return at('idb:read') - at('idb:opened');
+    });
+    return { paint, drawn, idb };
+  });
+  result.open = summary(opens.map((o) => o.paint));
+  result.open_drawn = summary(opens.map((o) => o.drawn));
+  result.open_idb = summary(opens.map((o) => o.idb).filter(Number.isFinite));
   const rendered = await page.evaluate(() => document.querySelectorAll('#article-text mark').length);
   if (c.spans > 0 && rendered === 0) throw new Error(`${c.name}: no highlight rendered`);
 

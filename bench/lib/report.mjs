@@ -9,6 +9,8 @@ const BUDGET_CASE = 'book-10000';
 
 const STEPS = [
   ['open', 'open the saved document (navigation → first paint)'],
+  ['open_drawn', 'open the saved document: until the whole text is in the page (drawn in idle time after the first paint)'],
+  ['open_idb', 'open the saved document: IndexedDB read of the whole library (in boot.js, beside the wasm start)'],
   ['import', 'import the export file (choose file → paint)'],
   ['add', 'add one span (key → paint)'],
   ['retag', 'retag one span (change → paint)'],
