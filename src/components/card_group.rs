@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::card::Card;
 use super::card_edit::CardDetail;
-use super::line::use_rows_hint;
+use super::line::{use_near_screen, use_rows_hint};
 use crate::dom;
 use crate::state::{Action, StateHandle, callback};
 
@@ -98,20 +98,8 @@ impl PartialEq for GroupProps {
 pub fn CardGroup(props: &GroupProps) -> Html {
     let node = use_node_ref();
     use_rows_hint(node.clone(), props.cards.len());
-    let near = use_state(|| false);
-    {
-        let (node, near) = (node.clone(), near.clone());
-        use_effect_with(*near, move |seen| {
-            let watch = if *seen {
-                None
-            } else {
-                node.cast::<web_sys::Element>()
-                    .and_then(|el| dom::NearScreen::watch(&el, 800, move || near.set(true)))
-            };
-            move || drop(watch)
-        });
-    }
-    if !*near && !props.eager && props.selected.is_none() {
+    let near = use_near_screen(node.clone(), true);
+    if !near && !props.eager && props.selected.is_none() {
         return html! { <ol class="cards pending" ref={node} aria-busy="true"></ol> };
     }
     html! {

@@ -128,25 +128,33 @@ pub fn use_rows_hint(node: NodeRef, rows: usize) {
     });
 }
 
-#[function_component]
-pub fn Block(props: &BlockProps) -> Html {
-    let node = use_node_ref();
-    // About 70 characters fit on a line of the article column.
-    let rows = props.lines.iter().map(|(text, _)| text.chars().count().div_ceil(70).max(1)).sum();
-    use_rows_hint(node.clone(), rows);
+/// Whether the element behind `node` has come within 800 px of the screen (once it has, it
+/// stays so), watched only while `watch`: for content only worth building once someone
+/// gets near it.
+#[hook]
+pub fn use_near_screen(node: NodeRef, watch: bool) -> bool {
     let near = use_state(|| false);
-    let waiting = props.pending && props.selected.is_none() && !*near;
     {
-        let (node, near) = (node.clone(), near.clone());
-        use_effect_with(waiting, move |waiting| {
-            let watch = waiting
+        let near = near.clone();
+        use_effect_with(watch && !*near, move |watching| {
+            let watch = watching
                 .then(|| node.cast::<web_sys::Element>())
                 .flatten()
                 .and_then(|el| dom::NearScreen::watch(&el, 800, move || near.set(true)));
             move || drop(watch)
         });
     }
-    if waiting {
+    *near
+}
+
+#[function_component]
+pub fn Block(props: &BlockProps) -> Html {
+    let node = use_node_ref();
+    // About 70 characters fit on a line of the article column.
+    let rows = props.lines.iter().map(|(text, _)| text.chars().count().div_ceil(70).max(1)).sum();
+    use_rows_hint(node.clone(), rows);
+    let near = use_near_screen(node.clone(), props.pending && props.selected.is_none());
+    if props.pending && props.selected.is_none() && !near {
         return html! { <div class="block pending" ref={node}></div> };
     }
     let selected = props.selected;
