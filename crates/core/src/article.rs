@@ -38,6 +38,12 @@ pub fn article_from_text(title: &str, text: &str) -> Result<Document, ArticleErr
 
 /// Decodes a file's bytes (UTF-8, with or without a byte-order mark) into an article.
 pub fn article_from_bytes(title: &str, bytes: &[u8]) -> Result<Document, ArticleError> {
+    article_from_text(title, decode_text(bytes)?)
+}
+
+/// A file's bytes as text: refused when over [`MAX_ARTICLE_BYTES`] or not UTF-8 text,
+/// without its byte-order mark. Shared by every file reader so that they refuse alike.
+pub(crate) fn decode_text(bytes: &[u8]) -> Result<&str, ArticleError> {
     if bytes.len() > MAX_ARTICLE_BYTES {
         return Err(ArticleError::TooLarge { size: bytes.len() });
     }
@@ -46,8 +52,7 @@ pub fn article_from_bytes(title: &str, bytes: &[u8]) -> Result<Document, Article
     if bytes.contains(&0) {
         return Err(ArticleError::Binary);
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| ArticleError::Binary)?;
-    article_from_text(title, text)
+    std::str::from_utf8(bytes).map_err(|_| ArticleError::Binary)
 }
 
 /// A title from a file name: `"Budget speech.md"` → `"Budget speech"`.
@@ -70,6 +75,14 @@ pub fn title_from_text(text: &str) -> Option<String> {
     } else {
         line
     };
+    title_from_line(line)
+}
+
+/// A title from one line of words (already without any markup): trimmed, cut at a word
+/// (with "…") when longer than [`TITLE_CHARS`]; `None` when blank. Shared with Markdown's
+/// headings so that both name an article alike.
+pub(crate) fn title_from_line(line: &str) -> Option<String> {
+    let line = line.trim();
     if line.is_empty() {
         return None;
     }
