@@ -19,7 +19,9 @@ use super::tag_picker::TagPicker;
 use super::tags_dialog::TagsDialog;
 use super::toolbar::Toolbar;
 use crate::dom;
-use crate::state::{Action, State, StateHandle, callback, use_autosave, use_restore, use_shortcuts};
+use crate::state::{
+    Action, SaveStatus, State, StateHandle, callback, use_autosave, use_restore, use_shortcuts,
+};
 use crate::storage::{self, Boot};
 
 const SNAP_PREF: &str = "snap_words";
@@ -81,7 +83,15 @@ fn Page(props: &PageProps) -> Html {
         use_reducer(move || initial_state(&boot))
     };
     let dialog = use_state(|| None::<DialogMode>);
-    use_autosave(state.clone());
+    // Held here, not in the reducer: it changes on every save, and only the toolbar shows it.
+    let save_status = {
+        let ok = state.can_save() && state.storage_problem.is_none();
+        use_state_eq(move || if ok { SaveStatus::Saved } else { SaveStatus::NotSaved })
+    };
+    use_autosave(state.clone(), {
+        let save_status = save_status.clone();
+        Callback::from(move |status| save_status.set(status))
+    });
     use_restore(state.clone());
     let onhelp = {
         let dialog = dialog.clone();
@@ -136,7 +146,7 @@ fn Page(props: &PageProps) -> Html {
                 <div class="top" ref={top}>
                     <Toolbar onnew={set_dialog(Some(DialogMode::New))} onupdate={set_dialog(Some(DialogMode::Update))}
                         onlibrary={set_dialog(Some(DialogMode::Library))} ontags={set_dialog(Some(DialogMode::Tags))}
-                        onhelp={set_dialog(Some(DialogMode::Help))} />
+                        onhelp={set_dialog(Some(DialogMode::Help))} save_status={*save_status} />
                     <StorageBanner />
                     <NoticeBanner />
                 </div>

@@ -17,7 +17,7 @@ pub fn use_focus_on_mount(node: NodeRef) {
             let _ = el.focus();
         }
         move || {
-            if let Some(el) = before.filter(|el| el.is_connected()) {
+            if let Some(el) = before.filter(|el| el.is_connected()).and_then(shown_or_menu) {
                 if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                     let _ = el.focus();
                 }
@@ -42,4 +42,13 @@ pub fn use_escape(onclose: Callback<()>) {
         });
         move || drop(listener)
     });
+}
+
+/// `el`, or when it is hidden now (a command in a menu that closed as it was chosen), the
+/// button of the menu it is in.
+fn shown_or_menu(el: web_sys::Element) -> Option<web_sys::Element> {
+    if el.get_client_rects().length() > 0 {
+        return Some(el);
+    }
+    el.closest(".menu").ok().flatten()?.query_selector(".menu-button").ok().flatten()
 }

@@ -16,6 +16,7 @@ mod help;
 mod library;
 mod line;
 mod load_dialog;
+mod menu;
 mod minimap;
 mod notice;
 mod overview;
@@ -25,5 +26,6 @@ mod tag_picker;
 mod tags_dialog;
 mod theme_toggle;
 mod toolbar;
+mod toolbar_items;
 
 pub use app::App;

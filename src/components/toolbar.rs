@@ -1,14 +1,17 @@
-//! Top bar: open, import, export, undo/redo, word snapping.
+//! Top bar, in three groups: Article (a menu, and the Library), Edit (Undo, Redo) and
+//! View (a menu), then the open article's title and whether it is saved. On a phone it is
+//! one row: one menu with everything, Undo and Redo as symbols, and the save state.
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use annotator_core::formats::Format;
-
-use super::files::{export_as, export_workspace, open_file};
-use super::theme_toggle::ThemeToggle;
+use super::files::export_workspace;
+use super::menu::Menu;
+use super::toolbar_items::{ArticleItems, ViewItems};
 use crate::dom;
-use crate::state::{Action, callback, use_app_state};
+use crate::state::{Action, SaveStatus, callback, use_app_state};
+
+/// Where the toolbar folds into one menu (the same width as in `styles/main.css`).
+pub const NARROW: &str = "(max-width: 40rem)";
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -17,76 +20,90 @@ pub struct ToolbarProps {
     pub onlibrary: Callback<()>,
     pub ontags: Callback<()>,
     pub onhelp: Callback<()>,
+    pub save_status: SaveStatus,
+}
+
+/// Whether the window is phone-narrow, following it as it changes.
+#[hook]
+pub fn use_narrow() -> bool {
+    let narrow = use_state_eq(|| dom::matches_media(NARROW));
+    {
+        let narrow = narrow.clone();
+        use_effect_with((), move |_| {
+            let watch = dom::watch_media(NARROW, move |matches| narrow.set(matches));
+            move || drop(watch)
+        });
+    }
+    *narrow
 }
 
 #[function_component]
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let state = use_app_state();
+    let narrow = use_narrow();
+    let editor = &state.editor;
+    let (undo, redo) = if narrow { ("↶", "↷") } else { ("Undo", "Redo") };
+    let edit = html! {
+        <div class="group" role="group" aria-label="Edit">
+            <button onclick={callback(&state, |_: MouseEvent| Action::Undo { now: dom::now_iso() })} disabled={!editor.can_undo()}
+                aria-label="Undo" title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">{ undo }</button>
+            <button onclick={callback(&state, |_: MouseEvent| Action::Redo { now: dom::now_iso() })} disabled={!editor.can_redo()}
+                aria-label="Redo" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts="Control+Shift+Z Control+Y">{ redo }</button>
+        </div>
+    };
+    let view = html! { <ViewItems ontags={props.ontags.clone()} onhelp={props.onhelp.clone()} /> };
+    let title = state.workspace().document.title().to_owned();
     let onexport = {
         let state = state.clone();
-        move |_| export_workspace(&state)
+        Callback::from(move |()| export_workspace(&state))
     };
-    let onimport = {
-        let state = state.clone();
-        move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                open_file(file, None, state.clone());
-            }
-            input.set_value(""); // choosing the same file again must fire again
-        }
+    let status = html! {
+        <p class="doc-state">
+            <span class="bar-title" title={title.clone()}>{ title }</span>
+            <SaveState status={props.save_status} {onexport} />
+        </p>
     };
-    let onsnap = {
-        let state = state.clone();
-        move |e: Event| {
-            state.dispatch(Action::SetSnapWords(e.target_unchecked_into::<HtmlInputElement>().checked()))
-        }
-    };
-    let editor = &state.editor;
-    let menu = use_node_ref();
     html! {
-        <header class="toolbar" role="banner">
-            <span class="app-name">{ "Article Annotator" }</span>
-            <button id="library" onclick={props.onlibrary.reform(|_: MouseEvent| ())}>{ "Library" }</button>
-            <button onclick={props.onnew.reform(|_: MouseEvent| ())}>{ "New article…" }</button>
-            <button onclick={props.onupdate.reform(|_: MouseEvent| ())}
-                title="Paste a new version of this article; annotations move with their text">{ "Update text…" }</button>
-            <label class="button">{ "Import…" }
-                <input id="import-file" type="file" class="visually-hidden" accept=".json,.jsonld,.jsonl,application/json,application/ld+json" onchange={onimport} />
-            </label>
-            <button id="export" onclick={onexport}>{ "Export JSON" }</button>
-            <details class="menu" ref={menu.clone()}>
-                <summary>{ "Other formats" }</summary>
-                <div class="menu-items" role="group" aria-label="Export as">
-                    { for Format::ALL.into_iter().filter(|f| *f != Format::Native).map(|format| {
-                        let (state, menu) = (state.clone(), menu.clone());
-                        let onclick = move |_| {
-                            export_as(&state, format);
-                            if let Some(menu) = menu.cast::<web_sys::Element>() {
-                                let _ = menu.remove_attribute("open");
-                            }
-                        };
-                        html! {
-                            <button id={format!("export-{}", format.key())} {onclick}>
-                                { format.label() }
-                            </button>
-                        }
-                    }) }
-                </div>
-            </details>
-            <span class="spacer" />
-            <button onclick={callback(&state, |_: MouseEvent| Action::Undo { now: dom::now_iso() })} disabled={!editor.can_undo()}
-                title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">{ "Undo" }</button>
-            <button onclick={callback(&state, |_: MouseEvent| Action::Redo { now: dom::now_iso() })} disabled={!editor.can_redo()}
-                title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts="Control+Shift+Z Control+Y">{ "Redo" }</button>
-            <label class="toggle">
-                <input id="snap-words" type="checkbox" checked={state.snap_words} onchange={onsnap} />
-                { " Snap to words" }
-            </label>
-            <button id="tags" onclick={props.ontags.reform(|_: MouseEvent| ())}>{ "Tags…" }</button>
-            <ThemeToggle />
-            <button id="help" onclick={props.onhelp.reform(|_: MouseEvent| ())} title="Keyboard shortcuts (?)"
-                aria-keyshortcuts="?">{ "Shortcuts" }</button>
+        <header class={classes!("toolbar", narrow.then_some("narrow"))} role="banner">
+            if narrow {
+                <Menu id="main-menu" label="Menu">
+                    <ArticleItems onnew={props.onnew.clone()} onupdate={props.onupdate.clone()}
+                        onlibrary={props.onlibrary.clone()} />
+                    <hr />
+                    { view }
+                </Menu>
+                { edit }
+            } else {
+                <span class="app-name">{ "Article Annotator" }</span>
+                <Menu id="article-menu" label="Article">
+                    <ArticleItems onnew={props.onnew.clone()} onupdate={props.onupdate.clone()} />
+                </Menu>
+                <button id="library" onclick={props.onlibrary.reform(|_: MouseEvent| ())}>{ "Library" }</button>
+                { edit }
+                <Menu id="view-menu" label="View">{ view }</Menu>
+            }
+            { status }
         </header>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct SaveStateProps {
+    status: SaveStatus,
+    onexport: Callback<()>,
+}
+
+/// "Saved", "Saving…", or a button that exports when this browser cannot keep the work.
+#[function_component]
+fn SaveState(props: &SaveStateProps) -> Html {
+    match props.status {
+        SaveStatus::Saved => html! {
+            <span id="save-state" class="save-state" title="Every change is kept in this browser">{ "Saved" }</span>
+        },
+        SaveStatus::Saving => html! { <span id="save-state" class="save-state saving">{ "Saving…" }</span> },
+        SaveStatus::NotSaved => html! {
+            <button id="save-state" class="save-state not-saved" onclick={props.onexport.reform(|_: MouseEvent| ())}
+                title="This browser is not keeping your changes: export them to a file">{ "Not saved — export" }</button>
+        },
     }
 }

@@ -191,3 +191,17 @@ pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), JsVal
 pub fn has_selection() -> bool {
     web_sys::window().and_then(|w| w.get_selection().ok().flatten()).is_some_and(|s| !s.is_collapsed())
 }
+
+/// Watches a media query (`"(max-width: 40rem)"`): calls `f` whenever whether it matches
+/// changes, while the returned listener lives. `None` (and no calls) when the browser
+/// cannot evaluate it; the first value is [`matches_media`].
+pub fn watch_media(query: &str, mut f: impl FnMut(bool) + 'static) -> Option<gloo::events::EventListener> {
+    let list = web_sys::window()?.match_media(query).ok()??;
+    let watched = list.clone();
+    Some(gloo::events::EventListener::new(&list, "change", move |_| f(watched.matches())))
+}
+
+/// Whether a media query matches now (`false` when it cannot be evaluated).
+pub fn matches_media(query: &str) -> bool {
+    web_sys::window().and_then(|w| w.match_media(query).ok().flatten()).is_some_and(|l| l.matches())
+}

@@ -16,8 +16,9 @@ pub mod theme;
 mod visible;
 
 pub use browser::{
-    after_paint, clear_selection, download, has_selection, now_iso, on_resize, random_id, reveal_in,
-    scroll_into_view, scroll_to_selected, set_page_title, track_top_height, when_idle,
+    after_paint, clear_selection, download, has_selection, matches_media, now_iso, on_resize, random_id,
+    reveal_in, scroll_into_view, scroll_to_selected, set_page_title, track_top_height, watch_media,
+    when_idle,
 };
 pub use html_page::article_from_html;
 pub use popup::place_popup;

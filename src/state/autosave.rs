@@ -21,6 +21,18 @@ use crate::dom;
 use crate::storage::{self, Event, StorageError, library_error};
 
 const DEBOUNCE_MS: u32 = 300;
+
+/// Whether the open document's latest change is in the browser's storage: what the
+/// toolbar says, quietly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveStatus {
+    /// Everything is stored (or there is nothing to store yet).
+    Saved,
+    /// A change waits for its save, or its save has not reached the disk yet.
+    Saving,
+    /// Changes cannot be stored here: only an export keeps them.
+    NotSaved,
+}
 /// Past this share of the quota, the page warns.
 const WARN_AT: f64 = 0.8;
 
@@ -39,6 +51,30 @@ struct Saver {
     warned_pct: Option<u8>,
     /// Whether persistent storage was asked for (once, after the first real save).
     asked_persist: bool,
+    /// A save handed to IndexedDB whose commit has not been confirmed yet.
+    in_flight: bool,
+    /// Told whenever the save status may have changed (it ignores repeats).
+    onstatus: Callback<SaveStatus>,
+}
+
+impl Saver {
+    fn status(&self) -> SaveStatus {
+        if self.problem.is_some() || !self.enabled {
+            SaveStatus::NotSaved
+        } else if self.unsaved || self.in_flight {
+            SaveStatus::Saving
+        } else {
+            SaveStatus::Saved
+        }
+    }
+}
+
+/// Tells the toolbar how saving stands.
+fn report(saver: &Shared) {
+    let s = saver.borrow();
+    let (onstatus, status) = (s.onstatus.clone(), s.status());
+    drop(s);
+    onstatus.emit(status);
 }
 
 type Shared = Rc<RefCell<Saver>>;
@@ -52,6 +88,7 @@ fn set_problem(saver: &Shared, state: &StateHandle, problem: Option<StorageError
     let recovered = s.problem.is_some() && problem.is_none();
     s.problem = problem.clone();
     drop(s);
+    report(saver);
     state.dispatch(Action::StorageProblem(problem));
     if recovered {
         state.dispatch(Action::Notify(Notice::info("Saved in this browser again.")));
@@ -61,7 +98,9 @@ fn set_problem(saver: &Shared, state: &StateHandle, problem: Option<StorageError
 /// After a save reached the disk: clears a problem, asks for persistent storage once and
 /// warns when the quota fills up.
 fn saved(saver: &Shared, state: &StateHandle) {
+    saver.borrow_mut().in_flight = false;
     set_problem(saver, state, None);
+    report(saver);
     let first = !std::mem::replace(&mut saver.borrow_mut().asked_persist, true);
     let (saver, state) = (saver.clone(), state.clone());
     yew::platform::spawn_local(async move {
@@ -85,6 +124,8 @@ fn flush(saver: &Shared, state: &StateHandle) {
         let mut s = saver.borrow_mut();
         s.timer = None;
         if !s.enabled || !std::mem::take(&mut s.unsaved) {
+            drop(s);
+            report(saver);
             return;
         }
         let editor = s.editor.clone();
@@ -93,6 +134,8 @@ fn flush(saver: &Shared, state: &StateHandle) {
         s.sync.observe(editor.workspace(), &dom::now_iso());
         // Storage already holds exactly this (e.g. another tab's save, taken unchanged).
         if s.sync.holds(editor.workspace()) {
+            drop(s);
+            report(saver);
             return;
         }
         s.revision += 1;
@@ -113,6 +156,9 @@ fn flush(saver: &Shared, state: &StateHandle) {
             // IndexedDB says later whether the commit reached the disk (`Event::Saved`).
             if storage::idb().is_none() {
                 saved(saver, state);
+            } else {
+                saver.borrow_mut().in_flight = true;
+                report(saver);
             }
         }
         Err(e) => {
@@ -161,7 +207,10 @@ fn their_save(saver: &Shared, state: &StateHandle, id: AnnotationId) {
 fn on_store_event(saver: &Shared, state: &StateHandle, event: Event) {
     match event {
         Event::Saved => saved(saver, state),
-        Event::Failed(e) => set_problem(saver, state, Some(storage::store_error(&e))),
+        Event::Failed(e) => {
+            saver.borrow_mut().in_flight = false;
+            set_problem(saver, state, Some(storage::store_error(&e)));
+        }
         Event::Changed(ids) => {
             let open = saver.borrow().doc_id;
             if ids.contains(&open) {
@@ -172,14 +221,15 @@ fn on_store_event(saver: &Shared, state: &StateHandle, event: Event) {
             flush(saver, state);
             saver.borrow_mut().enabled = false;
             set_problem(saver, state, Some(StorageError::Closed));
+            report(saver);
         }
     }
 }
 
 /// Saves ~300 ms after the last change and whenever the page goes away; joins saves
-/// made by other tabs.
+/// made by other tabs; tells `onstatus` how saving stands.
 #[hook]
-pub fn use_autosave(state: StateHandle) {
+pub fn use_autosave(state: StateHandle, onstatus: Callback<SaveStatus>) {
     let saver: Shared = {
         let state = state.clone();
         use_mut_ref(move || Saver {
@@ -193,6 +243,8 @@ pub fn use_autosave(state: StateHandle) {
             problem: state.storage_problem.clone(),
             warned_pct: None,
             asked_persist: false,
+            in_flight: false,
+            onstatus,
         })
     };
     {
@@ -283,4 +335,6 @@ fn schedule(saver: &Shared, state: &StateHandle) {
     let mut s = saver.borrow_mut();
     s.unsaved = true;
     s.timer = Some(Timeout::new(DEBOUNCE_MS, move || flush(&saver2, &state)));
+    drop(s);
+    report(saver);
 }

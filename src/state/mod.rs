@@ -25,7 +25,7 @@ use yew::prelude::*;
 use crate::storage::StorageError;
 
 pub use action::Action;
-pub use autosave::use_autosave;
+pub use autosave::{SaveStatus, use_autosave};
 pub use documents::use_restore;
 pub use handle::{StateHandle, callback, use_app_state};
 pub use notice::{Notice, NoticeKind, tag_keys};

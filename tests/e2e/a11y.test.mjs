@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dragOver, launch, openApp, serveDist } from './helpers.mjs';
+import { choose, dragOver, launch, openApp, serveDist, showItem } from './helpers.mjs';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 let server, browser;
@@ -65,7 +65,7 @@ test('axe finds no serious or critical problem on the main views, light and dark
     found['tag picker'] = await audit(page);
     await page.keyboard.press('Escape');
     for (const [button, name] of [['#tags', 'Tags'], ['#help', 'Keyboard shortcuts'], ['#library', 'Library']]) {
-      await page.locator(button).click();
+      await choose(page, button);
       await page.getByRole('dialog').first().waitFor();
       found[`${name} dialog`] = await audit(page);
       await page.keyboard.press('Escape');
@@ -88,6 +88,7 @@ test('dark mode follows the system, the toggle overrides it, and is remembered',
   }));
   const dark = await colours();
   assert.equal(dark.page, 'rgb(26, 27, 30)');
+  await showItem(page, '#theme');
   await page.selectOption('#theme', 'light');
   const light = await colours();
   assert.equal(light.page, 'rgb(255, 254, 251)');
@@ -96,6 +97,7 @@ test('dark mode follows the system, the toggle overrides it, and is remembered',
   await page.reload();
   await page.locator('mark.in-claim').first().waitFor();
   assert.equal((await colours()).page, 'rgb(255, 254, 251)', 'the choice is remembered');
+  await showItem(page, '#theme');
   await page.selectOption('#theme', 'auto');
   assert.equal((await colours()).page, 'rgb(26, 27, 30)');
   await context.close();

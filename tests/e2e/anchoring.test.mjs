@@ -1,7 +1,7 @@
 // Imports onto the open article, and annotations that follow their text when it changes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { SAMPLE, dragOver, exportFile, launch, openApp, serveDist } from './helpers.mjs';
+import { choose, dragOver, exportFile, launch, openApp, SAMPLE, serveDist } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -30,7 +30,7 @@ test('updating the text moves annotations with it and keeps lost ones as orphans
   await page.locator('.card').nth(1).waitFor();
 
   const edited = 'Editor’s note: updated on 9 Aug.\n' + SAMPLE.replace('JIJI Press\n', '');
-  await page.getByRole('button', { name: 'Update text…' }).click();
+  await choose(page, '#update-text');
   await page.fill('#load-text', edited);
   await page.getByRole('button', { name: 'Update', exact: true }).click();
   await page.locator('.notice', { hasText: 'Text updated: 0 annotations kept, 1 moved, 0 with edited text inside, 1 no longer found' }).waitFor();

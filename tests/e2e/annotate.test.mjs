@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { SAMPLE, codePoints, dragOver, exportFile, launch, needleBox, openApp, savedCount, serveDist } from './helpers.mjs';
+import { choose, codePoints, dragOver, exportFile, launch, needleBox, openApp, SAMPLE, savedCount, serveDist } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -64,7 +64,7 @@ test('import of an export restores it and exports the same bytes', async () => {
   const first = await exportFile(page);
 
   // Replace the article, then import the export back.
-  await page.getByRole('button', { name: 'New article…' }).click();
+  await choose(page, '#new-article');
   await page.fill('#load-text', 'Something else entirely.');
   await page.getByRole('button', { name: 'Open', exact: true }).click();
   assert.equal(await page.locator('.card').count(), 0);

@@ -1,7 +1,7 @@
 // Overlapping spans, sidebar and highlight links, editing, undo and redo.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { dragOver, launch, openApp, savedCount, serveDist } from './helpers.mjs';
+import { dragOver, launch, openApp, savedCount, serveDist, showItem } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -113,6 +113,7 @@ test('word snapping can be turned off, and the choice is remembered', async () =
   await page.keyboard.press('1');
   assert.equal((await page.locator('mark.hl').allTextContents()).join(''), 'Chinese military hackers');
 
+  await showItem(page, '#snap-words');
   await page.locator('#snap-words').uncheck();
   await dragOver(page, 'telligen'); // part of "intelligence"
   await page.keyboard.press('2');

@@ -4,7 +4,7 @@
 // a dialog. Oracles are boxes from the page (getBoundingClientRect) and its selection.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { dragOver, launch, needleBox, openApp, openPasted, serveDist } from './helpers.mjs';
+import { dragOver, launch, needleBox, openApp, openPasted, serveDist, showItem } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -189,11 +189,19 @@ for (const [script, text, word] of [
 test('focus returns where it was when a dialog closes', async () => {
   const page = await openApp(browser, server.url);
   // Opened with a button: back on the button.
+  await page.getByRole('button', { name: 'Library' }).focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#library-title').waitFor();
+  await page.keyboard.press('Escape');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Library');
+  // Opened from a menu, which closed as it was chosen: back on the menu's button.
+  await page.focus('#view-menu');
+  await page.keyboard.press('Enter');
   await page.getByRole('button', { name: 'Shortcuts' }).focus();
   await page.keyboard.press('Enter');
   await page.locator('.help, [aria-labelledby="help-title"]').first().waitFor();
   await page.keyboard.press('Escape');
-  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Shortcuts');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'view-menu');
   // Opened with ? from the article: back in the article.
   await page.focus('#article-text');
   await page.keyboard.press('?');
@@ -201,11 +209,11 @@ test('focus returns where it was when a dialog closes', async () => {
   await page.keyboard.press('Escape');
   assert.equal(await page.evaluate(() => document.activeElement.id), 'article-text');
   // The pasted-text dialog too.
-  await page.getByRole('button', { name: 'New article…' }).focus();
+  await (await showItem(page, '#new-article')).focus();
   await page.keyboard.press('Enter');
   await page.locator('#load-text').waitFor();
   await page.keyboard.press('Escape');
-  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'New article…');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'article-menu');
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

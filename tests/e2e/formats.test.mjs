@@ -29,7 +29,7 @@ after(async () => { await browser?.close(); server?.close(); });
 
 /** Opens the menu, picks `format`, and returns every file that arrives (name → text). */
 async function download(format, files = 1) {
-  await page.locator('.menu summary').click();
+  await page.click('#article-menu');
   // Visible to a person, not merely present: the item is what sits at its own centre.
   const onTop = await page.locator(`#export-${format}`).evaluate((el) => {
     const r = el.getBoundingClientRect();
@@ -41,7 +41,8 @@ async function download(format, files = 1) {
   await page.click(`#export-${format}`);
   while (arriving.length < files) await page.waitForEvent('download');
   page.removeAllListeners('download');
-  assert.equal(await page.locator('.menu').getAttribute('open'), null, 'the menu closes after a choice');
+  assert.equal(await page.locator('#article-menu').getAttribute('aria-expanded'), 'false', 'the menu closes after a choice');
+  assert.equal(await page.locator(`#export-${format}`).isVisible(), false);
   const out = {};
   for (const d of arriving) out[d.suggestedFilename()] = readFileSync(await d.path(), 'utf8');
   return out;

@@ -157,8 +157,27 @@ export async function untilStored(page, test, what) {
   throw new Error(`timed out waiting for ${what}`);
 }
 
+/**
+ * Makes a toolbar command visible, as a person does: opens the menu it is in (Article,
+ * View, or the phone's Menu) unless it shows already. `item`: a selector or a locator.
+ */
+export async function showItem(page, item) {
+  const el = typeof item === 'string' ? page.locator(item) : item;
+  if (!(await el.isVisible())) {
+    await el.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " menu ")][1]/button').click();
+    await el.waitFor();
+  }
+  return el;
+}
+
+/** Clicks a toolbar command, opening its menu first. */
+export async function choose(page, item) {
+  await (await showItem(page, item)).click();
+}
+
 /** Clicks Export and returns the downloaded file's name and text. */
 export async function exportFile(page) {
+  await showItem(page, '#export');
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export')]);
   const path = await download.path();
   return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
@@ -166,7 +185,7 @@ export async function exportFile(page) {
 
 /** Opens a new article through the dialog, as a person pastes one. */
 export async function openPasted(page, title, text) {
-  await page.getByRole('button', { name: 'New article…' }).click();
+  await choose(page, '#new-article');
   await page.fill('#load-title-input', title);
   await page.fill('#load-text', text);
   await page.getByRole('button', { name: 'Open', exact: true }).click();

@@ -1,7 +1,7 @@
 // Bad and hostile input: a clear message, nothing lost, nothing executed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { SAMPLE, dragOver, exportFile, launch, openApp, serveDist } from './helpers.mjs';
+import { choose, dragOver, exportFile, launch, openApp, SAMPLE, serveDist } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -43,7 +43,7 @@ test('imports that are not exports are refused and change nothing', async () => 
 
 test('binary files and empty pastes get a message', async () => {
   const page = await openApp(browser, server.url);
-  await page.getByRole('button', { name: 'New article…' }).click();
+  await choose(page, '#new-article');
   await page.getByRole('button', { name: 'Open', exact: true }).click();
   assert.match(await page.locator('.form-error').textContent(), /no text to annotate/);
   const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff, 0xfe]);
@@ -89,7 +89,7 @@ test('a dropped .txt opens titled by its first line; dragging text from the page
 
 test('a file chosen in the dialog takes the typed title', async () => {
   const page = await openApp(browser, server.url);
-  await page.getByRole('button', { name: 'New article…' }).click();
+  await choose(page, '#new-article');
   await page.fill('#load-title-input', 'Minister’s speech, 3 May');
   await page.setInputFiles('.dialog input[type=file]', { name: 'speech.txt', mimeType: 'text/plain', buffer: Buffer.from('Taxes will fall.\r\n') });
   await page.locator('.doc-title', { hasText: 'Minister’s speech, 3 May' }).waitFor();

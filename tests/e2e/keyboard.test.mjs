@@ -2,7 +2,7 @@
 // Delete, `?`, moving an annotation's ends by keyboard, and by dragging its handles.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { SAMPLE, dragOver, launch, openApp, serveDist } from './helpers.mjs';
+import { dragOver, launch, openApp, SAMPLE, serveDist, showItem } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -146,6 +146,7 @@ test('Shift+Alt+arrows move the selected annotation\'s end, with Ctrl its start,
   await quoteIs(page, 'most sensitive');
   await announced(page, 'Now “most sensitive”');
   // Snapping off: by character (grapheme).
+  await showItem(page, '#snap-words');
   await page.locator('#snap-words').uncheck();
   await page.keyboard.press('Shift+Alt+ArrowLeft');
   await quoteIs(page, 'most sensitiv');

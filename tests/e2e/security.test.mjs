@@ -1,7 +1,7 @@
 // Nothing executed: hostile text is shown literally under an enforced CSP.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { dragOver, launch, openApp, serveDist } from './helpers.mjs';
+import { choose, dragOver, launch, openApp, serveDist } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -45,7 +45,7 @@ test('the CSP is enforced: an injected inline script is blocked and reported', a
 
 test('hostile article text, titles and notes are shown literally and run nothing', async () => {
   const page = await watchedPage();
-  await page.getByRole('button', { name: 'New article…' }).click();
+  await choose(page, '#new-article');
   await page.fill('#load-title-input', PAYLOADS[1]);
   await page.fill('#load-text', PAYLOADS.join('\n'));
   await page.getByRole('button', { name: 'Open', exact: true }).click();

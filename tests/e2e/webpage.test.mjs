@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openApp, serveDist } from './helpers.mjs';
+import { choose, launch, openApp, serveDist } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -15,7 +15,7 @@ test('a saved web page opens as its readable article text', async () => {
   const page = await openApp(browser, server.url);
   const outside = [];
   page.on('request', (r) => { if (!r.url().startsWith(server.url)) outside.push(r.url()); });
-  await page.getByRole('button', { name: 'New article…' }).click();
+  await choose(page, '#new-article');
   await page.setInputFiles('.dialog input[type=file]', { name: 'news.html', mimeType: 'text/html', buffer: PAGE });
   await page.locator('.doc-title', { hasText: 'China reached Japan’s sensitive defense networks, US paper says' }).waitFor();
   const paragraphs = (await page.locator('#article-text .line').allTextContents()).filter((l) => l !== '');

@@ -2,7 +2,7 @@
 // type, custom tags, find and sidebar filters, the overview and the minimap.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { dragOver, exportFile, launch, openApp, serveDist } from './helpers.mjs';
+import { choose, dragOver, exportFile, launch, openApp, serveDist } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -112,7 +112,7 @@ test('claim status and entity type are set on cards, counted, filtered and expor
 test('tags can be added, renamed, recoloured, keyed and removed; colour is never the only cue', async () => {
   const page = await openApp(browser, server.url);
   await tag(page, 'Chinese military hackers', '1');
-  await page.locator('#tags').click();
+  await choose(page, '#tags');
   await page.getByRole('dialog', { name: 'Tags' }).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement.id), 'new-tag', 'focus moves into the dialog');
   await page.fill('#new-tag', 'Direct quote');
@@ -145,12 +145,12 @@ test('tags can be added, renamed, recoloured, keyed and removed; colour is never
   assert.equal(new Set(styles).size, 4, styles.join());
 
   // A tag in use cannot be removed; an unused one can.
-  await page.locator('#tags').click();
+  await choose(page, '#tags');
   await page.getByRole('button', { name: 'Remove Direct quote' }).click();
   await page.locator('#tags-save').click();
   assert.match(await page.locator('.dialog .form-error').textContent(), /1 annotations are tagged “Direct quote”/);
   await page.getByRole('button', { name: 'Cancel' }).click();
-  await page.locator('#tags').click();
+  await choose(page, '#tags');
   await page.getByRole('button', { name: 'Remove Entity' }).click();
   await page.locator('#tags-save').click();
   await page.locator('.dialog').waitFor({ state: 'detached' });
