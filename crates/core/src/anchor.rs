@@ -190,6 +190,11 @@ pub(crate) fn reanchored(map: &PositionMap, doc: &Document, a: &Annotation) -> (
 }
 
 /// Re-anchors every annotation of `ws` onto a new version of its text.
+///
+/// The document becomes `new` as it is, with `new`'s links: the old text's are dropped,
+/// not carried over, since their places were counted in a text that is gone and a link,
+/// unlike an annotation, keeps no quote to be found again by. A new text brings its own
+/// (a Markdown file's, from `article_from_markdown`); `Document::new` has none.
 pub fn update_text(ws: &Workspace, new: Document) -> (Workspace, String) {
     let map = PositionMap::new(ws.document.text(), new.text());
     let (mut moved, mut edited, mut orphaned) = (0, 0, 0);

@@ -13,32 +13,54 @@ use thiserror::Error;
 
 use crate::anchor::search;
 use crate::editor::{EditError, check_range};
-use crate::model::{Annotation, Document, TagSet, Workspace};
+use crate::model::{Annotation, DocLink, Document, TagSet, Workspace};
 
 /// Identifies our files among other JSON.
 pub const FORMAT: &str = "article-annotator";
-/// Bumped whenever the shape changes; `migrate` upgrades older files.
-pub const SCHEMA_VERSION: u32 = 3;
+/// The newest schema this app reads and writes. Bumped whenever the shape changes;
+/// `migrate` upgrades older files. Version 4 added the document's links.
+pub const SCHEMA_VERSION: u32 = 4;
+/// The oldest schema that is the current one but for fields it lacks (which then read as
+/// empty): read straight into the current types.
+pub(crate) const CURRENT_SHAPE_SINCE: u32 = 3;
+/// Starts every line of `Imported::skipped` about a link (and no other line).
+pub(crate) const LINK_LINE: &str = "link";
 /// How many skipped items a report lists before summarising the rest.
 const LISTED_PROBLEMS: usize = 5;
 
+/// The schema a file or record of `doc` says it follows: the oldest that holds all it
+/// has. This app reads unknown fields as damage (`deny_unknown_fields`), and so does the
+/// release before it; a document without links is therefore still written as schema 3,
+/// the very bytes that release wrote and reads, while one with links says 4, so that
+/// release refuses it by name ("update the app") rather than as damaged, and, in the
+/// browser's storage, leaves it untouched instead of setting its text record aside.
+pub(crate) fn schema_of(doc: &Document) -> u32 {
+    if doc.links().is_empty() { CURRENT_SHAPE_SINCE } else { SCHEMA_VERSION }
+}
+
+/// `L`: a link as read (`DocLink`, or a `Value` to check on its own).
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct FileDocument {
+struct FileDocument<L> {
     title: String,
     text: String,
     sha256: String,
+    /// Since schema 4, and left out when there are none (see `schema_of`). (`Vec::new`
+    /// rather than `default`, which would ask every `L` to have a default.)
+    #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
+    links: Vec<L>,
 }
 
+/// `A` and `L`: annotations and links as read (typed, or `Value`s to check one by one).
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct File<A> {
+struct File<A, L> {
     format: String,
     schema_version: u32,
     /// Only in what the browser saves: a counter that lets tabs tell newer from older.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     revision: Option<u64>,
-    document: FileDocument,
+    document: FileDocument<L>,
     /// The document's tags (names, colours, keys) and entity types. Files from before
     /// schema 3, and hand-written ones, have none: they name tags by key only.
     #[serde(default)]
@@ -86,7 +108,9 @@ pub struct Imported {
     /// Whether `workspace.tagset` is the file's own or made up around the names it used.
     pub tags: FileTags,
     pub revision: Option<u64>,
-    /// One line per annotation left out, e.g. `#4 end 9812 is past the text length 9800`.
+    /// One line per annotation left out, e.g. `#4 end 9812 is past the text length 9800`,
+    /// then one per link (`link 2 end 40 is past the text length 31`, or one line
+    /// `links (3) were on an earlier version of the text` when the text was edited).
     pub skipped: Vec<String>,
     /// Annotations found again by their quote because the text had been edited.
     pub moved: usize,
@@ -121,12 +145,13 @@ fn to_json(ws: &Workspace, revision: Option<u64>) -> String {
     let doc = &ws.document;
     let file = File {
         format: FORMAT.to_owned(),
-        schema_version: SCHEMA_VERSION,
+        schema_version: schema_of(doc),
         revision,
         document: FileDocument {
             title: doc.title().to_owned(),
             text: doc.text().to_owned(),
             sha256: doc.sha256(),
+            links: doc.links().to_vec(),
         },
         tagset: Some((*ws.tagset).clone()),
         annotations: ws.annotations().to_vec(),
@@ -161,12 +186,14 @@ pub fn import_json(input: &str) -> Result<Imported, ImportError> {
     // The usual case, a sound file of the current schema, is read straight into its types
     // (twice as fast on a book with 10,000 annotations). Anything else takes the path
     // through `Value`, which upgrades old schemas and reports each bad item on its own.
-    if let Ok(file) = serde_json::from_str::<File<Annotation>>(input) {
-        if file.format == FORMAT && file.schema_version == SCHEMA_VERSION {
-            let mut report = Report::for_document(file.document, file.tagset);
+    if let Ok(file) = serde_json::from_str::<File<Annotation, DocLink>>(input) {
+        if file.format == FORMAT && (CURRENT_SHAPE_SINCE..=SCHEMA_VERSION).contains(&file.schema_version) {
+            let FileDocument { title, text, sha256, links } = file.document;
+            let mut report = Report::for_document(&title, &text, &sha256, file.tagset);
             for (i, a) in file.annotations.into_iter().enumerate() {
                 report.add_checked(i + 1, a);
             }
+            report.add_links(links, Ok);
             return Ok(report.finish(file.revision));
         }
     }
@@ -179,31 +206,38 @@ pub fn import_json(input: &str) -> Result<Imported, ImportError> {
         .and_then(Value::as_u64)
         .ok_or_else(|| ImportError::Shape("`schema_version` is missing or not a whole number".to_owned()))?;
     crate::migrate::upgrade(&mut value, version)?;
-    let file: File<Value> = serde_json::from_value(value).map_err(|e| ImportError::Shape(e.to_string()))?;
-    let mut report = Report::for_document(file.document, file.tagset);
+    let file: File<Value, Value> =
+        serde_json::from_value(value).map_err(|e| ImportError::Shape(e.to_string()))?;
+    let FileDocument { title, text, sha256, links } = file.document;
+    let mut report = Report::for_document(&title, &text, &sha256, file.tagset);
     for (i, item) in file.annotations.into_iter().enumerate() {
         report.add(i + 1, item);
     }
+    report.add_links(links, |link| serde_json::from_value(link).map_err(|e| e.to_string()));
     Ok(report.finish(file.revision))
 }
 
-/// Checks a document already read into its parts (the library's records, each parsed on
-/// its own, of the current schema) exactly as a native file of them is checked, without
+/// A document already read into its parts (the library's records, each parsed on its
+/// own, of the current shape), to be checked exactly as a native file of them is, without
 /// writing that file and reading it again: on a book that round trip was most of a reopen.
-pub(crate) fn import_parts(
-    title: &str,
-    text: &str,
-    sha256: &str,
-    tagset: TagSet,
-    annotations: Vec<Annotation>,
-    revision: u64,
-) -> Imported {
-    let file = FileDocument { title: title.to_owned(), text: text.to_owned(), sha256: sha256.to_owned() };
-    let mut report = Report::for_document(file, Some(tagset));
-    for (i, a) in annotations.into_iter().enumerate() {
+pub(crate) struct Parts<'a> {
+    pub title: &'a str,
+    pub text: &'a str,
+    pub sha256: &'a str,
+    pub links: Vec<DocLink>,
+    pub tagset: TagSet,
+    pub annotations: Vec<Annotation>,
+    pub revision: u64,
+}
+
+/// Checks `parts` as `import_json` checks a file of them (see [`Parts`]).
+pub(crate) fn import_parts(parts: Parts) -> Imported {
+    let mut report = Report::for_document(parts.title, parts.text, parts.sha256, Some(parts.tagset));
+    for (i, a) in parts.annotations.into_iter().enumerate() {
         report.add_checked(i + 1, a);
     }
-    report.finish(Some(revision))
+    report.add_links(parts.links, Ok);
+    report.finish(Some(parts.revision))
 }
 
 struct Report {
@@ -212,6 +246,7 @@ struct Report {
     tags: FileTags,
     intact: bool,
     kept: Vec<Annotation>,
+    links: Vec<DocLink>,
     seen: HashSet<crate::model::AnnotationId>,
     skipped: Vec<String>,
     moved: usize,
@@ -219,10 +254,10 @@ struct Report {
 }
 
 impl Report {
-    fn for_document(file: FileDocument, tagset: Option<TagSet>) -> Self {
-        let document = Document::new(&file.title, &file.text);
+    fn for_document(title: &str, text: &str, sha256: &str, tagset: Option<TagSet>) -> Self {
+        let document = Document::new(title, text);
         // Positions are only trusted for the very text they were made on.
-        let intact = document.text() == file.text && document.sha256() == file.sha256;
+        let intact = document.text() == text && document.sha256() == sha256;
         let mut report = Self::new(document, intact);
         match tagset.map(|t| t.check().map(|()| t)) {
             Some(Ok(tagset)) => (report.tagset, report.tags) = (tagset, FileTags::Defined),
@@ -239,6 +274,7 @@ impl Report {
             tags: FileTags::Named,
             intact,
             kept: Vec::new(),
+            links: Vec::new(),
             seen: HashSet::new(),
             skipped: Vec::new(),
             moved: 0,
@@ -299,6 +335,27 @@ impl Report {
         Ok(a)
     }
 
+    /// Checks the document's links, each read by `read` (numbered from 1 in the report).
+    /// Unlike an annotation, a link has no quote to be found again by: on a text edited
+    /// since (not `intact`) none of them is kept, as their places are unknown.
+    fn add_links<L>(&mut self, links: Vec<L>, read: impl Fn(L) -> Result<DocLink, String>) {
+        if links.is_empty() {
+            return;
+        }
+        if !self.intact {
+            let n = links.len();
+            self.skipped.push(format!("{LINK_LINE}s ({n}) were on an earlier version of the text"));
+            return;
+        }
+        let len = self.document.char_len();
+        for (i, link) in links.into_iter().enumerate() {
+            match read(link).and_then(|l| l.problem(len).map_or(Ok(l), Err)) {
+                Ok(link) => self.links.push(link),
+                Err(why) => self.skipped.push(format!("{LINK_LINE} {} {why}", i + 1)),
+            }
+        }
+    }
+
     fn finish(mut self, revision: Option<u64>) -> Imported {
         // A link to an annotation that did not come in would point nowhere.
         let ids: HashSet<_> = self.kept.iter().map(|a| a.id).collect();
@@ -306,7 +363,11 @@ impl Report {
             a.sources.retain(|s| ids.contains(s));
         }
         Imported {
-            workspace: Workspace::with_annotations(self.document, self.kept, self.tagset),
+            workspace: Workspace::with_annotations(
+                self.document.with_links(self.links),
+                self.kept,
+                self.tagset,
+            ),
             tags: self.tags,
             revision,
             skipped: self.skipped,
@@ -316,6 +377,9 @@ impl Report {
     }
 }
 
+#[cfg(test)]
+#[path = "format_links_tests.rs"]
+mod links_tests;
 #[cfg(test)]
 #[path = "format_tests.rs"]
 mod tests;

@@ -134,21 +134,92 @@ fn clean_title(title: &str) -> String {
     if title.is_empty() { "Untitled".to_owned() } else { title.to_owned() }
 }
 
+/// A link of the article, kept as metadata and never made live: the place of its text in
+/// the article and where it points. A destination is never checked, changed or followed.
+/// Ordered by place (start, then end), then destination and title: the order a
+/// document keeps them in.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct DocLink {
+    /// First code point of the link's text in the document's text.
+    pub start: usize,
+    /// One past the link text's last code point: `start < end <= ` the text's length in
+    /// code points, half-open like every position.
+    pub end: usize,
+    /// The destination as written (a Markdown link's after its escapes and entities):
+    /// `javascript:` stays as given, as it is only ever shown as text.
+    pub url: String,
+    /// The link's title (`[text](url "title")`), `None` when it has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+impl DocLink {
+    /// Why this link cannot be one of a text of `len` code points (`None`: it can).
+    /// Importers word their reports with it, `Document::with_links` drops by it.
+    pub(crate) fn problem(&self, len: usize) -> Option<String> {
+        if self.start >= self.end {
+            Some(format!("start {} is not before end {}", self.start, self.end))
+        } else if self.end > len {
+            Some(format!("end {} is past the text length {len}", self.end))
+        } else {
+            None
+        }
+    }
+}
+
 /// The article being annotated. Text is normalised to `\n` line endings on the way in.
+///
+/// Its links are metadata of this very text: equality and every copy (`retitled`) keep
+/// them, but they are not part of the text's identity ([`Document::sha256`]), and a new
+/// version of the text comes with its own (see [`crate::update_text`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
     title: String,
     text: String,
     char_len: usize,
     index: CharIndex,
+    /// In document order; shared, as a document is cloned for every title change and
+    /// undo step while its links never change.
+    links: Rc<[DocLink]>,
 }
 
 impl Document {
+    /// A document without links.
     pub fn new(title: &str, text: &str) -> Self {
         let text = normalize_newlines(text);
-        Self { title: clean_title(title), char_len: char_len(&text), index: CharIndex::new(&text), text }
+        Self {
+            title: clean_title(title),
+            char_len: char_len(&text),
+            index: CharIndex::new(&text),
+            text,
+            links: Rc::default(),
+        }
     }
 
+    /// The same document with `links` as its links (any it had are replaced): each one
+    /// empty or past the end of the text is dropped, and the rest
+    /// sorted by start, then end (then destination, so the order never depends on the
+    /// caller's and an export is the same bytes every time).
+    pub fn with_links(self, links: impl IntoIterator<Item = DocLink>) -> Self {
+        let mut links: Vec<DocLink> =
+            links.into_iter().filter(|l| l.problem(self.char_len).is_none()).collect();
+        links.sort();
+        Self { links: links.into(), ..self }
+    }
+
+    /// The article's links, in document order (code points, half-open, each within the
+    /// text and not empty). Empty for a document made by [`Document::new`].
+    pub fn links(&self) -> &[DocLink] {
+        &self.links
+    }
+
+    /// Whether `other` has the same text and links (its title aside): whether storage or
+    /// another tab holding one of them holds the other's content.
+    pub fn same_content(&self, other: &Document) -> bool {
+        self.text == other.text && (Rc::ptr_eq(&self.links, &other.links) || self.links == other.links)
+    }
+
+    /// The title: trimmed, "Untitled" when empty.
     pub fn title(&self) -> &str {
         &self.title
     }
@@ -193,7 +264,8 @@ impl Document {
         self.char_of(crate::text::step_from(&self.text, self.byte_of(at.min(self.char_len)), step))
     }
 
-    /// Hex SHA-256 of the UTF-8 text: lets an export be matched to its article.
+    /// Hex SHA-256 of the UTF-8 text: lets an export be matched to its article. Of the
+    /// text alone: the title and links are not the article's words.
     pub fn sha256(&self) -> String {
         Sha256::digest(self.text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
     }
@@ -316,49 +388,5 @@ impl Workspace {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::test_support::id;
-
-    #[test]
-    fn new_annotation_keeps_quote_and_context() {
-        let doc = Document::new("t", &format!("{}Tokyo took steps{}", "x".repeat(40), "y".repeat(40)));
-        let a = Annotation::new(&doc, 40..45, Tag::Entity, id(1), "2026-01-01T00:00:00.000Z");
-        assert_eq!(a.exact, "Tokyo");
-        assert_eq!(a.prefix, "x".repeat(32));
-        assert_eq!(a.suffix, format!(" took steps{}", "y".repeat(21)));
-    }
-
-    #[test]
-    fn document_normalizes_text_and_title() {
-        let doc = Document::new("  ", "a\r\nb");
-        assert_eq!(doc.text(), "a\nb");
-        assert_eq!(doc.title(), "Untitled");
-        assert_eq!(doc.char_len(), 3);
-        assert_eq!(
-            Document::new("", "abc").sha256(),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
-    }
-
-    #[test]
-    fn workspace_keeps_document_order() {
-        let doc = Document::new("t", "abcdefghij");
-        let mut ws = Workspace::new(doc.clone());
-        for (n, r) in [(1, 5..7), (2, 0..3), (3, 0..9)] {
-            ws.insert(Annotation::new(&doc, r, Tag::Claim, id(n), "now"));
-        }
-        let order: Vec<_> = ws.annotations().iter().map(|a| (a.start, a.end)).collect();
-        assert_eq!(order, vec![(0, 9), (0, 3), (5, 7)]);
-        assert_eq!(ws.counts(), vec![(Tag::Claim, 3), (Tag::Source, 0), (Tag::Entity, 0)]);
-        let ids = |v: Vec<&Rc<Annotation>>| v.iter().map(|a| a.id).collect::<Vec<_>>();
-        assert_eq!(ids(ws.covering(1)), vec![id(2), id(3)], "innermost first");
-        assert_eq!(ws.nearest(4), Some(id(3)), "inside 0..9 only");
-        assert_eq!(ws.nearest(6), Some(id(1)), "inside 5..7 and 0..9: the shorter");
-        assert_eq!(Workspace::new(doc.clone()).nearest(3), None);
-        assert_eq!(ws.neighbour(Some(id(3)), 0, true), Some(id(2)));
-        assert_eq!(ws.neighbour(Some(id(1)), 0, true), Some(id(3)), "wraps around");
-        assert_eq!(ws.neighbour(None, 4, true), Some(id(1)));
-        assert_eq!(ws.neighbour(None, 4, false), Some(id(2)));
-    }
-}
+#[path = "model_tests.rs"]
+mod tests;

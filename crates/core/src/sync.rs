@@ -164,7 +164,8 @@ impl TabSync {
         if local.document.title() != self.seen.document.title() {
             self.marks.title_at = Some(now.to_owned());
         }
-        if local.document.text() != self.seen.document.text() {
+        // New links come with a version of the text (the same words or not): one mark.
+        if !local.document.same_content(&self.seen.document) {
             self.marks.text_at = Some(now.to_owned());
         }
         self.seen = local.clone();
@@ -193,8 +194,10 @@ impl TabSync {
         });
         let title_ours =
             ours_later(&ours.title_at, &theirs.title_at, || local.document.title() > remote.document.title());
-        let text_ours =
-            ours_later(&ours.text_at, &theirs.text_at, || local.document.text() > remote.document.text());
+        let text_ours = ours_later(&ours.text_at, &theirs.text_at, || {
+            (local.document.text(), local.document.links())
+                > (remote.document.text(), remote.document.links())
+        });
         self.marks.join(marks);
         self.stored = Some((remote.clone(), marks.clone()));
 
@@ -248,7 +251,7 @@ fn titled(doc: &Rc<Document>, title: &str) -> Rc<Document> {
 /// three-way replay is sound here.
 pub fn rebase(base: &Workspace, mine: &Workspace, theirs: &Workspace) -> Workspace {
     let title_here = mine.document.title() != base.document.title();
-    let text_here = mine.document.text() != base.document.text();
+    let text_here = !mine.document.same_content(&base.document);
     let title = if title_here { mine.document.title() } else { theirs.document.title() };
     let document = titled(if text_here { &mine.document } else { &theirs.document }, title);
     // Their annotations sit on their text; on the text just updated here, found again.

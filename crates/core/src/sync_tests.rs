@@ -135,6 +135,32 @@ fn the_same_annotation_edited_in_both_ends_the_same_in_both_and_the_later_tag_se
     tabs[0].deliver(&at(6));
     assert_eq!(tabs[0].ed.workspace().tagset.tags[0].label, "Assertion");
 }
+/// Links that come with the same words (the article loaded again from its Markdown) are
+/// a new version of the text: the other tab takes them, and the annotation it added
+/// meanwhile stays; two tabs that did so at once end up alike.
+#[test]
+fn new_links_on_the_same_text_reach_the_other_tab() {
+    let link = |url: &str| crate::model::DocLink { start: 0, end: 3, url: url.into(), title: None };
+    let mut tabs = start();
+    let relinked = |ws: &Workspace, url: &str| {
+        crate::update_text(ws, ws.document.as_ref().clone().with_links([link(url)])).0
+    };
+    let linked = relinked(tabs[0].ed.workspace(), "https://a.test");
+    tabs[0].ed.transform(linked, NOW);
+    tabs[1].ed.add(word(2), Tag::Claim, id(3), NOW).unwrap();
+    cross(&mut tabs, &at(1));
+    for tab in &tabs {
+        assert_eq!(tab.ed.workspace().document.links(), &[link("https://a.test")]);
+        assert!(tab.ids().contains(&id(3)));
+    }
+    for (tab, url) in [(0, "https://b.test"), (1, "https://c.test")] {
+        let linked = relinked(tabs[tab].ed.workspace(), url);
+        tabs[tab].ed.transform(linked, NOW);
+    }
+    cross(&mut tabs, &at(3)); // the same millisecond: the content decides, alike in both
+    assert_eq!(tabs[0].ed.workspace(), tabs[1].ed.workspace());
+}
+
 #[derive(Clone, Debug)]
 enum Op {
     Add { tab: usize, word: usize },

@@ -1,6 +1,7 @@
 //! A self-contained, printable HTML report: the article with its highlights and a legend,
-//! then the annotations grouped by tag with their notes. Every piece of text is escaped,
-//! and the file carries a Content-Security-Policy that allows no script at all.
+//! then the annotations grouped by tag with their notes, then the article's links as plain
+//! text. Every piece of text is escaped, and the file carries a Content-Security-Policy
+//! that allows no script at all.
 
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
@@ -11,7 +12,7 @@ use crate::text::{Line, lines, plural, shorten};
 const STYLE: &str = "body{font:16px/1.6 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}\
 h1,h2,h3,.legend{font-family:system-ui,sans-serif}p.line{margin:0;min-height:1.6em;white-space:pre-wrap}\
 mark{color:inherit}.legend span{margin-right:1rem}blockquote{margin:.25rem 0;padding-left:.75rem;border-left:3px solid #ccc}\
-.note{white-space:pre-wrap;color:#444}@media print{mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
+.note{white-space:pre-wrap;color:#444}.links .url{overflow-wrap:anywhere}@media print{mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
 /// Each line's paragraph number: lines that are not blank count from 1, a blank line
 /// has the number of the paragraph before it (0 before the first).
@@ -31,7 +32,12 @@ fn place(ls: &[Line], numbers: &[usize], a: &Annotation) -> String {
     if a.orphan {
         return "not found in the text".to_owned();
     }
-    let line = ls.partition_point(|l| l.start <= a.start).saturating_sub(1);
+    paragraph_at(ls, numbers, a.start)
+}
+
+/// The paragraph code point `start` is in, linked to it within the report.
+fn paragraph_at(ls: &[Line], numbers: &[usize], start: usize) -> String {
+    let line = ls.partition_point(|l| l.start <= start).saturating_sub(1);
     match numbers.get(line).copied().unwrap_or(0) {
         0 => "before the first paragraph".to_owned(),
         n => format!("<a href=\"#p-{n}\">paragraph {n}</a>"),
@@ -109,6 +115,28 @@ fn facts(ws: &Workspace, a: &Annotation) -> String {
     out
 }
 
+/// The article's links, each as its words, its destination and where it is, all plain
+/// text: a destination is never checked, so the report must not make it live (and an
+/// article without links has no such list).
+fn links(ws: &Workspace, ls: &[Line], numbers: &[usize]) -> String {
+    let doc = &ws.document;
+    if doc.links().is_empty() {
+        return String::new();
+    }
+    let mut out = format!("<h2>Links in the article ({})</h2>\n<ol class=\"links\">\n", doc.links().len());
+    for link in doc.links() {
+        let title = link.title.as_ref().map(|t| format!(" · “{}”", text(t))).unwrap_or_default();
+        out.push_str(&format!(
+            "<li>{} — <span class=\"url\">{}</span><small> · {}{title}</small></li>\n",
+            text(doc.slice(link.start, link.end)),
+            text(&link.url),
+            paragraph_at(ls, numbers, link.start)
+        ));
+    }
+    out.push_str("</ol>\n");
+    out
+}
+
 /// `now` (RFC 3339) as a reader expects a date: `2026-12-02 09:30 UTC`.
 fn made_at(now: &str) -> String {
     match (now.get(..10), now.get(11..16)) {
@@ -163,6 +191,7 @@ pub fn export(ws: &Workspace, now: &str) -> String {
         }
         out.push_str("</ol>\n");
     }
+    out.push_str(&links(ws, &ls, &numbers));
     out.push_str(&format!(
         "<p><small>{} · Article Annotator</small></p>\n</body></html>\n",
         plural(ws.annotations().len(), "annotation")
@@ -240,5 +269,26 @@ mod tests {
         assert!(out.contains("<p class=\"line\" id=\"p-3\">Second paragraph quotes <mark"));
         assert!(out.contains("<small><a href=\"#p-3\">paragraph 3</a></small>"), "{out}");
         assert!(!out.contains(&format!("{met}–")), "no raw offsets");
+        assert!(!out.contains("Links in the article"), "no links, no list");
+    }
+
+    #[test]
+    fn links_are_listed_as_plain_text_never_live() {
+        let md = "# T\n\nSee [the &lt;Met&gt;](javascript:alert(1) \"a \\\"title\\\"\") and\n\n[this](https://x.test/?a=1&b=<2>).";
+        let doc = crate::article_from_markdown("t", md).unwrap().document;
+        let out = export(&Workspace::new(doc), NOW);
+        let list = &out[out.find("<h2>Links in the article (2)</h2>").expect("listed")..];
+        assert!(
+            list.contains(
+                "<li>the &lt;Met&gt; — <span class=\"url\">javascript:alert(1)</span>\
+                 <small> · <a href=\"#p-2\">paragraph 2</a> · “a \"title\"”</small></li>"
+            ),
+            "{list}"
+        );
+        assert!(
+            list.contains("<li>this — <span class=\"url\">https://x.test/?a=1&amp;b=&lt;2&gt;</span>"),
+            "{list}"
+        );
+        assert!(!out.contains("href=\"javascript") && !out.contains("href=\"https"), "never a live link");
     }
 }

@@ -140,7 +140,8 @@ pub(crate) enum Edit {
         before: String,
         after: String,
     },
-    /// A new version of the text. The annotations in `places` go where it says; any other
+    /// A new version of the text (or of its links: `after` brings its own, `before`'s are
+    /// dropped). The annotations in `places` go where it says; any other
     /// (one another tab added meanwhile) is re-anchored onto the text, as an update would.
     Text {
         before: Rc<Document>,
@@ -162,7 +163,9 @@ impl Edit {
                 after: to.document.title().into(),
             });
         }
-        let text_changed = from.document.text() != to.document.text();
+        // New links are a new version of the text too, if the same words (their own
+        // `Edit::Text`, so that an undo takes them back).
+        let text_changed = !from.document.same_content(&to.document);
         let mut places = BTreeMap::new();
         let olds: BTreeMap<AnnotationId, &Rc<Annotation>> =
             from.annotations().iter().map(|a| (a.id, a)).collect();

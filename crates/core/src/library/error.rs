@@ -34,7 +34,9 @@ pub enum LibraryError {
 /// Where an unreadable value went.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Kept {
-    /// Copied byte for byte under this backup key, then removed from where it was.
+    /// Copied byte for byte under this backup key, then removed from where it was (a
+    /// text record, which its document cannot do without, is instead rewritten by the
+    /// next save without what could not be read, such as a link past the text's end).
     Aside { backup: String },
     /// It could not be copied (`error`, e.g. no room for a second copy): it stays where it
     /// was, untouched, and nothing writes over it.

@@ -94,7 +94,7 @@ impl<S: Store> Library<S> {
         let mut read = self.read(id)?;
         let ws = &read.loaded.workspace;
         let mut cached = Cached {
-            doc: read.text_same.then(|| ws.document.clone()),
+            doc: read.doc_same.then(|| ws.document.clone()),
             meta: read.meta_raw.take(),
             marks: read.loaded.marks.clone().into(),
             anns: Default::default(),
@@ -180,6 +180,9 @@ mod fixtures;
 #[cfg(test)]
 #[path = "legacy_tests.rs"]
 mod legacy_tests;
+#[cfg(test)]
+#[path = "links_tests.rs"]
+mod links_tests;
 #[cfg(test)]
 #[path = "read_tests.rs"]
 mod read_tests;

@@ -8,7 +8,9 @@ use super::records::{
     self, BACKUP_PREFIX, DocRecord, MetaRecord, ann_id, ann_prefix, backup_key, doc_key, meta_key, sync_key,
 };
 use super::store::{Store, StoreError, Write};
-use crate::format::{ImportError, SCHEMA_VERSION, import_json, import_parts};
+use crate::format::{
+    CURRENT_SHAPE_SINCE, ImportError, LINK_LINE, Parts, SCHEMA_VERSION, import_json, import_parts,
+};
 use crate::model::{Annotation, AnnotationId, TagSet, Workspace};
 use crate::sync::Marks;
 
@@ -35,8 +37,8 @@ pub(crate) struct Read {
     /// The stored annotations that the workspace holds unchanged (the rest differ from
     /// their records, which the next save rewrites).
     pub same: Vec<AnnotationId>,
-    /// Whether the text record holds the workspace's text as it is.
-    pub text_same: bool,
+    /// Whether the text record holds the workspace's text and links as they are.
+    pub doc_same: bool,
     /// The meta record as read, if it was readable.
     pub meta_raw: Option<String>,
     /// Keys of unreadable values that could not be copied aside: never to be written.
@@ -96,6 +98,20 @@ impl Damage<'_> {
         }
         self.problems.push(Problem::Unreadable { key: key.to_owned(), error, kept });
         aside
+    }
+
+    /// `found` for a record that stays where it is (the text record: the document cannot
+    /// do without it) and that the next save rewrites without what could not be read:
+    /// copied aside first, or, if it cannot be, never written.
+    fn copied(&mut self, key: &str, error: ImportError) {
+        let kept = match back_up(self.store, key) {
+            Ok(backup) => Kept::Aside { backup },
+            Err(error) => {
+                self.not_kept.push(key.to_owned());
+                Kept::NotKept { error }
+            }
+        };
+        self.problems.push(Problem::Unreadable { key: key.to_owned(), error, kept });
     }
 }
 
@@ -158,9 +174,17 @@ pub(crate) fn read(store: &mut dyn Store, id: AnnotationId) -> Result<Read, Libr
             }
         }
     }
-    let imported = if doc.schema_version == SCHEMA_VERSION && meta.schema_version == SCHEMA_VERSION {
-        let parsed = anns.iter().map(|(_, _, a)| a.clone()).collect();
-        import_parts(&meta.title, &doc.text, &doc.sha256, meta.tagset.clone(), parsed, meta.revision)
+    let current = |v: u32| v >= CURRENT_SHAPE_SINCE; // `check_version` refused newer ones
+    let imported = if current(doc.schema_version) && current(meta.schema_version) {
+        import_parts(Parts {
+            title: &meta.title,
+            text: &doc.text,
+            sha256: &doc.sha256,
+            links: doc.links.clone(),
+            tagset: meta.tagset.clone(),
+            annotations: anns.iter().map(|(_, _, a)| a.clone()).collect(),
+            revision: meta.revision,
+        })
     } else {
         // Records of an older schema: the native importer upgrades them as it would a file.
         let raws: Vec<&str> = anns.iter().map(|(_, raw, _)| raw.as_str()).collect();
@@ -172,7 +196,14 @@ pub(crate) fn read(store: &mut dyn Store, id: AnnotationId) -> Result<Read, Libr
         })?
     };
     let kept_ids: HashSet<AnnotationId> = imported.workspace.annotations().iter().map(|a| a.id).collect();
-    for line in &imported.skipped {
+    let (link_lines, other_lines): (Vec<&String>, Vec<&String>) =
+        imported.skipped.iter().partition(|line| line.starts_with(LINK_LINE));
+    if !link_lines.is_empty() {
+        // The links left out are in the text record, which the next save rewrites.
+        let why = link_lines.iter().map(|l| l.as_str()).collect::<Vec<_>>().join("; ");
+        damage.copied(&doc_k, ImportError::Shape(why));
+    }
+    for line in other_lines {
         match skipped_number(line).and_then(|n| anns.get(n.wrapping_sub(1))) {
             Some((key, _, _)) => {
                 let key = key.clone();
@@ -204,7 +235,7 @@ pub(crate) fn read(store: &mut dyn Store, id: AnnotationId) -> Result<Read, Libr
         .collect();
     let Damage { problems, not_kept, .. } = damage;
     Ok(Read {
-        text_same: ws.document.text() == doc.text,
+        doc_same: ws.document.text() == doc.text && ws.document.links() == doc.links,
         same,
         meta_raw: meta_ok.then_some(meta_raw),
         not_kept,

@@ -1,7 +1,7 @@
 use super::fixtures::{edited, library, nid, workspace};
 use super::records::{ann_key, backup_key, doc_key, meta_key};
 use super::*;
-use crate::format::{ImportError, SCHEMA_VERSION};
+use crate::format::{CURRENT_SHAPE_SINCE, ImportError, SCHEMA_VERSION};
 
 const LATER: &str = "2026-11-27T09:00:00.000Z";
 
@@ -131,11 +131,12 @@ fn a_newer_document_is_left_alone() {
         .get(&meta_key(nid(1)))
         .unwrap()
         .unwrap()
-        .replace("\"schema_version\":3", "\"schema_version\":4");
+        .replace("\"schema_version\":3", &format!("\"schema_version\":{}", SCHEMA_VERSION + 1));
     lib.store_mut().put(&meta_key(nid(1)), &newer);
-    assert_eq!(lib.load(nid(1)), Err(LibraryError::Newer { id: nid(1), found: 4 }));
+    let found = u64::from(SCHEMA_VERSION + 1);
+    assert_eq!(lib.load(nid(1)), Err(LibraryError::Newer { id: nid(1), found }));
     let err = lib.save(nid(1), &ws, 2, &Marks::default());
-    assert_eq!(err, Err(LibraryError::Newer { id: nid(1), found: 4 }));
+    assert_eq!(err, Err(LibraryError::Newer { id: nid(1), found }));
     assert_eq!(lib.store().get(&meta_key(nid(1))).unwrap(), Some(newer));
     assert!(backups(lib.store()).unwrap().is_empty());
 }
@@ -148,7 +149,8 @@ fn records_of_an_older_schema_are_upgraded_on_the_way_in() {
     let store = lib.store_mut();
     for key in [doc_key(nid(1)), meta_key(nid(1))] {
         let raw = store.get(&key).unwrap().unwrap();
-        let older = raw.replace(&format!("\"schema_version\":{SCHEMA_VERSION}"), "\"schema_version\":2");
+        // Without links, both records are of the oldest current shape.
+        let older = raw.replace(&format!("\"schema_version\":{CURRENT_SHAPE_SINCE}"), "\"schema_version\":2");
         assert_ne!(raw, older, "{key} names its schema version");
         store.commit(vec![Write::Put { key, value: older }]).unwrap();
     }

@@ -6,7 +6,7 @@
 //!
 //! | key | value |
 //! |---|---|
-//! | `aa2.doc.<doc id>` | [`DocRecord`]: the article text and its SHA-256 (large, rarely written) |
+//! | `aa2.doc.<doc id>` | [`DocRecord`]: the article text, its SHA-256 and its links (large, rarely written) |
 //! | `aa2.meta.<doc id>` | [`MetaRecord`]: title, revision, tag set, and the list's summary (small, every save) |
 //! | `aa2.ann.<doc id>.<annotation id>` | one [`Annotation`] as in a native export |
 //! | `aa2.sync.<doc id>` | the tab-sync [`Marks`] |
@@ -18,8 +18,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::format::{FORMAT, ImportError, SCHEMA_VERSION};
-use crate::model::{Annotation, AnnotationId, Tag, TagSet, Workspace};
+use crate::format::{CURRENT_SHAPE_SINCE, FORMAT, ImportError, SCHEMA_VERSION, schema_of};
+use crate::model::{Annotation, AnnotationId, DocLink, Tag, TagSet, Workspace};
 use crate::sync::Marks;
 
 /// Starts every key of this layout.
@@ -79,15 +79,21 @@ pub fn ann_id(key: &str, id: AnnotationId) -> Option<AnnotationId> {
     id_after(key, &ann_prefix(id))
 }
 
-/// The article: written when a document is first saved or its text changes.
+/// The article: written when a document is first saved or its text (or links) change.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DocRecord {
-    /// The native format's schema version the records of this document follow.
+    /// The native format's schema version this record follows: the oldest that holds it,
+    /// 4 with links, else 3, as a native file says (so the release before links, which
+    /// takes an unknown field for damage, leaves a record with links alone as newer).
     pub schema_version: u32,
     pub text: String,
     /// Hex SHA-256 of the UTF-8 text, as in a native export.
     pub sha256: String,
+    /// The article's links, as in a native export's document (since schema 4; left out
+    /// when there are none, and none when missing).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<DocLink>,
 }
 
 /// What changes on every save, kept small: the title, the tab-sync revision, the tag set,
@@ -95,7 +101,8 @@ pub struct DocRecord {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MetaRecord {
-    /// As in [`DocRecord`].
+    /// The oldest schema that holds this record: 3, as its shape has not changed since,
+    /// so the release before links still lists, renames and reads it.
     pub schema_version: u32,
     /// The tab-sync counter: higher is newer.
     pub revision: u64,
@@ -132,9 +139,10 @@ pub fn parse<T: for<'de> Deserialize<'de>>(raw: &str) -> Result<T, ImportError> 
 /// `ws`'s text record.
 pub fn doc_record(ws: &Workspace) -> String {
     let record = DocRecord {
-        schema_version: SCHEMA_VERSION,
+        schema_version: schema_of(&ws.document),
         text: ws.document.text().to_owned(),
         sha256: ws.document.sha256(),
+        links: ws.document.links().to_vec(),
     };
     serde_json::to_string(&record).expect("plain data always serialises")
 }
@@ -164,7 +172,7 @@ pub fn meta_record(ws: &Workspace, revision: u64) -> MetaRecord {
 /// `ws`'s meta record as of `revision`, with its summary already worked out.
 pub fn meta_record_with(ws: &Workspace, revision: u64, summary: Summary) -> MetaRecord {
     MetaRecord {
-        schema_version: SCHEMA_VERSION,
+        schema_version: CURRENT_SHAPE_SINCE,
         revision,
         title: ws.document.title().to_owned(),
         tagset: (*ws.tagset).clone(),
@@ -182,11 +190,15 @@ pub fn to_json<T: Serialize>(record: &T) -> String {
 /// importer to validate: `annotations` are annotation records already known to parse, so
 /// splicing them in keeps the file one JSON value.
 pub fn native_json(meta: &MetaRecord, doc: &DocRecord, annotations: &[&str]) -> String {
+    let mut document = serde_json::json!({ "title": meta.title, "text": doc.text, "sha256": doc.sha256 });
+    if !doc.links.is_empty() {
+        document["links"] = serde_json::json!(doc.links);
+    }
     let head = serde_json::json!({
         "format": FORMAT,
         "schema_version": doc.schema_version.min(meta.schema_version),
         "revision": meta.revision,
-        "document": { "title": meta.title, "text": doc.text, "sha256": doc.sha256 },
+        "document": document,
         "tagset": meta.tagset,
     })
     .to_string();

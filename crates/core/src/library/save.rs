@@ -15,7 +15,7 @@ use crate::sync::Marks;
 /// save writes it again.
 #[derive(Debug, Default)]
 pub(crate) struct Cached {
-    /// The document whose text the text record holds.
+    /// The document whose text and links the text record holds.
     pub doc: Option<Rc<Document>>,
     /// The meta record's exact JSON.
     pub meta: Option<String>,
@@ -88,8 +88,9 @@ pub(crate) fn plan(cached: &Cached, id: AnnotationId, ws: &Workspace, revision: 
         cached.anns.keys().filter(|a| !here.contains(a)).copied().collect()
     };
     let mut writes: Vec<Write> = removed.iter().map(|a| Write::Delete { key: ann_key(id, *a) }).collect();
+    // Links are kept in the text record too: new ones (the same text) rewrite it as well.
     let doc =
-        !cached.doc.as_ref().is_some_and(|d| Rc::ptr_eq(d, &ws.document) || d.text() == ws.document.text());
+        !cached.doc.as_ref().is_some_and(|d| Rc::ptr_eq(d, &ws.document) || d.same_content(&ws.document));
     if doc {
         writes.push(Write::Put { key: doc_key(id), value: records::doc_record(ws) });
     }

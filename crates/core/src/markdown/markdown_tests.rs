@@ -12,7 +12,7 @@ fn text(markdown: &str) -> String {
 }
 
 /// A link's text, sliced from the article by code points.
-fn slice(article: &MarkdownArticle, link: &MarkdownLink) -> String {
+fn slice(article: &MarkdownArticle, link: &DocLink) -> String {
     article.document.text().chars().skip(link.start).take(link.end - link.start).collect()
 }
 
@@ -61,8 +61,12 @@ fn links_are_data_with_code_point_ranges() {
               [ref][r] and <me@mail.test>.\n\n[r]: javascript:alert(1)";
     let article = read(md);
     assert_eq!(article.document.text(), "Ünïcødé 😀 here, https://auto.test/a?b&c, ref and me@mail.test.");
-    let got: Vec<_> =
-        article.links.iter().map(|l| (slice(&article, l), l.url.as_str(), l.title.as_deref())).collect();
+    let got: Vec<_> = article
+        .document
+        .links()
+        .iter()
+        .map(|l| (slice(&article, l), l.url.as_str(), l.title.as_deref()))
+        .collect();
     assert_eq!(
         got,
         [
@@ -73,15 +77,19 @@ fn links_are_data_with_code_point_ranges() {
         ]
     );
     // Code points, not bytes or UTF-16 units: "Ünïcødé 😀 " is 10 of them.
-    assert_eq!((article.links[0].start, article.links[0].end), (10, 14));
+    assert_eq!((article.document.links()[0].start, article.document.links()[0].end), (10, 14));
 }
 
 #[test]
 fn a_link_starts_at_its_text_not_at_the_break_or_bullet_before_it() {
     let article = read("- [first](u1)\r\n\r\n[**bold** link](u2)\n\n[![logo](l.png)](u3) [](u4) [a\nb](u5)");
     assert_eq!(article.document.text(), "• first\n\nbold link\n\nlogo  a b");
-    let got: Vec<_> =
-        article.links.iter().map(|l| (l.start, l.end, slice(&article, l), l.url.as_str())).collect();
+    let got: Vec<_> = article
+        .document
+        .links()
+        .iter()
+        .map(|l| (l.start, l.end, slice(&article, l), l.url.as_str()))
+        .collect();
     assert_eq!(
         got,
         [
@@ -150,7 +158,7 @@ fn raw_html_is_never_kept_but_its_text_is() {
 fn bytes_are_refused_as_article_from_bytes_refuses_them() {
     let article = article_from_markdown_bytes("t", b"\xEF\xBB\xBF# T\r\n\r\nsee [it](u)").unwrap();
     assert_eq!((article.document.title(), article.document.text()), ("T", "T\n\nsee it"));
-    assert_eq!((article.links[0].start, article.links[0].end), (7, 9));
+    assert_eq!((article.document.links()[0].start, article.document.links()[0].end), (7, 9));
     assert_eq!(article_from_markdown_bytes("t", b"# a\x00b"), Err(ArticleError::Binary));
     assert_eq!(article_from_markdown_bytes("t", &[b'#', b' ', 0xff, 0xfe]), Err(ArticleError::Binary));
     let huge = vec![b'a'; MAX_ARTICLE_BYTES + 1];
@@ -209,13 +217,13 @@ proptest! {
         let article = read(&md);
         let text = article.document.text();
         prop_assert!(!text.contains("]("), "{text:?} from {md:?}");
-        let got: Vec<_> = article.links.iter().map(|l| (slice(&article, l), l.url.clone())).collect();
+        let got: Vec<_> = article.document.links().iter().map(|l| (slice(&article, l), l.url.clone())).collect();
         prop_assert_eq!(got, expected);
         let len = text.chars().count();
-        for pair in article.links.windows(2) {
+        for pair in article.document.links().windows(2) {
             prop_assert!(pair[0].end <= pair[1].start);
         }
-        for link in &article.links {
+        for link in article.document.links() {
             prop_assert!(link.start < link.end && link.end <= len, "{link:?} in {len}");
         }
     }

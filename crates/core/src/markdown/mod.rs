@@ -1,5 +1,5 @@
 //! Markdown read as Markdown: a `.md` file becomes the text a reader of the rendered page
-//! sees, one paragraph per block, with its links kept aside as data. Nothing in it is
+//! sees, one paragraph per block, its links kept as the document's metadata. Nothing in it is
 //! ever interpreted as HTML or made a live link.
 
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
@@ -9,34 +9,18 @@ mod raw_html;
 use raw_html::{HtmlText, decode_references};
 
 use crate::article::{ArticleError, MAX_ARTICLE_BYTES, article_from_text, decode_text, title_from_line};
-use crate::model::Document;
+use crate::model::{DocLink, Document};
 use crate::offsets::char_len;
 use crate::text::normalize_newlines;
 
-/// A link of a Markdown article, kept as data: its text's place in the article and where
-/// it points. The app never makes it live, so a destination is never checked or changed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct MarkdownLink {
-    /// First code point of the link's text in the article's text.
-    pub start: usize,
-    /// One past the link text's last code point: `start < end <= ` the text's length in
-    /// code points, half-open like every position.
-    pub end: usize,
-    /// The destination as written, after Markdown's escapes and entities: `javascript:`
-    /// stays as given. An e-mail autolink (`<a@b.test>`) gets `mailto:` in front.
-    pub url: String,
-    /// The link's title (`[text](url "title")`), `None` when it has none.
-    pub title: Option<String>,
-}
-
-/// An article made from Markdown: its document and the links in its text.
+/// An article made from Markdown: its document, links included, and where its title came from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MarkdownArticle {
     /// The article: Markdown's text without its syntax, blocks separated by a blank line.
+    /// Its [`Document::links`] are every link with some text, in the order of their text,
+    /// ranges in its code points; they never overlap (Markdown does not nest links). An
+    /// e-mail autolink (`<a@b.test>`) gets `mailto:` in front of its address.
     pub document: Document,
-    /// Every link with some text, in the order of their text, ranges in `document`'s
-    /// code points. Links never overlap (Markdown does not nest them).
-    pub links: Vec<MarkdownLink>,
     /// The first heading's text as a title (already `document`'s title), `None` when the
     /// Markdown has no heading with words, so the caller can tell whose title it holds.
     pub heading: Option<String>,
@@ -59,7 +43,8 @@ pub fn article_from_markdown(title: &str, markdown: &str) -> Result<MarkdownArti
     let Plain { text, links, heading } = plain_text(&normalize_newlines(markdown));
     let document = article_from_text(heading.as_deref().unwrap_or(title), &text)?;
     debug_assert_eq!(document.text(), text);
-    Ok(MarkdownArticle { document, links, heading })
+    // Kept with the document, so that whatever keeps it (saving, exports) keeps them.
+    Ok(MarkdownArticle { document: document.with_links(links), heading })
 }
 
 /// [`article_from_markdown`] for a file's bytes, refused as [`crate::article_from_bytes`]
@@ -71,7 +56,7 @@ pub fn article_from_markdown_bytes(title: &str, bytes: &[u8]) -> Result<Markdown
 /// What Markdown reads as: text, links in it, the first heading as a title.
 struct Plain {
     text: String,
-    links: Vec<MarkdownLink>,
+    links: Vec<DocLink>,
     heading: Option<String>,
 }
 
@@ -118,7 +103,7 @@ struct Writer {
     html_from: usize,
     html: HtmlText,
     open: Vec<OpenLink>,
-    links: Vec<MarkdownLink>,
+    links: Vec<DocLink>,
     /// The first heading's text while it is read.
     heading_text: Option<String>,
     heading: Option<String>,
@@ -244,7 +229,7 @@ impl Writer {
             }
             TagEnd::Link => {
                 if let Some(OpenLink { start: Some(start), url, title }) = self.open.pop() {
-                    self.links.push(MarkdownLink { start, end: self.chars, url, title });
+                    self.links.push(DocLink { start, end: self.chars, url, title });
                 }
             }
             TagEnd::TableCell
