@@ -4,7 +4,8 @@ use annotator_core::article::MAX_ARTICLE_BYTES;
 use annotator_core::article::safe_file_stem;
 use annotator_core::formats::{Format, brat};
 use annotator_core::{
-    ArticleError, Workspace, article_from_bytes, article_from_text, title_from_file_name, title_from_text,
+    ArticleError, Workspace, article_from_bytes, article_from_markdown_bytes, article_from_text,
+    title_from_file_name, title_from_text,
 };
 use gloo::file::File;
 
@@ -28,14 +29,31 @@ async fn open(file: File, title: Option<String>) -> Result<Action, String> {
         Ok(Action::Import { name, raw, now: dom::now_iso(), new_id: dom::random_id() })
     } else if lower.ends_with(".html") || lower.ends_with(".htm") {
         let html = String::from_utf8_lossy(&bytes);
+        // Its inline styles and handlers would only be reported by our CSP while it is parsed.
         let (page_title, text) =
-            dom::article_from_html(&html).map_err(|e| format!("Could not open {name}: {e}"))?;
+            dom::article_from_html(&annotator_core::web_page::without_inline_code(&html))
+                .map_err(|e| format!("Could not open {name}: {e}"))?;
         let title = title
             .or(Some(page_title).filter(|t| !t.is_empty()))
             .unwrap_or_else(|| title_from_file_name(&name));
         let doc = article_from_text(&title, &text).map_err(|e| format!("Could not open {name}: {e}"))?;
         let message =
             format!("Opened the article in “{name}” (page menus, scripts and links left out). {OPENED}");
+        Ok(Action::Open { id: dom::random_id(), workspace: Workspace::new(doc), message })
+    } else if lower.ends_with(".md") || lower.ends_with(".markdown") {
+        let article = article_from_markdown_bytes(&title_from_file_name(&name), &bytes)
+            .map_err(|e| format!("Could not open {name}: {e}"))?;
+        // Named by the person, else by its first heading, else by its first line.
+        let doc = match title.or(article.heading).or_else(|| title_from_text(article.document.text())) {
+            Some(title) => article.document.retitled(&title),
+            None => article.document,
+        };
+        let links = match doc.links().len() {
+            0 => String::new(),
+            1 => " Its link is kept with the article, not as a live link.".to_owned(),
+            n => format!(" Its {n} links are kept with the article, not as live links."),
+        };
+        let message = format!("Opened “{name}” as Markdown.{links} {OPENED}");
         Ok(Action::Open { id: dom::random_id(), workspace: Workspace::new(doc), message })
     } else {
         let doc = article_from_bytes(&title_from_file_name(&name), &bytes)

@@ -1,7 +1,7 @@
 // Bad and hostile input: a clear message, nothing lost, nothing executed.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { choose, dragOver, exportFile, launch, openApp, SAMPLE, serveDist } from './helpers.mjs';
+import { choose, codePoints, dragOver, exportFile, launch, openApp, SAMPLE, serveDist } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -70,7 +70,37 @@ test('a file dragged over the page shows where to drop it; a dropped .md opens t
   assert.equal(await page.locator('.drop-target').count(), 0, 'the drop target goes with the drop');
   assert.equal(await page.locator('.doc-title').textContent(), 'Budget', 'not the file name');
   assert.equal(await page.title(), 'Budget — Article Annotator', 'the browser tab names the article');
-  assert.equal(await page.locator('#article-text .line').first().textContent(), '# Budget');
+  assert.equal(await page.locator('#article-text .line').first().textContent(), 'Budget', 'read as Markdown');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a Markdown file is read as Markdown: no syntax in the text, its links kept as data, never live', async () => {
+  const page = await openApp(browser, server.url);
+  const md = [
+    '# The *budget* speech', '',
+    'The minister said **taxes** fall, says [the ministry](https://gov.test/budget "Press release").', '',
+    '- Income tax', '- `VAT` stays', '',
+    '> A quote with a <span onclick="alert(1)">tag</span>.', '',
+    '<script>window.__pwned = 1</script>',
+  ].join('\n');
+  await choose(page, '#new-article');
+  await page.setInputFiles('.dialog input[type=file]', { name: 'speech.md', mimeType: 'text/markdown', buffer: Buffer.from(md) });
+  await page.locator('.doc-title', { hasText: 'The budget speech' }).waitFor();
+  const lines = (await page.locator('#article-text .line').allTextContents()).filter((l) => l !== '');
+  assert.deepEqual(lines, ['The budget speech', 'The minister said taxes fall, says the ministry.', '• Income tax', '• VAT stays',
+    'A quote with a tag.']);
+  assert.match(await page.locator('.notice-text').textContent(), /as Markdown\. Its link is kept with the article, not as a live link\./);
+  assert.equal(await page.locator('.app a[href]:not(.skip)').count(), 0, 'no live link');
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  const text = await page.locator('#article-text').textContent();
+  const { links, text: saved } = JSON.parse((await exportFile(page)).text).document;
+  assert.deepEqual(links, [{ ...codePoints(saved, 'the ministry'), url: 'https://gov.test/budget', title: 'Press release' }]);
+  assert.ok(text.includes('the ministry'));
+  // Kept in the browser too.
+  await page.reload();
+  await page.locator('.doc-title', { hasText: 'The budget speech' }).waitFor();
+  assert.deepEqual(JSON.parse((await exportFile(page)).text).document.links, links);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -21,6 +21,7 @@ pub mod status;
 pub mod sync;
 pub mod tagset;
 pub mod text;
+pub mod web_page;
 
 #[cfg(test)]
 mod test_support;
