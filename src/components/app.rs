@@ -118,7 +118,7 @@ fn Page(props: &PageProps) -> Html {
         use_effect_with((), move |_| {
             let tracking = top
                 .cast::<web_sys::Element>()
-                .and_then(|el| dom::track_top_height(&el, ".sidebar, .minimap"));
+                .and_then(|el| dom::track_top_height(&el, ".sidebar, .minimap, .find"));
             move || drop(tracking)
         });
     }

@@ -68,6 +68,11 @@ pub fn Card(props: &CardProps) -> Html {
                     <span class="note-preview">{ shorten(&a.note, QUOTE_GRAPHEMES) }</span>
                 }
             </button>
+            if props.selected {
+                // Only shown where the card is a sheet over the text (a phone).
+                <button class="sheet-close" aria-label="Close the card"
+                    onclick={props.actions.ondeselect.reform(|_: MouseEvent| ())}>{ "Done" }</button>
+            }
             if let Some(detail) = props.detail.clone().filter(|_| props.selected) {
                 <CardEdit annotation={a.clone()} tags={props.tags.clone()} actions={props.actions.clone()} {detail} />
             }

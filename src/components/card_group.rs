@@ -20,6 +20,8 @@ const GROUP_SPAN: usize = 4096;
 #[derive(PartialEq)]
 pub struct CardActions {
     pub onselect: Callback<(AnnotationId, usize)>,
+    /// Close the selected card (the phone's sheet).
+    pub ondeselect: Callback<()>,
     /// Select another annotation by id and bring it into view (links between cards).
     pub onjump: Callback<AnnotationId>,
     pub onretag: Callback<(AnnotationId, Tag)>,
@@ -37,10 +39,11 @@ impl CardActions {
     pub fn new(state: &StateHandle) -> Self {
         let dispatcher = state.dispatcher();
         Self {
-            onselect: Callback::from(move |(id, start): (AnnotationId, usize)| {
+            onselect: Callback::from(move |(id, _start): (AnnotationId, usize)| {
                 dispatcher.dispatch(Action::Select(Some(id)));
-                dom::scroll_into_view(&format!("#article-text [data-s=\"{start}\"]"));
+                dom::scroll_to_selected();
             }),
+            ondeselect: callback(state, |()| Action::Select(None)),
             onjump: {
                 let dispatcher = state.dispatcher();
                 Callback::from(move |id| {

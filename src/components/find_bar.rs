@@ -1,5 +1,6 @@
 //! Find in the article: every match highlighted (CSS Custom Highlight API, so the text's
-//! elements are left alone), Enter and Shift+Enter step through them.
+//! elements are left alone), Enter and Shift+Enter step through them, starting from the
+//! first match at or after what the window shows. The bar stays in view while stepping.
 
 use annotator_core::find_all;
 use web_sys::{HtmlInputElement, KeyboardEvent};
@@ -20,7 +21,10 @@ pub struct FindProps {
 pub fn FindBar(props: &FindProps) -> Html {
     let state = use_app_state();
     let query = use_state(String::new);
-    let current = use_state(|| 0usize);
+    // Where the search started (the first code point on screen then), and how many steps
+    // were taken from the first match after it.
+    let from = use_state(|| 0usize);
+    let steps = use_state(|| 0isize);
     let doc = state.workspace().document.clone();
     let lines = {
         let doc = doc.clone();
@@ -34,36 +38,47 @@ pub fn FindBar(props: &FindProps) -> Html {
         let onsearch = props.onsearch.clone();
         use_effect_with(!query.trim().is_empty(), move |active| onsearch.emit(*active));
     }
+    let n = matches.len();
+    let current = match n {
+        0 => 0,
+        n => (matches.partition_point(|m| m.start < *from) as isize + *steps).rem_euclid(n as isize) as usize,
+    };
     {
         // Ranges are rebuilt after every change: an edit re-renders the lines they were in.
         let matches = matches.clone();
-        use_effect_with((matches, *current, props.complete), move |(matches, current, _)| {
+        use_effect_with((matches, current, props.complete), move |(matches, current, _)| {
             dom::find::highlight(&lines, matches, *current);
         });
     }
     let oninput = {
-        let (query, current) = (query.clone(), current.clone());
+        let (query, from, steps) = (query.clone(), from.clone(), steps.clone());
+        let len = doc.char_len();
         move |e: InputEvent| {
-            query.set(e.target_unchecked_into::<HtmlInputElement>().value());
-            current.set(0);
+            let value = e.target_unchecked_into::<HtmlInputElement>().value();
+            if query.trim().is_empty() {
+                from.set(dom::viewport::first_shown(len)); // a new search starts where the reader is
+            }
+            query.set(value);
+            steps.set(0);
         }
     };
     let onkeydown = {
-        let (current, n) = (current.clone(), matches.len());
+        let (steps, query) = (steps.clone(), query.clone());
         move |e: KeyboardEvent| {
             if e.key() == "Enter" && n > 0 {
                 e.prevent_default();
-                current.set(if e.shift_key() { (*current + n - 1) % n } else { (*current + 1) % n });
+                steps.set(*steps + if e.shift_key() { -1 } else { 1 });
             } else if e.key() == "Escape" {
                 e.target_unchecked_into::<HtmlInputElement>().set_value("");
+                query.set(String::new());
             }
         }
     };
     let status = match (query.trim().is_empty(), matches.len()) {
         (true, _) => String::new(),
         (false, 0) => "No matches".to_owned(),
-        (false, n) if n >= annotator_core::find::MATCH_LIMIT => format!("{} of {n}+", *current + 1),
-        (false, n) => format!("{} of {n}", *current + 1),
+        (false, n) if n >= annotator_core::find::MATCH_LIMIT => format!("{} of {n}+", current + 1),
+        (false, n) => format!("{} of {n}", current + 1),
     };
     html! {
         <div class="find" role="search">

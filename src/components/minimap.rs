@@ -1,10 +1,12 @@
 //! A strip along the article showing where annotations are in the whole text, coloured by
-//! tag; clicking it jumps to the annotation nearest that point. (j/k do the same from the
-//! keyboard, so the strip is hidden from assistive technology.)
+//! tag, with a frame round the part the window shows; clicking it jumps to the annotation
+//! nearest that point. (j/k do the same from the keyboard, so the strip is hidden from
+//! assistive technology.)
 
 use std::rc::Rc;
 
 use annotator_core::Editor;
+use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 use yew::prelude::*;
@@ -57,6 +59,55 @@ fn draw(el: &HtmlCanvasElement, editor: &Editor) {
     }
 }
 
+/// Moves the frame to the part of the text the window shows (as shares of the text, the
+/// strip's own scale).
+fn place_frame(frame: &web_sys::HtmlElement, len: usize) {
+    let Some(root) = gloo::utils::document().get_element_by_id("article-text") else { return };
+    let (first, last) = dom::viewport::shown_range(&root, dom::viewport::covered_top(), len);
+    let (Some(first), Some(last)) = (first, last) else { return };
+    let share = |at: usize| at.min(len) as f64 * 100.0 / len.max(1) as f64;
+    let style = frame.style();
+    let _ = style.set_property("top", &format!("{:.2}%", share(first)));
+    let _ = style.set_property("height", &format!("{:.2}%", share(last.max(first)) - share(first)));
+}
+
+/// Keeps `frame` on what the window shows: after each scroll and resize, once per frame.
+#[hook]
+fn use_frame(frame: NodeRef, len: usize) {
+    let latest = use_mut_ref(|| len);
+    *latest.borrow_mut() = len;
+    use_effect_with((), move |_| {
+        let queued = Rc::new(std::cell::Cell::new(false));
+        let update = move || {
+            if queued.replace(true) {
+                return;
+            }
+            let (queued, frame, latest) = (queued.clone(), frame.clone(), latest.clone());
+            let next = wasm_bindgen::closure::Closure::once_into_js(move || {
+                queued.set(false);
+                if let Some(el) = frame.cast::<web_sys::HtmlElement>() {
+                    place_frame(&el, *latest.borrow());
+                }
+            });
+            let _ = gloo::utils::window().request_animation_frame(next.unchecked_ref());
+        };
+        let window = gloo::utils::window();
+        // Passive (gloo's default): never delays scrolling.
+        let listeners = [
+            EventListener::new(&window, "scroll", {
+                let update = update.clone();
+                move |_| update()
+            }),
+            EventListener::new(&window, "resize", {
+                let update = update.clone();
+                move |_| update()
+            }),
+        ];
+        update();
+        move || drop(listeners)
+    });
+}
+
 #[function_component]
 pub fn Minimap() -> Html {
     let state = use_app_state();
@@ -97,9 +148,12 @@ pub fn Minimap() -> Html {
             dom::scroll_to_selected();
         }
     };
+    let frame = use_node_ref();
+    use_frame(frame.clone(), state.workspace().document.char_len());
     html! {
         <div class="minimap" aria-hidden="true">
             <canvas id="minimap" ref={canvas} {onclick} title="Where the annotations are: click to jump"></canvas>
+            <div class="minimap-window" ref={frame}></div>
         </div>
     }
 }

@@ -1,7 +1,9 @@
 //! Editing the tag set: rename, recolour, change keys, add and remove tags, and the list
-//! of entity types. Applied in one undoable step.
+//! of entity types. Applied in one undoable step. A swatch shows a colour as soon as it is
+//! chosen; removing a tag still in use is refused at once (with how many use it), so that
+//! Save never fails over it and nothing else edited here has to be given up.
 
-use annotator_core::{PALETTE, TagSet};
+use annotator_core::{PALETTE, TagError, TagSet};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -23,6 +25,20 @@ pub fn TagsDialog(props: &TagsDialogProps) -> Html {
     use_escape(props.onclose.clone());
     // Focus moves into the dialog, where a keyboard user can start typing a new tag.
     use_focus_on_mount(new_label.clone());
+    let onremove = |i: usize| {
+        let (state, draft, error) = (state.clone(), draft.clone(), error.clone());
+        move |_: MouseEvent| {
+            let mut next = (*draft).clone();
+            let gone = next.tags.remove(i);
+            let count = state.workspace().annotations().iter().filter(|a| a.tag == gone.key).count();
+            if count > 0 {
+                error.set(Some(TagError::InUse { label: gone.label, count }.to_string()));
+            } else {
+                draft.set(next);
+                error.set(None);
+            }
+        }
+    };
     let edit = |f: fn(&mut TagSet, usize, String), i: usize| {
         let draft = draft.clone();
         move |value: String| {
@@ -77,10 +93,9 @@ pub fn TagsDialog(props: &TagsDialogProps) -> Html {
                         let label = edit(|s, i, v| s.tags[i].label = v, i);
                         let colour = edit(|s, i, v| s.tags[i].colour = v, i);
                         let hotkey = edit(|s, i, v| s.tags[i].hotkey = v, i);
-                        let remove = edit(|s, i, _| { s.tags.remove(i); }, i);
                         html! {
                             <li class={classes!("tag-row", format!("tag-{}", d.key))}>
-                                <span class="swatch" aria-hidden="true"></span>
+                                <Swatch colour={d.colour.clone()} />
                                 <input class="tag-label" aria-label="Name" value={d.label.clone()}
                                     oninput={move |e: InputEvent| label(e.target_unchecked_into::<HtmlInputElement>().value())} />
                                 <select class="tag-colour" aria-label={format!("Colour of {}", d.label)}
@@ -92,7 +107,7 @@ pub fn TagsDialog(props: &TagsDialogProps) -> Html {
                                 <input class="tag-key" aria-label={format!("Key for {}", d.label)} maxlength="1" size="2" value={d.hotkey.clone()}
                                     oninput={move |e: InputEvent| hotkey(e.target_unchecked_into::<HtmlInputElement>().value())} />
                                 <button class="tag-remove" aria-label={format!("Remove {}", d.label)}
-                                    onclick={move |_: MouseEvent| remove(String::new())}>{ "Remove" }</button>
+                                    onclick={onremove(i)}>{ "Remove" }</button>
                             </li>
                         }
                     }) }
@@ -112,4 +127,25 @@ pub fn TagsDialog(props: &TagsDialogProps) -> Html {
             </div>
         </div>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct SwatchProps {
+    colour: AttrValue,
+}
+
+/// A tag's colour as chosen in the dialog, before it is saved. Set through the CSSOM: the
+/// page's CSP forbids inline `style` attributes.
+#[function_component]
+fn Swatch(props: &SwatchProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with(props.colour.clone(), move |colour| {
+            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                let _ = el.style().set_property("--tag", colour);
+            }
+        });
+    }
+    html! { <span class="swatch" aria-hidden="true" ref={node}></span> }
 }

@@ -1,6 +1,11 @@
 //! Small browser services: time, randomness, scrolling, downloads.
 
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
 use annotator_core::AnnotationId;
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 use web_sys::{
@@ -98,9 +103,54 @@ pub fn reveal_in(container: &str, selector: &str) {
     });
 }
 
-/// Brings the selected annotation's highlight into view (after it has been drawn).
+/// Brings the selected annotation's highlight into view (after it has been drawn), then
+/// flashes it once the scroll has stopped, so the eye finds it after a jump.
 pub fn scroll_to_selected() {
-    scroll_into_view("#article-text mark.sel");
+    const SELECTED: &str = "#article-text mark.sel";
+    scroll_into_view(SELECTED);
+    after_paint(|| {
+        let window = gloo::utils::window();
+        let state = Rc::new(RefCell::new((false, Vec::<EventListener>::new())));
+        let flash_once = {
+            let state = state.clone();
+            move || {
+                let mut s = state.borrow_mut();
+                if !std::mem::replace(&mut s.0, true) {
+                    s.1.clear(); // stop listening
+                    flash(SELECTED);
+                }
+            }
+        };
+        let moving = Rc::new(Cell::new(false));
+        let (on_end, on_scroll) = (flash_once.clone(), moving.clone());
+        state.borrow_mut().1 = vec![
+            EventListener::new(&window, "scrollend", move |_| on_end()),
+            EventListener::new(&window, "scroll", move |_| on_scroll.set(true)),
+        ];
+        // Nothing had to move (it was in view already): no `scrollend` will come.
+        Timeout::new(120, move || {
+            if !moving.get() {
+                flash_once();
+            }
+        })
+        .forget();
+    });
+}
+
+/// Plays the `flash` animation (`styles/main.css`) on every element matching `selector`.
+fn flash(selector: &str) {
+    let Ok(found) = gloo::utils::document().query_selector_all(selector) else { return };
+    let els: Vec<web_sys::Element> =
+        (0..found.length()).filter_map(|i| found.item(i)?.dyn_into().ok()).collect();
+    for el in &els {
+        let _ = el.class_list().add_1("flash");
+    }
+    Timeout::new(1300, move || {
+        for el in &els {
+            let _ = el.class_list().remove_1("flash");
+        }
+    })
+    .forget();
 }
 
 /// Runs `f` in a task after the next frame: the animation frame callback runs just before

@@ -13,6 +13,7 @@ pub mod perf;
 mod popup;
 mod selection;
 pub mod theme;
+pub mod viewport;
 mod visible;
 
 pub use browser::{

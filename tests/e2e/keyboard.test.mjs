@@ -12,7 +12,11 @@ after(async () => { await browser?.close(); server?.close(); });
 const focused = (page) => page.evaluate(() => {
   const el = document.activeElement;
   const style = getComputedStyle(el);
-  return { id: el.id, tag: el.tagName, inCard: !!el.closest('.card.sel'), ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+  // A ring, or (the article, which holds the caret) a bar of the focus colour at its side.
+  const bar = getComputedStyle(el, '::before');
+  const side = bar.content !== 'none' && parseFloat(bar.width) >= 3 && parseFloat(bar.height) > 0
+    && bar.backgroundColor !== 'rgba(0, 0, 0, 0)';
+  return { id: el.id, tag: el.tagName, inCard: !!el.closest('.card.sel'), ring: (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2) || side };
 });
 const announced = (page, text) => page.waitForFunction((t) => document.getElementById('announcer').textContent.includes(t), text);
 const quotes = (page) => page.locator('.card .quote').allTextContents();

@@ -147,8 +147,7 @@ test('tags can be added, renamed, recoloured, keyed and removed; colour is never
   // A tag in use cannot be removed; an unused one can.
   await choose(page, '#tags');
   await page.getByRole('button', { name: 'Remove Direct quote' }).click();
-  await page.locator('#tags-save').click();
-  assert.match(await page.locator('.dialog .form-error').textContent(), /1 annotations are tagged “Direct quote”/);
+  assert.match(await page.locator('.dialog .form-error').textContent(), /1 annotation is tagged “Direct quote”/);
   await page.getByRole('button', { name: 'Cancel' }).click();
   await choose(page, '#tags');
   await page.getByRole('button', { name: 'Remove Entity' }).click();

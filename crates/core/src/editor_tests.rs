@@ -236,7 +236,7 @@ fn tag_set_changes_are_undoable_and_never_orphan_annotations() {
     without_source.tags.retain(|d| d.key != Tag::Source);
     assert_eq!(
         ed.set_tagset(without_source, NOW).unwrap_err().to_string(),
-        "1 annotations are tagged “Source”: retag or delete them first."
+        "1 annotation is tagged “Source”: retag or delete it first."
     );
     let mut duplicate = set.clone();
     duplicate.tags[1].label = "assertion".into();

@@ -170,11 +170,16 @@ pub enum TagError {
     #[error("“{0}” is not a colour (#rrggbb).")]
     BadColour(String),
     /// Removing a tag must not lose annotations.
-    #[error("{count} annotations are tagged “{label}”: retag or delete them first.")]
+    #[error("{} tagged “{label}”: retag or delete {} first.", in_use(*count), if *count == 1 { "it" } else { "them" })]
     InUse { label: String, count: usize },
     /// Something must be left to tag with.
     #[error("Keep at least one tag.")]
     Empty,
+}
+
+/// "1 annotation is", "3 annotations are".
+fn in_use(count: usize) -> String {
+    if count == 1 { "1 annotation is".to_owned() } else { format!("{count} annotations are") }
 }
 
 /// The document's tags, in the order of their buttons, and its list of entity types.

@@ -1,0 +1,184 @@
+// A calmer, clearer screen at 1280×800: the toolbar in groups on one row with the title and
+// a save state, a sidebar that fills its column, filters that do not look like errors,
+// Find that stays in view and starts where the reader is, a jump that flashes what it
+// reached, a minimap that shows where the window is, and a Tags dialog that answers at once.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { choose, launch, openApp, savedCount, serveDist, tag } from './helpers.mjs';
+
+let server, browser;
+before(async () => { server = await serveDist(); browser = await launch(); });
+after(async () => { await browser?.close(); server?.close(); });
+
+const desktop = () => browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 800 } });
+
+test('the toolbar is one row of groups, with the title and whether the work is saved', async () => {
+  const context = await desktop();
+  await context.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.failWrites) throw new DOMException('The disk is gone.', 'UnknownError');
+      return put.apply(this, args);
+    };
+  });
+  const page = await openApp(browser, server.url, context);
+  const rows = await page.locator('.toolbar > *').evaluateAll((els) => els.map((el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, right: r.right, text: el.textContent.trim() };
+  }));
+  const middle = (r) => (r.top + r.bottom) / 2;
+  for (const r of rows) assert.ok(Math.abs(middle(r) - middle(rows[0])) < 4, `${r.text} is on another row`);
+  assert.ok(rows.every((r) => r.right <= 1280), 'nothing runs off the window');
+  assert.deepEqual(await page.locator('.toolbar button:visible').allTextContents(), ['Article', 'Library', 'Undo', 'Redo', 'View']);
+  assert.equal(await page.locator('.toolbar').getByRole('group', { name: 'Edit' }).getByRole('button').count(), 2);
+  assert.equal(await page.locator('.bar-title').textContent(), await page.locator('.doc-title').textContent());
+  const state = page.locator('#save-state');
+  assert.equal(await state.textContent(), 'Saved');
+
+  // A change is "Saving…" until IndexedDB has it, then "Saved".
+  await tag(page, 'JIJI Press', '1');
+  await page.locator('#save-state', { hasText: 'Saving…' }).waitFor();
+  await savedCount(page, 1);
+  await page.locator('#save-state', { hasText: /^Saved$/ }).waitFor();
+  // When the browser cannot keep it, it says so and offers the export.
+  await page.evaluate(() => { window.failWrites = true; });
+  await tag(page, 'Anne Neuberger', '3');
+  const failed = page.getByRole('button', { name: 'Not saved — export' });
+  await failed.waitFor();
+  const [file] = await Promise.all([page.waitForEvent('download'), failed.click()]);
+  assert.match(file.suggestedFilename(), /\.annotations\.json$/);
+  await page.evaluate(() => { window.failWrites = false; });
+  await tag(page, 'Matthew Pottinger', '3');
+  await savedCount(page, 3);
+  await page.locator('#save-state', { hasText: /^Saved$/ }).waitFor();
+
+  // The menus hold the rest, and close on Escape with focus back on their button.
+  await page.click('#view-menu');
+  for (const name of ['Snap to words', 'Tags…', 'Shortcuts']) {
+    assert.ok(await page.locator('#view-menu-items').getByText(name).isVisible(), name);
+  }
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator('#view-menu-items').isVisible(), false);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'view-menu');
+  await page.click('#article-menu');
+  await page.mouse.click(640, 500); // a press anywhere else closes it too
+  assert.equal(await page.locator('#article-menu-items').isVisible(), false);
+  assert.deepEqual(page.errors, []);
+  await context.close();
+});
+
+test('the sidebar fills its column and unpressed filters look alike, none like an error', async () => {
+  const page = await openApp(browser, server.url, await desktop());
+  const sidebar = await page.locator('.sidebar').boundingBox();
+  assert.ok(Math.abs(sidebar.y + sidebar.height - 800) < 1, `the sidebar ends at ${sidebar.y + sidebar.height}, not at the window's bottom`);
+  const borders = await page.locator('.filter[aria-pressed="false"]').evaluateAll((els) =>
+    els.map((el) => { const s = getComputedStyle(el); return `${s.borderTopColor} ${s.borderTopWidth} ${s.borderTopStyle}`; }));
+  assert.ok(borders.length >= 6);
+  assert.equal(new Set(borders).size, 1, `unpressed filters differ: ${[...new Set(borders)].join(' | ')}`);
+  const error = await page.evaluate(() => {
+    const probe = document.createElement('span');
+    probe.style.setProperty('color', 'var(--error)');
+    document.body.append(probe);
+    const c = getComputedStyle(probe).color;
+    probe.remove();
+    return c;
+  });
+  assert.ok(!borders[0].startsWith(error), 'an unpressed filter has the error colour');
+  await page.context().close();
+});
+
+test('Find starts where the reader is and stays in view while it steps', async () => {
+  const page = await openApp(browser, server.url, await desktop());
+  // Scroll the article about half-way down; count the matches above what the window shows.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight / 2));
+  const { above, straddling, all } = await page.evaluate(() => {
+    const top = Math.max(...['.top', '.find'].map((s) => document.querySelector(s).getBoundingClientRect().bottom));
+    const walker = document.createTreeWalker(document.getElementById('article-text'), NodeFilter.SHOW_TEXT);
+    const rects = [];
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      const lower = node.data.toLowerCase();
+      for (let at = lower.indexOf('japan'); at >= 0; at = lower.indexOf('japan', at + 1)) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + 5);
+        rects.push(range.getBoundingClientRect());
+      }
+    }
+    return {
+      above: rects.filter((r) => r.bottom <= top).length,
+      straddling: rects.filter((r) => r.top < top && r.bottom > top).length,
+      all: rects.length,
+    };
+  });
+  assert.ok(above > 0, 'the sample has matches above the middle');
+  await page.fill('#find', 'japan');
+  await page.locator('#find-status', { hasText: /of/ }).waitFor();
+  const [k, n] = (await page.locator('#find-status').textContent()).split(' of ').map(Number);
+  assert.equal(n, all);
+  assert.ok(k === above + 1 || (straddling && k === above + 2),
+    `starts at match ${k}, not at the first one the window shows (${above + 1})`);
+  for (let i = 0; i < 5; i++) {
+    await page.locator('#find').press('Enter');
+    const find = await page.locator('.find').boundingBox();
+    const top = await page.locator('.top').boundingBox();
+    assert.ok(find.y >= top.y + top.height - 1 && find.y < 200, `Find is out of view at y=${find.y}`);
+    const current = await page.evaluate(() => [...CSS.highlights.get('find-current')][0].getBoundingClientRect().top);
+    assert.ok(current > find.y + find.height && current < 800, 'the current match is shown below Find');
+  }
+  await page.context().close();
+});
+
+test('a jump from a card flashes its highlight once it is on screen; the minimap frames the window', async () => {
+  const page = await openApp(browser, server.url, await desktop());
+  await tag(page, 'JIJI Press', '1');
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  // The minimap's frame is at the top of the strip, then at its bottom.
+  const frame = () => page.evaluate(() => {
+    const strip = document.querySelector('.minimap').getBoundingClientRect();
+    const f = document.querySelector('.minimap-window').getBoundingClientRect();
+    return { top: (f.top - strip.top) / strip.height, bottom: (f.bottom - strip.top) / strip.height };
+  });
+  await page.waitForFunction(() => parseFloat(document.querySelector('.minimap-window').style.top) === 0);
+  const atTop = await frame();
+  assert.ok(atTop.top < 0.01 && atTop.bottom > 0.05 && atTop.bottom < 0.9, JSON.stringify(atTop));
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.waitForFunction(() => parseFloat(document.querySelector('.minimap-window').style.top) > 10);
+  const atEnd = await frame();
+  assert.ok(atEnd.bottom > 0.99 && atEnd.top > atTop.bottom - 0.05, JSON.stringify(atEnd));
+
+  // JIJI Press is near the end: from the top, its card brings it into view, then flashes it.
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.locator('.card .card-head', { hasText: 'JIJI Press' }).click();
+  await page.locator('mark.sel.flash').first().waitFor();
+  const box = await page.locator('mark.sel.flash').first().boundingBox();
+  assert.ok(box.y > 0 && box.y + box.height < 800, `the flash is off screen at y=${box.y}`);
+  await page.locator('mark.sel.flash').first().waitFor({ state: 'detached' }); // it ends
+  assert.equal(await page.locator('mark.sel').count() > 0, true, 'still selected after the flash');
+  await page.context().close();
+});
+
+test('Tags: a colour shows at once, removing a tag in use is refused at once, other edits are kept', async () => {
+  const page = await openApp(browser, server.url, await desktop());
+  await tag(page, 'JIJI Press', '2');
+  await choose(page, '#tags');
+  const claim = page.locator('.tag-row').nth(0); // the tags in their order: Claim, Source, Entity
+  assert.equal(await claim.locator('.tag-label').inputValue(), 'Claim');
+  const swatch = () => claim.locator('.swatch').evaluate((s) => getComputedStyle(s).backgroundColor);
+  const was = await swatch();
+  await claim.locator('.tag-colour').selectOption({ label: 'Vermilion' });
+  assert.notEqual(await swatch(), was);
+  assert.equal(await swatch(), 'rgb(213, 94, 0)', 'the swatch shows the chosen colour before Save');
+  await claim.locator('.tag-label').fill('Assertion');
+
+  await page.getByRole('button', { name: 'Remove Source' }).click();
+  assert.equal(await page.locator('.dialog .form-error').textContent(), '1 annotation is tagged “Source”: retag or delete it first.');
+  assert.equal(await page.locator('.tag-row').count(), 3, 'the tag in use is still there');
+  // Save keeps every other edit.
+  await page.locator('#tags-save').click();
+  await page.locator('.dialog').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.filter.tag-claim').textContent().then((t) => t.replace(/\d+$/, '').trim()), 'Assertion');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
