@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME_PATH ?= /usr/bin/chromium
 
 # `make dev`: a debug build served with fast rebuilds, for working on the code.
-.PHONY: run dev build test lint unit browser e2e setup setup-test clean bench bench-core bench-browser
+.PHONY: run dev build test lint unit browser e2e setup setup-test clean bench bench-core bench-browser screenshots
 
 run: setup
 	trunk serve --release
@@ -55,6 +55,11 @@ bench-browser: setup-test bench/node_modules
 bench/node_modules: bench/package.json bench/package-lock.json
 	cd bench && npm ci --no-audit --no-fund
 	touch $@
+
+# The README's screenshots (docs/screenshots/), from the release build.
+screenshots: setup-test
+	trunk build --release
+	node scripts/screenshots.mjs
 
 clean:
 	cargo clean

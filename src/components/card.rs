@@ -71,7 +71,7 @@ pub fn Card(props: &CardProps) -> Html {
             if props.selected {
                 // Only shown where the card is a sheet over the text (a phone).
                 <button class="sheet-close" aria-label="Close the card"
-                    onclick={props.actions.ondeselect.reform(|_: MouseEvent| ())}>{ "Done" }</button>
+                    onclick={props.actions.ondeselect.reform(|_: MouseEvent| ())}>{ "Close" }</button>
             }
             if let Some(detail) = props.detail.clone().filter(|_| props.selected) {
                 <CardEdit annotation={a.clone()} tags={props.tags.clone()} actions={props.actions.clone()} {detail} />

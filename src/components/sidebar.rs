@@ -31,6 +31,7 @@ pub fn Sidebar() -> Html {
     use_effect_with(state.selected, |selected| {
         if let Some(id) = selected {
             dom::reveal_in(".sidebar", &format!("#card-{id}"));
+            dom::keep_selected_clear_of_sheet();
         }
     });
 

@@ -107,6 +107,7 @@ pub fn reveal_in(container: &str, selector: &str) {
 /// flashes it once the scroll has stopped, so the eye finds it after a jump.
 pub fn scroll_to_selected() {
     const SELECTED: &str = "#article-text mark.sel";
+    JUMPING.set(true);
     scroll_into_view(SELECTED);
     after_paint(|| {
         let window = gloo::utils::window();
@@ -117,6 +118,7 @@ pub fn scroll_to_selected() {
                 let mut s = state.borrow_mut();
                 if !std::mem::replace(&mut s.0, true) {
                     s.1.clear(); // stop listening
+                    JUMPING.set(false);
                     flash(SELECTED);
                 }
             }
@@ -134,6 +136,43 @@ pub fn scroll_to_selected() {
             }
         })
         .forget();
+    });
+}
+
+thread_local! {
+    /// A jump's scroll is under way: it places the highlight itself (above the sheet).
+    static JUMPING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// On a phone the selected card is a sheet over the bottom of the window (`position:
+/// fixed`): scrolls the selected highlight up until the sheet leaves it clear. Nothing
+/// happens where the card sits in the sidebar.
+pub fn keep_selected_clear_of_sheet() {
+    after_paint(|| {
+        if JUMPING.get() {
+            return;
+        }
+        let doc = gloo::utils::document();
+        let (Some(sheet), Some(mark)) = (
+            doc.query_selector(".card.sel").ok().flatten(),
+            doc.query_selector("#article-text mark.sel").ok().flatten(),
+        ) else {
+            return;
+        };
+        let window = gloo::utils::window();
+        let fixed = window
+            .get_computed_style(&sheet)
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_property_value("position").ok())
+            .is_some_and(|p| p == "fixed");
+        let (top, below) = (sheet.get_bounding_client_rect().top(), mark.get_bounding_client_rect().bottom());
+        if fixed && below > top - 8.0 {
+            let opts = web_sys::ScrollToOptions::new();
+            opts.set_top(below - top + 32.0);
+            opts.set_behavior(ScrollBehavior::Smooth);
+            window.scroll_by_with_scroll_to_options(&opts);
+        }
     });
 }
 

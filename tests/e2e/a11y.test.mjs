@@ -64,6 +64,11 @@ test('axe finds no serious or critical problem on the main views, light and dark
     await page.locator('.picker').waitFor();
     found['tag picker'] = await audit(page);
     await page.keyboard.press('Escape');
+    for (const menu of ['#article-menu', '#view-menu']) {
+      await page.click(menu);
+      found[`${menu} open`] = await audit(page);
+      await page.keyboard.press('Escape');
+    }
     for (const [button, name] of [['#tags', 'Tags'], ['#help', 'Keyboard shortcuts'], ['#library', 'Library']]) {
       await choose(page, button);
       await page.getByRole('dialog').first().waitFor();
@@ -71,6 +76,16 @@ test('axe finds no serious or critical problem on the main views, light and dark
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').first().waitFor({ state: 'detached' });
     }
+    // And the phone's layout: one menu, the selected card as a sheet.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.locator('#main-menu').waitFor();
+    await page.click('#main-menu');
+    found['phone menu'] = await audit(page);
+    await page.keyboard.press('Escape');
+    await page.locator('mark.hl').first().click();
+    await page.locator('.card.sel .sheet-close').waitFor();
+    found['phone sheet'] = await audit(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
     for (const [view, problems] of Object.entries(found)) {
       assert.deepEqual(problems, [], `${colorScheme}: ${view}`);
     }

@@ -11,10 +11,13 @@ after(async () => { await browser?.close(); server?.close(); });
 
 const phone = () => browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
 
-/** Taps the centre of `locator` with a finger. */
+/** Taps the centre of `locator` with a finger (of its first line, when it wraps). */
 async function tap(page, locator) {
   await locator.scrollIntoViewIfNeeded();
-  const box = await locator.boundingBox();
+  const box = await locator.evaluate((el) => {
+    const r = el.getClientRects()[0];
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  });
   await page.touchscreen.tap(box.x + box.width / 2, box.y + box.height / 2);
 }
 
@@ -22,18 +25,18 @@ async function tap(page, locator) {
  * Selects `needle` as a finger does: a touch on it, then the selection a long press and its
  * handles make (the browser reports only the selection changing, word by word).
  */
-async function fingerSelect(page, needle) {
-  const at = await page.evaluate((needle) => {
+async function fingerSelect(page, needle, block = 'center') {
+  const at = await page.evaluate(([needle, block]) => {
     const walker = document.createTreeWalker(document.getElementById('article-text'), NodeFilter.SHOW_TEXT);
     while (walker.nextNode() && !walker.currentNode.data.includes(needle));
     const text = walker.currentNode;
-    text.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' });
+    text.parentElement.scrollIntoView({ block, behavior: 'instant' });
     const range = document.createRange();
     range.setStart(text, text.data.indexOf(needle));
     range.setEnd(text, text.data.indexOf(needle) + 1);
     const r = range.getBoundingClientRect();
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-  }, needle);
+  }, [needle, block]);
   await page.touchscreen.tap(at.x, at.y);
   await page.evaluate((needle) => {
     const walker = document.createTreeWalker(document.getElementById('article-text'), NodeFilter.SHOW_TEXT);
@@ -73,7 +76,8 @@ test('the toolbar is one row, and its menu holds every command', async () => {
 
 test('the selected card is a sheet over the text, worked with a finger', async () => {
   const page = await openApp(browser, server.url, await phone());
-  await fingerSelect(page, 'Japanese Defense Ministry');
+  // Tagged low on the screen, where the sheet will open.
+  await fingerSelect(page, 'Japanese Defense Ministry', 'end');
   const picker = page.getByRole('toolbar', { name: 'Tag the selection' });
   await picker.waitFor();
   const p = await picker.boundingBox();
@@ -84,11 +88,15 @@ test('the selected card is a sheet over the text, worked with a finger', async (
   const box = await sheet.boundingBox();
   assert.ok(Math.abs(box.y + box.height - 844) < 1 && box.x === 0 && box.width === 390, `the sheet is at ${JSON.stringify(box)}`);
   assert.ok(box.height <= 844 / 2 + 1, 'it leaves the upper half to the text');
-  // The highlight it belongs to stays visible above it.
+  // The highlight it belongs to is brought above it.
+  await page.waitForFunction(() => {
+    const sheet = document.querySelector('.card.sel').getBoundingClientRect();
+    return [...document.querySelectorAll('mark.sel')].every((m) => m.getBoundingClientRect().bottom <= sheet.top);
+  });
   const mark = await page.locator('mark.sel').first().boundingBox();
   assert.ok(mark.y > 0 && mark.y + mark.height <= box.y, 'the highlight is hidden behind the sheet');
 
-  // Its controls answer a finger: the type, the end moved by a word, Done, and Delete.
+  // Its controls answer a finger: the type, the end moved by a word, Close, and Delete.
   await sheet.locator('.entity-select').selectOption('organisation');
   await page.locator('.card.sel .chip', { hasText: 'organisation' }).waitFor();
   await tap(page, sheet.getByRole('button', { name: 'Shrink the end' }));
@@ -100,6 +108,36 @@ test('the selected card is a sheet over the text, worked with a finger', async (
   await sheet.waitFor();
   await tap(page, sheet.getByRole('button', { name: 'Delete' }));
   await page.locator('mark.hl').first().waitFor({ state: 'detached' });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test("a claim's sheet: its status, a note and a source, all with a finger", async () => {
+  const page = await openApp(browser, server.url, await phone());
+  const picker = page.getByRole('toolbar', { name: 'Tag the selection' });
+  await fingerSelect(page, 'The Washington Post');
+  await tap(page, picker.getByRole('button', { name: /Source/ }));
+  await tap(page, page.getByRole('button', { name: 'Close the card' }));
+  await fingerSelect(page, 'most sensitive computer systems');
+  await tap(page, picker.getByRole('button', { name: /Claim/ }));
+  const sheet = page.locator('.card.sel');
+  await sheet.waitFor();
+  await sheet.locator('.status-select').selectOption('supported');
+  await sheet.locator('.chip', { hasText: 'Supported' }).waitFor();
+  await tap(page, sheet.locator('textarea'));
+  await page.keyboard.type('Check the Post');
+  await tap(page, sheet.getByRole('button', { name: 'Link source…' }));
+  await sheet.getByLabel('Source to link').selectOption({ label: '“The Washington Post”' });
+  await tap(page, sheet.getByRole('button', { name: 'Link', exact: true }));
+  await sheet.locator('.link-jump', { hasText: 'The Washington Post' }).waitFor();
+  // Every one of them was kept: closed and opened again, the sheet shows them.
+  await tap(page, sheet.getByRole('button', { name: 'Close the card' }));
+  await sheet.waitFor({ state: 'detached' });
+  await tap(page, page.locator('mark.hl', { hasText: 'most sensitive' }).first());
+  await sheet.waitFor();
+  assert.equal(await sheet.locator('textarea').inputValue(), 'Check the Post');
+  assert.equal(await sheet.locator('.status-select').inputValue(), 'supported');
+  assert.equal(await sheet.locator('.link-jump').count(), 1);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
