@@ -222,8 +222,8 @@ pub fn update_text(ws: &Workspace, new: Document) -> (Workspace, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Tag;
     use crate::offsets::{byte_to_char, slice_chars};
+    use crate::tagset::Tag;
     use crate::test_support::ann;
 
     const OLD: &str =

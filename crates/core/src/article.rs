@@ -55,12 +55,6 @@ pub(crate) fn decode_text(bytes: &[u8]) -> Result<&str, ArticleError> {
     std::str::from_utf8(bytes).map_err(|_| ArticleError::Binary)
 }
 
-/// A title from a file name: `"Budget speech.md"` → `"Budget speech"`.
-pub fn title_from_file_name(name: &str) -> String {
-    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
-    stem.replace(['_'], " ").trim().to_owned()
-}
-
 /// Longest title made from an article's first line, in characters.
 pub const TITLE_CHARS: usize = 80;
 
@@ -94,21 +88,8 @@ pub(crate) fn title_from_line(line: &str) -> Option<String> {
     Some(format!("{}…", cut[..at_word].trim_end()))
 }
 
-/// The title made safe as a file name on every file system.
-pub fn safe_file_stem(title: &str) -> String {
-    let safe: String = title
-        .chars()
-        .map(|c| if c.is_control() || r#"/\:*?"<>|"#.contains(c) { '_' } else { c })
-        .take(100)
-        .collect();
-    let safe = safe.trim().trim_matches('.');
-    if safe.is_empty() { "article".to_owned() } else { safe.to_owned() }
-}
-
-/// The download name for a native export.
-pub fn export_file_name(title: &str) -> String {
-    crate::formats::Format::Native.file_name(title)
-}
+/// Kept here, where the app first found it; it lives with the file formats.
+pub use crate::formats::safe_file_stem;
 
 #[cfg(test)]
 mod tests {
@@ -156,14 +137,5 @@ mod tests {
         assert!(title.chars().count() <= TITLE_CHARS && title.ends_with("word…"), "{title}");
         let unbroken = "日".repeat(100);
         assert_eq!(title_from_text(&unbroken).unwrap().chars().count(), TITLE_CHARS);
-    }
-
-    #[test]
-    fn file_names_become_titles_and_back() {
-        assert_eq!(title_from_file_name("Budget_speech.md"), "Budget speech");
-        assert_eq!(title_from_file_name("notes"), "notes");
-        assert_eq!(export_file_name("China: \"US paper\"/2023"), "China_ _US paper__2023.annotations.json");
-        assert_eq!(export_file_name("..."), "article.annotations.json");
-        assert_eq!(export_file_name("日本の防衛"), "日本の防衛.annotations.json");
     }
 }

@@ -9,8 +9,13 @@ use thiserror::Error;
 use std::rc::Rc;
 
 use crate::history::{Edit, Patch, Stack};
-use crate::model::{Annotation, AnnotationId, ClaimStatus, Document, Tag, TagSet, Workspace};
-use crate::tagset::TagError;
+use crate::model::{Annotation, AnnotationId, Workspace};
+use crate::span::SpanError;
+use crate::span::check_range;
+/// Kept here, where the app first found them; they live with the other span rules.
+pub use crate::span::{Edge, nudged};
+use crate::status::ClaimStatus;
+use crate::tagset::{Tag, TagError, TagSet};
 
 /// How many steps back undo can go at least.
 pub const HISTORY_LIMIT: usize = 500;
@@ -36,6 +41,18 @@ pub enum EditError {
     /// The tag set change would confuse or lose something.
     #[error("{0}")]
     Tags(#[from] TagError),
+}
+
+/// A range refused as a selection keeps the variant and words it had before span rules
+/// had a module of their own.
+impl From<SpanError> for EditError {
+    fn from(e: SpanError) -> Self {
+        match e {
+            SpanError::EmptyRange => EditError::EmptyRange,
+            SpanError::PastEnd { end, len } => EditError::PastEnd { end, len },
+            SpanError::SplitsGrapheme { at } => EditError::SplitsGrapheme { at },
+        }
+    }
 }
 
 /// A workspace plus its undo and redo stacks.
@@ -244,54 +261,6 @@ impl Editor {
         self.undo.push(edit, HISTORY_LIMIT);
         true
     }
-}
-
-/// Which end of a span a boundary key or handle moves.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Edge {
-    Start,
-    End,
-}
-
-/// `range` with one `edge` moved one word (or one grapheme cluster when `words` is off)
-/// forward or back; `None` when it cannot move or would leave nothing.
-pub fn nudged(
-    doc: &Document,
-    range: Range<usize>,
-    edge: Edge,
-    forward: bool,
-    words: bool,
-) -> Option<Range<usize>> {
-    use crate::text::Step::*;
-    let step = match (edge, forward, words) {
-        (_, true, false) => NextGrapheme,
-        (_, false, false) => PrevGrapheme,
-        (Edge::End, true, true) => WordEndAfter,
-        (Edge::End, false, true) => WordEndBefore,
-        (Edge::Start, true, true) => WordStartAfter,
-        (Edge::Start, false, true) => WordStartBefore,
-    };
-    let moved = match edge {
-        Edge::Start => doc.step(range.start, step)..range.end,
-        Edge::End => range.start..doc.step(range.end, step),
-    };
-    (moved != range && moved.start < moved.end).then_some(moved)
-}
-
-/// Checks that `range` can be annotated in `doc`.
-pub fn check_range(doc: &Document, range: &Range<usize>) -> Result<(), EditError> {
-    if range.start >= range.end {
-        return Err(EditError::EmptyRange);
-    }
-    if range.end > doc.char_len() {
-        return Err(EditError::PastEnd { end: range.end, len: doc.char_len() });
-    }
-    for at in [range.start, range.end] {
-        if !doc.is_grapheme_boundary(at) {
-            return Err(EditError::SplitsGrapheme { at });
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::Document;
 use crate::tagset::TagError;
 use crate::test_support::{NOW, id};
 
@@ -207,18 +208,14 @@ fn resizing_moves_the_quote_and_keeps_order() {
     assert_eq!(ed.workspace().get(id(1)).unwrap().exact, "took");
 }
 
+/// A range the span rules refuse is refused by the editor with the same words.
 #[test]
-fn nudging_moves_one_edge_by_word_or_grapheme() {
-    let doc = Document::new("t", "Tokyo, 🤦🏼‍♂️ took steps");
-    let took = 13..17;
-    assert_eq!(nudged(&doc, took.clone(), Edge::End, true, true), Some(13..23));
-    assert_eq!(nudged(&doc, took.clone(), Edge::End, false, true), None, "would leave nothing");
-    assert_eq!(nudged(&doc, took.clone(), Edge::Start, false, true), Some(0..17));
-    assert_eq!(nudged(&doc, took.clone(), Edge::Start, false, false), Some(12..17));
-    assert_eq!(nudged(&doc, 12..17, Edge::Start, false, false), Some(7..17), "the whole emoji");
-    assert_eq!(nudged(&doc, 0..23, Edge::End, false, true), Some(0..17));
-    assert_eq!(nudged(&doc, 0..23, Edge::Start, true, true), Some(13..23));
-    assert_eq!(nudged(&doc, 0..23, Edge::End, true, true), None, "at the end");
+fn span_refusals_keep_their_words_as_edit_errors() {
+    for e in
+        [SpanError::EmptyRange, SpanError::PastEnd { end: 9, len: 7 }, SpanError::SplitsGrapheme { at: 3 }]
+    {
+        assert_eq!(EditError::from(e).to_string(), e.to_string());
+    }
 }
 
 #[test]

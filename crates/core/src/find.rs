@@ -1,17 +1,16 @@
-//! Finding text: every match of a query in the article (highlighted as you type) and
-//! which annotations a sidebar filter keeps.
+//! Finding text: every match of a query in the article, highlighted as you type.
 
 use std::ops::Range;
 
-use crate::model::{Annotation, Tag, Workspace};
-use crate::tagset::ClaimStatus;
+use crate::offsets::char_len;
 
 /// Most matches reported; past this the count says "1000+".
 pub const MATCH_LIMIT: usize = 1000;
 
 /// Lowercases a char when it stays one char, so positions in the folded text map one to
-/// one onto the original (`İ` lowercases to two chars and is left as it is).
-fn fold(c: char) -> char {
+/// one onto the original (`İ` lowercases to two chars and is left as it is). The
+/// sidebar's filter folds alike, so that both find the same words.
+pub(crate) fn fold(c: char) -> char {
     let mut lower = c.to_lowercase();
     match (lower.next(), lower.next()) {
         (Some(l), None) => l,
@@ -31,50 +30,16 @@ pub fn find_all(text: &str, query: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let (mut byte, mut chars) = (0, 0);
     for (at, _) in hay.match_indices(&needle).take(MATCH_LIMIT) {
-        chars += crate::offsets::char_len(&hay[byte..at]);
+        chars += char_len(&hay[byte..at]);
         byte = at;
         out.push(chars..chars + len);
     }
     out
 }
 
-/// What the sidebar shows: text typed in its filter box, one tag, one claim status, and
-/// only claims without a source.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Filter {
-    pub text: String,
-    pub tag: Option<Tag>,
-    pub status: Option<ClaimStatus>,
-    pub unsourced: bool,
-}
-
-impl Filter {
-    pub fn is_active(&self) -> bool {
-        *self != Filter::default()
-    }
-
-    /// Whether `a` passes: every part set must match. Text matches the quote, the note,
-    /// the tag's name or the entity type, case-insensitively.
-    pub fn keeps(&self, ws: &Workspace, a: &Annotation) -> bool {
-        let text = self.text.trim();
-        let text_ok = text.is_empty() || {
-            let needle: String = text.chars().map(fold).collect();
-            let has = |s: &str| s.chars().map(fold).collect::<String>().contains(&needle);
-            has(&a.exact) || has(&a.note) || has(&ws.tagset.label(a.tag)) || has(&a.entity_type)
-        };
-        text_ok
-            && self.tag.is_none_or(|t| a.tag == t)
-            && self.status.is_none_or(|s| a.tag == Tag::Claim && a.status == s)
-            && (!self.unsourced || ws.is_unsourced(a))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::editor::Editor;
-    use crate::model::Document;
-    use crate::test_support::{NOW, id};
 
     #[test]
     fn finds_every_match_in_code_points_ignoring_case() {
@@ -84,29 +49,5 @@ mod tests {
         assert_eq!(find_all("İstanbul istanbul", "istanbul"), vec![9..17], "İ is not folded to two chars");
         assert_eq!(find_all("aaaa", "aa"), vec![0..2, 2..4]);
         assert_eq!(find_all(&"x ".repeat(2000), "x").len(), MATCH_LIMIT);
-    }
-
-    #[test]
-    fn filters_by_text_tag_status_and_missing_source() {
-        let mut ed = Editor::new(Workspace::new(Document::new("t", "Tokyo said the report was wrong.")));
-        ed.add(0..5, Tag::Entity, id(1), NOW).unwrap();
-        ed.add(6..31, Tag::Claim, id(2), NOW).unwrap();
-        ed.add(11..21, Tag::Source, id(3), NOW).unwrap();
-        ed.add(26..31, Tag::Claim, id(4), NOW).unwrap();
-        ed.set_status(id(2), ClaimStatus::Disputed, NOW).unwrap();
-        ed.set_note(id(4), "Check with the ministry", NOW).unwrap();
-        ed.set_entity_type(id(1), "place", NOW).unwrap();
-        ed.link(id(2), id(3), NOW).unwrap();
-        let ws = ed.workspace();
-        let kept = |f: Filter| {
-            ws.annotations().iter().filter(|a| f.keeps(ws, a)).map(|a| a.exact.clone()).collect::<Vec<_>>()
-        };
-        assert_eq!(kept(Filter { text: "MINISTRY".into(), ..Filter::default() }), ["wrong"]);
-        assert_eq!(kept(Filter { text: "place".into(), ..Filter::default() }), ["Tokyo"]);
-        assert_eq!(kept(Filter { text: "source".into(), ..Filter::default() }), ["the report"]);
-        assert_eq!(kept(Filter { status: Some(ClaimStatus::Disputed), ..Filter::default() }).len(), 1);
-        assert_eq!(kept(Filter { unsourced: true, ..Filter::default() }), ["wrong"]);
-        assert_eq!(kept(Filter { tag: Some(Tag::Claim), text: "said".into(), ..Filter::default() }).len(), 1);
-        assert_eq!(kept(Filter::default()).len(), 4);
     }
 }

@@ -7,8 +7,9 @@ use std::borrow::Borrow;
 use std::ops::Range;
 use std::rc::Rc;
 
-use crate::model::{Annotation, AnnotationId, Tag};
+use crate::model::{Annotation, AnnotationId};
 use crate::offsets::char_to_byte;
+use crate::tagset::Tag;
 use crate::text::Line;
 
 /// A span as the layout sees it.
@@ -138,8 +139,9 @@ fn line_segments(line: Line, text: &str, open: &[&Rc<Annotation>]) -> Vec<Segmen
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Document, Tag};
+    use crate::model::Document;
     use crate::offsets::slice_chars;
+    use crate::tagset::Tag;
     use crate::test_support::{ann, id};
     use crate::text::lines;
 

@@ -5,8 +5,9 @@ use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::anchor::update_text;
-use crate::format::{FileTags, Imported};
-use crate::model::{Annotation, AnnotationId, Tag, TagDef, TagSet, Workspace};
+use crate::formats::{FileTags, Imported};
+use crate::model::{Annotation, AnnotationId, Workspace};
+use crate::tagset::{Tag, TagDef, TagSet};
 use crate::text::plural;
 
 fn same_text(a: &Workspace, b: &Workspace) -> bool {

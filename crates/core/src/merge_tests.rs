@@ -1,9 +1,10 @@
 use super::*;
 use crate::editor::Editor;
-use crate::format::{Imported, export_json, import_json};
+use crate::formats::{Imported, export_json, import_json};
 use crate::formats::{doccano, w3c};
-use crate::model::{Document, Tag, TagDef, TagSet};
+use crate::model::Document;
 use crate::tagset::PALETTE;
+use crate::tagset::{Tag, TagDef, TagSet};
 use crate::test_support::{NOW, id};
 
 const TEXT: &str = "one two three four five";

@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::offsets::{CharIndex, char_len};
-pub use crate::tagset::{ClaimStatus, Tag, TagDef, TagSet};
+use crate::status::ClaimStatus;
+use crate::tagset::{Tag, TagSet};
 use crate::text::normalize_newlines;
 
 /// How many code points of context are kept on each side of a quote (as Hypothesis does).

@@ -3,7 +3,9 @@
 
 use std::rc::Rc;
 
-use crate::model::{Annotation, AnnotationId, ClaimStatus, Tag, Workspace};
+use crate::model::{Annotation, AnnotationId, Workspace};
+use crate::status::ClaimStatus;
+use crate::tagset::Tag;
 
 impl Workspace {
     /// How many annotations carry each tag of the tag set, in its order.

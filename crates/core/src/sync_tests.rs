@@ -4,7 +4,8 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::editor::Editor;
-use crate::model::{AnnotationId, Document, Tag};
+use crate::model::{AnnotationId, Document};
+use crate::tagset::Tag;
 use crate::test_support::{NOW, id};
 
 const TEXT: &str = "one two three four five six seven eight";

@@ -3,7 +3,7 @@
 //! a new text), and the tabs still end up the same.
 
 use super::*;
-use crate::model::ClaimStatus;
+use crate::status::ClaimStatus;
 
 /// `ws` as a file exported and imported again.
 fn as_file(ws: &Workspace) -> crate::Imported {

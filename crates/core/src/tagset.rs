@@ -1,13 +1,11 @@
 //! What spans can be tagged as, and the attributes they carry: the tag set (Claim, Source,
-//! Entity by default; people add, rename, recolour and remove tags), entity types and
-//! claim statuses.
+//! Entity by default; people add, rename, recolour and remove tags) and entity types.
+//! A claim's status has its own module, `status`.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
-
-pub use crate::status::ClaimStatus;
 
 /// A tag's key: a short lowercase slug (`claim`, `quote-2`). It names the tag in data and
 /// CSS classes and never changes; renaming a tag changes its label only. Kept inline so

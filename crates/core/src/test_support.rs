@@ -2,7 +2,8 @@
 
 use std::ops::Range;
 
-use crate::model::{Annotation, AnnotationId, Document, Tag};
+use crate::model::{Annotation, AnnotationId, Document};
+use crate::tagset::Tag;
 
 pub const NOW: &str = "2026-11-26T12:00:00.000Z";
 

@@ -71,7 +71,8 @@ fn brat_label(label: &str) -> String {
 mod tests {
     use super::*;
     use crate::editor::Editor;
-    use crate::model::{Document, Tag};
+    use crate::model::Document;
+    use crate::tagset::Tag;
     use crate::test_support::{NOW, id};
 
     #[test]

@@ -2,7 +2,8 @@
 //! safe to open in Excel or LibreOffice: a cell that starts with `=`, `+`, `-`, `@`, a tab
 //! or a carriage return is prefixed with `'` so it is never run as a formula.
 
-use crate::model::{Annotation, Tag, Workspace};
+use crate::model::{Annotation, Workspace};
+use crate::tagset::Tag;
 
 const HEADER: [&str; 14] = [
     "id",
@@ -88,7 +89,8 @@ pub fn export(ws: &Workspace) -> String {
 mod tests {
     use super::*;
     use crate::editor::Editor;
-    use crate::model::{Document, TagSet};
+    use crate::model::Document;
+    use crate::tagset::TagSet;
     use crate::test_support::{NOW, id};
 
     #[test]

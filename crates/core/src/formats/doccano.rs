@@ -8,11 +8,11 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::editor::check_range;
-use crate::format::{FileTags, ImportError, Imported, without_bom};
-use crate::model::{Annotation, AnnotationId, Document, Tag, Workspace};
+use crate::model::{Annotation, AnnotationId, Document, Workspace};
+use crate::span::check_range;
+use crate::tagset::Tag;
 
-use super::{derived_id, tag_from_label};
+use super::{FileTags, ImportError, Imported, derived_id, tag_from_label, without_bom};
 
 #[derive(Serialize, Deserialize)]
 struct Entity {
@@ -159,7 +159,7 @@ fn link_sources(
 mod tests {
     use super::*;
     use crate::editor::Editor;
-    use crate::model::Tag;
+    use crate::tagset::Tag;
     use crate::test_support::{NOW, id};
 
     #[test]

@@ -6,7 +6,8 @@
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
 use crate::layout::layout;
-use crate::model::{Annotation, Tag, Workspace};
+use crate::model::{Annotation, Workspace};
+use crate::tagset::Tag;
 use crate::text::{Line, lines, plural, shorten};
 
 const STYLE: &str = "body{font:16px/1.6 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}\
@@ -203,7 +204,8 @@ pub fn export(ws: &Workspace, now: &str) -> String {
 mod tests {
     use super::*;
     use crate::editor::Editor;
-    use crate::model::{Document, Tag};
+    use crate::model::Document;
+    use crate::tagset::Tag;
     use crate::test_support::{NOW, id};
 
     #[test]

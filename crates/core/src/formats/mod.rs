@@ -1,17 +1,25 @@
-//! Formats other tools read. Each is a pure function of the workspace; the importable
-//! ones (W3C, doccano) come back through the same checks as native imports.
+//! Every file format: our own (`native`, with its schema upgrades in `migrate`) and those
+//! other tools read. Each export is a pure function of the workspace; the importable ones
+//! (native, W3C, doccano) report alike (`Imported`, `ImportError`).
 //!
 //! What each cannot carry is said in its module, and in the README.
 
 pub mod brat;
 pub mod csv;
 pub mod doccano;
+mod error;
 pub mod html;
+mod imported;
+mod migrate;
+pub mod native;
 pub mod w3c;
 
-use crate::article::{safe_file_stem, title_from_file_name};
-use crate::format::{ImportError, Imported, import_json};
-use crate::model::{AnnotationId, Document, Tag, Workspace};
+pub use error::{FORMAT, ImportError, SCHEMA_VERSION};
+pub use imported::{FileTags, Imported};
+pub use native::{export_json, import_json, storage_json};
+
+use crate::model::{AnnotationId, Document, Workspace};
+use crate::tagset::Tag;
 
 /// An export target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -72,7 +80,7 @@ impl Format {
     /// `now` (RFC 3339) dates the HTML report.
     pub fn export(self, ws: &Workspace, now: &str) -> String {
         match self {
-            Format::Native => crate::export_json(ws),
+            Format::Native => native::export_json(ws),
             Format::W3c => w3c::export(ws),
             Format::Doccano => doccano::export(ws),
             Format::Brat => brat::export(ws),
@@ -95,6 +103,34 @@ impl Format {
             Format::Html => "text/html",
         }
     }
+}
+
+/// The title made safe as a file name on every file system.
+pub fn safe_file_stem(title: &str) -> String {
+    let safe: String = title
+        .chars()
+        .map(|c| if c.is_control() || r#"/\:*?"<>|"#.contains(c) { '_' } else { c })
+        .take(100)
+        .collect();
+    let safe = safe.trim().trim_matches('.');
+    if safe.is_empty() { "article".to_owned() } else { safe.to_owned() }
+}
+
+/// A title from a file name: `"Budget speech.md"` → `"Budget speech"`.
+pub fn title_from_file_name(name: &str) -> String {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    stem.replace(['_'], " ").trim().to_owned()
+}
+
+/// The download name for a native export.
+pub fn export_file_name(title: &str) -> String {
+    Format::Native.file_name(title)
+}
+
+/// A file's text without the byte-order mark (U+FEFF) that Notepad and PowerShell put
+/// at the start of UTF-8 files: JSON forbids it, so every importer reads through this.
+pub(crate) fn without_bom(input: &str) -> &str {
+    input.strip_prefix('\u{feff}').unwrap_or(input)
 }
 
 /// Reads whatever a person picked: doccano JSONL (`.jsonl`), our own export, or W3C
@@ -155,7 +191,7 @@ mod tests {
         ed.add(0..15, Tag::Claim, id(1), NOW).unwrap();
         let ws = ed.workspace();
         let open = Document::new("Open", ws.document.text());
-        let native = import_any(&open, "a.json", &crate::export_json(ws), NOW).unwrap();
+        let native = import_any(&open, "a.json", &export_json(ws), NOW).unwrap();
         assert_eq!(native.workspace.document.title(), "Budget");
         let w3c = import_any(&open, "a.jsonld", &w3c::export(ws), NOW).unwrap();
         assert_eq!((w3c.workspace.document.title(), w3c.workspace.annotations().len()), ("Open", 1));
@@ -178,16 +214,22 @@ mod tests {
         ed.add(0..15, Tag::Claim, id(1), NOW).unwrap();
         let ws = ed.workspace();
         let open = Document::new("Open", ws.document.text());
-        let exports = [
-            ("a.json", crate::export_json(ws)),
-            ("a.jsonld", w3c::export(ws)),
-            ("a.jsonl", doccano::export(ws)),
-        ];
+        let exports =
+            [("a.json", export_json(ws)), ("a.jsonld", w3c::export(ws)), ("a.jsonl", doccano::export(ws))];
         for (name, plain) in exports {
             let marked = import_any(&open, name, &format!("\u{feff}{plain}"), NOW);
             assert_eq!(marked, import_any(&open, name, &plain, NOW), "{name}");
             assert_eq!(marked.unwrap().workspace.annotations().len(), 1, "{name}");
         }
+    }
+
+    #[test]
+    fn file_names_become_titles_and_back() {
+        assert_eq!(title_from_file_name("Budget_speech.md"), "Budget speech");
+        assert_eq!(title_from_file_name("notes"), "notes");
+        assert_eq!(export_file_name("China: \"US paper\"/2023"), "China_ _US paper__2023.annotations.json");
+        assert_eq!(export_file_name("..."), "article.annotations.json");
+        assert_eq!(export_file_name("日本の防衛"), "日本の防衛.annotations.json");
     }
 
     #[test]

@@ -11,11 +11,12 @@
 use serde_json::{Value, json};
 
 use crate::anchor::search;
-use crate::editor::check_range;
-use crate::format::{FileTags, ImportError, Imported, without_bom};
-use crate::model::{Annotation, AnnotationId, ClaimStatus, Document, Tag, Workspace};
+use crate::model::{Annotation, AnnotationId, Document, Workspace};
+use crate::span::check_range;
+use crate::status::ClaimStatus;
+use crate::tagset::Tag;
 
-use super::{derived_id, tag_from_label};
+use super::{FileTags, ImportError, Imported, derived_id, tag_from_label, without_bom};
 
 const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 

@@ -3,7 +3,7 @@ use serde_json::{Value, json};
 
 use super::*;
 use crate::editor::Editor;
-use crate::model::Tag;
+use crate::tagset::Tag;
 use crate::test_support::{NOW, id};
 
 const TEXT: &str = "I 🤦🏼‍♂️ 日本の防衛 said the minister. The minister said no.";
@@ -15,7 +15,7 @@ fn sample() -> Workspace {
     ed.add(14..31, Tag::Source, id(3), NOW).unwrap();
     ed.set_note(id(2), "check <this>", NOW).unwrap();
     ed.add(32..44, Tag::Claim, id(4), NOW).unwrap();
-    ed.set_status(id(4), crate::model::ClaimStatus::Disputed, NOW).unwrap();
+    ed.set_status(id(4), crate::status::ClaimStatus::Disputed, NOW).unwrap();
     ed.set_entity_type(id(1), "person", NOW).unwrap();
     ed.link(id(4), id(3), NOW).unwrap();
     ed.workspace().clone()

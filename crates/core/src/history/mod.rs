@@ -14,7 +14,9 @@ mod stack;
 pub(crate) use stack::Stack;
 
 use crate::anchor::{PositionMap, reanchored};
-use crate::model::{Annotation, AnnotationId, ClaimStatus, Document, Tag, TagSet, Workspace};
+use crate::model::{Annotation, AnnotationId, Document, Workspace};
+use crate::status::ClaimStatus;
+use crate::tagset::{Tag, TagSet};
 
 /// Where an annotation sits in the text: what an edit of the text or a resize moves.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -110,7 +110,7 @@ impl<S: Store> Library<S> {
         let key = meta_key(id);
         let raw = self.store.get(&key)?.ok_or(LibraryError::Missing(id))?;
         let mut meta: MetaRecord = records::parse(&raw).map_err(|error| match error {
-            crate::format::ImportError::NewerSchema { found } => LibraryError::Newer { id, found },
+            crate::formats::ImportError::NewerSchema { found } => LibraryError::Newer { id, found },
             error => LibraryError::Unreadable { key: key.clone(), error, kept: None },
         })?;
         meta.title = Document::new(title, "").title().to_owned();

@@ -2,7 +2,7 @@ use super::fixtures::{edited, fresh, library, nid, workspace};
 use super::records::{CURRENT_KEY, meta_key};
 use super::*;
 use crate::editor::Editor;
-use crate::format::ImportError;
+use crate::formats::ImportError;
 
 const LATER: &str = "2026-11-27T09:00:00.000Z";
 

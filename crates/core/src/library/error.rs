@@ -3,7 +3,7 @@
 use thiserror::Error;
 
 use super::store::StoreError;
-use crate::format::ImportError;
+use crate::formats::ImportError;
 use crate::model::AnnotationId;
 
 /// Why a library operation failed.

@@ -1,7 +1,8 @@
 //! Workspaces and stores shared by the library's tests.
 
 use crate::editor::Editor;
-use crate::model::{Annotation, AnnotationId, Document, Tag, TagSet, Workspace};
+use crate::model::{Annotation, AnnotationId, Document, Workspace};
+use crate::tagset::{Tag, TagSet};
 use crate::test_support::NOW;
 
 use super::{Library, MemoryStore};

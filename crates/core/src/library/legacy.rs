@@ -20,7 +20,7 @@ use super::read::{self, back_up, set_aside};
 use super::records::{self, CURRENT_KEY, DOC_PREFIX, DocRecord, META_PREFIX, id_after, meta_key};
 use super::save::{self, Cached};
 use super::store::{Store, StoreError, Write};
-use crate::format::{ImportError, Imported, import_json};
+use crate::formats::{ImportError, Imported, import_json};
 use crate::model::{AnnotationId, Workspace};
 use crate::sync::Marks;
 

@@ -1,7 +1,7 @@
 use super::fixtures::{fresh, library, nid, workspace};
 use super::records::{PREFIX, meta_key};
 use super::*;
-use crate::format::{export_json, import_json, storage_json};
+use crate::formats::{export_json, import_json, storage_json};
 use crate::sync::Mark;
 
 fn fixture(version: u32) -> String {

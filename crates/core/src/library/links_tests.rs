@@ -4,8 +4,9 @@
 use super::fixtures::{edited, library, nid};
 use super::records::{doc_key, meta_key};
 use super::*;
-use crate::format::ImportError;
-use crate::model::{DocLink, Document, Tag};
+use crate::formats::ImportError;
+use crate::model::{DocLink, Document};
+use crate::tagset::Tag;
 use crate::test_support::NOW;
 
 const LATER: &str = "2026-11-27T09:00:00.000Z";

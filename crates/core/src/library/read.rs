@@ -8,11 +8,11 @@ use super::records::{
     self, BACKUP_PREFIX, DocRecord, MetaRecord, ann_id, ann_prefix, backup_key, doc_key, meta_key, sync_key,
 };
 use super::store::{Store, StoreError, Write};
-use crate::format::{
-    CURRENT_SHAPE_SINCE, ImportError, LINK_LINE, Parts, SCHEMA_VERSION, import_json, import_parts,
-};
-use crate::model::{Annotation, AnnotationId, TagSet, Workspace};
+use crate::formats::native::{CURRENT_SHAPE_SINCE, LINK_LINE, Parts, import_parts};
+use crate::formats::{ImportError, SCHEMA_VERSION, import_json};
+use crate::model::{Annotation, AnnotationId, Workspace};
 use crate::sync::Marks;
+use crate::tagset::TagSet;
 
 /// A document read from storage.
 #[derive(Debug, PartialEq)]

@@ -1,7 +1,8 @@
 use super::fixtures::{edited, library, nid, workspace};
 use super::records::{ann_key, backup_key, doc_key, meta_key};
 use super::*;
-use crate::format::{CURRENT_SHAPE_SINCE, ImportError, SCHEMA_VERSION};
+use crate::formats::native::CURRENT_SHAPE_SINCE;
+use crate::formats::{ImportError, SCHEMA_VERSION};
 
 const LATER: &str = "2026-11-27T09:00:00.000Z";
 

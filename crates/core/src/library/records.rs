@@ -18,9 +18,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::format::{CURRENT_SHAPE_SINCE, FORMAT, ImportError, SCHEMA_VERSION, schema_of};
-use crate::model::{Annotation, AnnotationId, DocLink, Tag, TagSet, Workspace};
+use crate::formats::native::{CURRENT_SHAPE_SINCE, schema_of};
+use crate::formats::{FORMAT, ImportError, SCHEMA_VERSION};
+use crate::model::{Annotation, AnnotationId, DocLink, Workspace};
 use crate::sync::Marks;
+use crate::tagset::{Tag, TagSet};
 
 /// Starts every key of this layout.
 pub const PREFIX: &str = "aa2.";

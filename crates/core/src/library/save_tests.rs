@@ -98,7 +98,8 @@ fn a_first_save_removes_stray_records() {
 #[test]
 fn the_summary_kept_up_to_date_equals_a_count_from_scratch() {
     use crate::editor::Editor;
-    use crate::model::{Document, Tag};
+    use crate::model::Document;
+    use crate::tagset::Tag;
     let mut lib = library();
     let text = "one two three four five six seven eight nine ten eleven twelve";
     let mut ed = Editor::new(Workspace::new(Document::new("t", text)));

@@ -6,7 +6,7 @@ use serde_json::Value;
 use super::Library;
 use super::error::LibraryError;
 use super::store::{Store, StoreError};
-use crate::format::{FORMAT, ImportError, Imported, export_json, import_json};
+use crate::formats::{FORMAT, ImportError, Imported, export_json, import_json};
 use crate::model::{AnnotationId, Workspace};
 
 /// The `format` of an "Export all" file: `{"format": LIBRARY_FORMAT, "documents": [native exports…]}`.
@@ -51,12 +51,12 @@ pub fn is_library_file(raw: &str) -> bool {
     struct Head {
         format: String,
     }
-    serde_json::from_str::<Head>(crate::format::without_bom(raw)).is_ok_and(|h| h.format == LIBRARY_FORMAT)
+    serde_json::from_str::<Head>(crate::formats::without_bom(raw)).is_ok_and(|h| h.format == LIBRARY_FORMAT)
 }
 
 pub fn import_library(raw: &str) -> Result<Vec<Result<Imported, ImportError>>, ImportError> {
     // Saved by Notepad or PowerShell, it starts with a byte-order mark, as other imports may.
-    let raw = crate::format::without_bom(raw);
+    let raw = crate::formats::without_bom(raw);
     let value: Value = serde_json::from_str(raw).map_err(|e| ImportError::NotJson(e.to_string()))?;
     match value.get("format").and_then(Value::as_str) {
         Some(LIBRARY_FORMAT) => {}

@@ -1,6 +1,6 @@
 use super::fixtures::{edited, library, nid, workspace};
 use super::*;
-use crate::format::{ImportError, export_json};
+use crate::formats::{ImportError, export_json};
 
 /// Old rule: Import read only single native exports, so it could not read what Export all
 /// wrote. Now the library file reads back as its documents.

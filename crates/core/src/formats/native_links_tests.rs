@@ -7,7 +7,8 @@ use super::*;
 use crate::anchor::update_text;
 use crate::article_from_markdown;
 use crate::editor::Editor;
-use crate::model::{DocLink, Tag};
+use crate::model::DocLink;
+use crate::tagset::Tag;
 use crate::test_support::{NOW, id};
 
 const MARKDOWN: &str = "# Budget\n\nThe [minister](https://gov.test/m \"Her page\") said [taxes](<https://x.test/a b>) \

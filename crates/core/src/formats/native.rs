@@ -7,26 +7,21 @@
 
 use std::collections::HashSet;
 
+use super::error::{FORMAT, ImportError, SCHEMA_VERSION};
+use super::imported::{FileTags, Imported};
+use super::{migrate, without_bom};
+use crate::anchor::search;
+use crate::model::{Annotation, AnnotationId, DocLink, Document, Workspace};
+use crate::span::{SpanError, check_range};
+use crate::tagset::TagSet;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
-use thiserror::Error;
 
-use crate::anchor::search;
-use crate::editor::{EditError, check_range};
-use crate::model::{Annotation, DocLink, Document, TagSet, Workspace};
-
-/// Identifies our files among other JSON.
-pub const FORMAT: &str = "article-annotator";
-/// The newest schema this app reads and writes. Bumped whenever the shape changes;
-/// `migrate` upgrades older files. Version 4 added the document's links.
-pub const SCHEMA_VERSION: u32 = 4;
 /// The oldest schema that is the current one but for fields it lacks (which then read as
 /// empty): read straight into the current types.
 pub(crate) const CURRENT_SHAPE_SINCE: u32 = 3;
 /// Starts every line of `Imported::skipped` about a link (and no other line).
 pub(crate) const LINK_LINE: &str = "link";
-/// How many skipped items a report lists before summarising the rest.
-const LISTED_PROBLEMS: usize = 5;
 
 /// The schema a file or record of `doc` says it follows: the oldest that holds all it
 /// has. This app reads unknown fields as damage (`deny_unknown_fields`), and so does the
@@ -68,77 +63,6 @@ struct File<A, L> {
     annotations: Vec<A>,
 }
 
-/// Why a file could not be imported at all. Nothing is changed when any of these is returned.
-#[derive(Clone, Debug, Error, PartialEq, Eq)]
-pub enum ImportError {
-    /// Not JSON at all (or nested deeper than 128 levels).
-    #[error("This file is not valid JSON ({0}).")]
-    NotJson(String),
-    /// JSON, but not one of our exports.
-    #[error("This JSON is not an Article Annotator export (it has no \"format\": \"{FORMAT}\").")]
-    Foreign,
-    /// Written by a newer version of the app.
-    #[error(
-        "This file uses schema version {found}; this app reads up to {SCHEMA_VERSION}. Update the app to open it."
-    )]
-    NewerSchema { found: u64 },
-    /// Our format, but the document part is missing or has the wrong type.
-    #[error("This export is damaged: {0}.")]
-    Shape(String),
-    /// Not the kind of file that was expected.
-    #[error("This file is not {0}.")]
-    Unrecognised(&'static str),
-}
-
-/// What a file said about its tags, which decides how they join an open article's.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum FileTags {
-    /// Its own tag set (a native export): tags are known by key, and the file's labels,
-    /// colours, hotkeys and entity types are what the person chose.
-    Defined,
-    /// Names only (other tools' labels, an export without a tag set): the workspace's tag
-    /// details beyond those names are the defaults, not the file's.
-    Named,
-}
-
-/// What an import brought in, and what it could not.
-#[derive(Debug, PartialEq)]
-pub struct Imported {
-    pub workspace: Workspace,
-    /// Whether `workspace.tagset` is the file's own or made up around the names it used.
-    pub tags: FileTags,
-    pub revision: Option<u64>,
-    /// One line per annotation left out, e.g. `#4 end 9812 is past the text length 9800`,
-    /// then one per link (`link 2 end 40 is past the text length 31`, or one line
-    /// `links (3) were on an earlier version of the text` when the text was edited).
-    pub skipped: Vec<String>,
-    /// Annotations found again by their quote because the text had been edited.
-    pub moved: usize,
-    /// Annotations whose quote is no longer in the text: kept as orphans.
-    pub orphaned: usize,
-}
-
-impl Imported {
-    /// `"12 imported, 3 skipped: #4 end 9812 is past the text length 9800; …"`.
-    pub fn summary(&self) -> String {
-        let mut out = format!("{} imported", self.workspace.annotations().len());
-        if self.moved > 0 {
-            out.push_str(&format!(", {} found again by quote (the text had been edited)", self.moved));
-        }
-        if self.orphaned > 0 {
-            out.push_str(&format!(", {} no longer found in the text (kept as orphans)", self.orphaned));
-        }
-        if !self.skipped.is_empty() {
-            out.push_str(&format!(", {} skipped: ", self.skipped.len()));
-            out.push_str(&self.skipped.iter().take(LISTED_PROBLEMS).cloned().collect::<Vec<_>>().join("; "));
-            if self.skipped.len() > LISTED_PROBLEMS {
-                out.push_str(&format!("; and {} more", self.skipped.len() - LISTED_PROBLEMS));
-            }
-        }
-        out
-    }
-}
-
 fn to_json(ws: &Workspace, revision: Option<u64>) -> String {
     // Exports are pretty for people and diffs; storage is compact, as it counts against a
     // ~5 M character quota (10,000 spans: 3.9 M compact, 5.0 M pretty).
@@ -174,12 +98,6 @@ pub fn storage_json(ws: &Workspace, revision: u64) -> String {
     to_json(ws, Some(revision))
 }
 
-/// A file's text without the byte-order mark (U+FEFF) that Notepad and PowerShell put
-/// at the start of UTF-8 files: JSON forbids it, so every importer reads through this.
-pub(crate) fn without_bom(input: &str) -> &str {
-    input.strip_prefix('\u{feff}').unwrap_or(input)
-}
-
 /// Reads a native export (of this or an older schema version).
 pub fn import_json(input: &str) -> Result<Imported, ImportError> {
     let input = without_bom(input);
@@ -205,7 +123,7 @@ pub fn import_json(input: &str) -> Result<Imported, ImportError> {
         .get("schema_version")
         .and_then(Value::as_u64)
         .ok_or_else(|| ImportError::Shape("`schema_version` is missing or not a whole number".to_owned()))?;
-    crate::migrate::upgrade(&mut value, version)?;
+    migrate::upgrade(&mut value, version)?;
     let file: File<Value, Value> =
         serde_json::from_value(value).map_err(|e| ImportError::Shape(e.to_string()))?;
     let FileDocument { title, text, sha256, links } = file.document;
@@ -247,7 +165,7 @@ struct Report {
     intact: bool,
     kept: Vec<Annotation>,
     links: Vec<DocLink>,
-    seen: HashSet<crate::model::AnnotationId>,
+    seen: HashSet<AnnotationId>,
     skipped: Vec<String>,
     moved: usize,
     orphaned: usize,
@@ -324,10 +242,9 @@ impl Report {
             });
         }
         check_range(doc, &a.range()).map_err(|e| match e {
-            EditError::EmptyRange => format!("start {} is not before end {}", a.start, a.end),
-            EditError::PastEnd { end, len } => format!("end {end} is past the text length {len}"),
-            EditError::SplitsGrapheme { at } => format!("offset {at} splits a character"),
-            e => e.to_string(),
+            SpanError::EmptyRange => format!("start {} is not before end {}", a.start, a.end),
+            SpanError::PastEnd { end, len } => format!("end {end} is past the text length {len}"),
+            SpanError::SplitsGrapheme { at } => format!("offset {at} splits a character"),
         })?;
         if doc.slice(a.start, a.end) != a.exact {
             return Err(format!("quote does not match the text at {}..{}", a.start, a.end));
@@ -378,8 +295,8 @@ impl Report {
 }
 
 #[cfg(test)]
-#[path = "format_links_tests.rs"]
+#[path = "native_links_tests.rs"]
 mod links_tests;
 #[cfg(test)]
-#[path = "format_tests.rs"]
+#[path = "native_tests.rs"]
 mod tests;

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::format::{ImportError, SCHEMA_VERSION};
+use super::error::{ImportError, SCHEMA_VERSION};
 
 /// `STEPS[i]` upgrades a file from version `i + 1` to `i + 2`.
 const STEPS: [fn(&mut Value); SCHEMA_VERSION as usize - 1] = [v1_to_v2, v2_to_v3, v3_to_v4];
@@ -33,7 +33,7 @@ fn v2_to_v3(file: &mut Value) {
 
 /// Version 4 added the document's links, left out when there are none: a file without
 /// them reads as it is, so this step has nothing to do. (A file without links is still
-/// written as version 3, see `format::schema_of`.)
+/// written as version 3, see `native::schema_of`.)
 fn v3_to_v4(_file: &mut Value) {}
 
 /// Brings `file`, written as `version`, up to `SCHEMA_VERSION`.

@@ -3,7 +3,7 @@ use serde_json::json;
 use super::*;
 use crate::anchor::update_text;
 use crate::editor::Editor;
-use crate::model::Tag;
+use crate::tagset::Tag;
 use crate::test_support::{NOW, id};
 
 fn sample() -> Workspace {
@@ -13,7 +13,7 @@ fn sample() -> Workspace {
     ed.add(8..13, Tag::Claim, id(2), NOW).unwrap();
     ed.add(0..13, Tag::Source, id(3), NOW).unwrap();
     ed.set_note(id(2), "needs\na source", NOW).unwrap();
-    ed.set_status(id(2), crate::model::ClaimStatus::Disputed, NOW).unwrap();
+    ed.set_status(id(2), crate::status::ClaimStatus::Disputed, NOW).unwrap();
     ed.set_entity_type(id(1), "person", NOW).unwrap();
     ed.link(id(2), id(3), NOW).unwrap();
     let mut tags = (*ed.workspace().tagset).clone();
