@@ -39,6 +39,7 @@ fn diff_ops(old: &[char], new: &[char]) -> Vec<DiffOp> {
 }
 
 impl PositionMap {
+    /// The map from `old` to `new`, by the shortest edit script between their code points.
     pub fn new(old: &str, new: &str) -> Self {
         let (old, new): (Vec<char>, Vec<char>) = (old.chars().collect(), new.chars().collect());
         Self { ops: diff_ops(&old, &new) }
@@ -81,6 +82,7 @@ pub enum Anchor {
     Found(Range<usize>),
     /// The text inside changed a little; the span keeps its mapped place.
     Edited(Range<usize>),
+    /// The quote is gone: kept as an orphan, not drawn.
     Orphan,
 }
 

@@ -16,7 +16,10 @@ pub enum ArticleError {
     Empty,
     /// Bigger than `MAX_ARTICLE_BYTES`.
     #[error("This text is {size} bytes; the limit is {MAX_ARTICLE_BYTES} bytes. Split it into parts.")]
-    TooLarge { size: usize },
+    TooLarge {
+        /// The input's size, in bytes.
+        size: usize,
+    },
     /// A file with NUL bytes or that is not UTF-8: an image, a PDF, a Word file.
     #[error(
         "This file is not plain text (it looks like a binary file such as a PDF, image or Word document). Save it as .txt first."

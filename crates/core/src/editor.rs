@@ -28,10 +28,18 @@ pub enum EditError {
     EmptyRange,
     /// The range reaches past the end of the text.
     #[error("The selection ends at {end}, past the end of the text ({len} characters).")]
-    PastEnd { end: usize, len: usize },
+    PastEnd {
+        /// The range's end, in code points.
+        end: usize,
+        /// The text's length, in code points.
+        len: usize,
+    },
     /// An end falls inside a grapheme cluster (half an emoji or a letter without its accent).
     #[error("The selection splits a character at {at}; select whole characters.")]
-    SplitsGrapheme { at: usize },
+    SplitsGrapheme {
+        /// The end that splits it, in code points.
+        at: usize,
+    },
     /// The annotation was deleted in the meantime.
     #[error("That annotation no longer exists.")]
     NotFound,
@@ -56,6 +64,9 @@ impl From<SpanError> for EditError {
 }
 
 /// A workspace plus its undo and redo stacks.
+///
+/// The core has no clock: every `now` is an RFC 3339 time from the caller (the browser's
+/// `Date.toISOString()`), stamped as the `modified` time of what the edit touches.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Editor {
     workspace: Workspace,
@@ -64,18 +75,22 @@ pub struct Editor {
 }
 
 impl Editor {
+    /// An editor of `workspace` with nothing to undo or redo.
     pub fn new(workspace: Workspace) -> Self {
         Self { workspace, undo: Stack::default(), redo: Stack::default() }
     }
 
+    /// The current state, every recorded edit applied.
     pub fn workspace(&self) -> &Workspace {
         &self.workspace
     }
 
+    /// Whether there is a step to take back.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()
     }
 
+    /// Whether there is an undone step to do again (none once anything new was done).
     pub fn can_redo(&self) -> bool {
         !self.redo.is_empty()
     }
@@ -130,18 +145,22 @@ impl Editor {
         Ok(())
     }
 
+    /// Gives the annotation another tag (its status and entity type are kept for a change back).
     pub fn retag(&mut self, id: AnnotationId, tag: Tag, now: &str) -> Result<(), EditError> {
         self.change(id, now, |a| a.tag = tag)
     }
 
+    /// Replaces the annotation's note; consecutive notes on one annotation are one undo step.
     pub fn set_note(&mut self, id: AnnotationId, note: &str, now: &str) -> Result<(), EditError> {
         self.change(id, now, |a| a.note = note.to_owned())
     }
 
+    /// Sets how far a claim has been checked.
     pub fn set_status(&mut self, id: AnnotationId, status: ClaimStatus, now: &str) -> Result<(), EditError> {
         self.change(id, now, |a| a.status = status)
     }
 
+    /// Sets an entity's type (trimmed; empty for none).
     pub fn set_entity_type(&mut self, id: AnnotationId, kind: &str, now: &str) -> Result<(), EditError> {
         self.change(id, now, |a| a.entity_type = kind.trim().to_owned())
     }
@@ -160,6 +179,7 @@ impl Editor {
         })
     }
 
+    /// Takes `source` out of the claim's sources (nothing when it was not one).
     pub fn unlink(&mut self, claim: AnnotationId, source: AnnotationId, now: &str) -> Result<(), EditError> {
         self.change(claim, now, |a| a.sources.retain(|s| *s != source))
     }

@@ -10,13 +10,18 @@ use crate::tagset::Tag;
 /// only claims without a source.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Filter {
+    /// Words to look for, as typed; blank for no text filter.
     pub text: String,
+    /// Only annotations with this tag.
     pub tag: Option<Tag>,
+    /// Only claims with this status.
     pub status: Option<ClaimStatus>,
+    /// Only claims that no source is linked to.
     pub unsourced: bool,
 }
 
 impl Filter {
+    /// Whether anything is set, so that the sidebar may hide annotations.
     pub fn is_active(&self) -> bool {
         *self != Filter::default()
     }

@@ -15,7 +15,9 @@ use crate::text::Line;
 /// A span as the layout sees it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Cover {
+    /// The annotation.
     pub id: AnnotationId,
+    /// Its tag, which the segment is styled by.
     pub tag: Tag,
     /// The span starts at this segment (where its label is drawn).
     pub starts_here: bool,
@@ -24,8 +26,9 @@ pub struct Cover {
 /// A run of text covered by one unchanging set of spans.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Segment {
-    /// Code points in the whole text.
+    /// First code point, in the whole text.
     pub start: usize,
+    /// One past its last code point (half-open).
     pub end: usize,
     /// Bytes within the line's text, for slicing without another count.
     pub bytes: Range<usize>,
@@ -34,10 +37,12 @@ pub struct Segment {
 }
 
 impl Segment {
+    /// The innermost span here: the one a click on the segment selects.
     pub fn innermost(&self) -> Option<AnnotationId> {
         self.covers.last().map(|c| c.id)
     }
 
+    /// Whether annotation `id` covers this segment.
     pub fn is_covered_by(&self, id: AnnotationId) -> bool {
         self.covers.iter().any(|c| c.id == id)
     }
@@ -46,7 +51,9 @@ impl Segment {
 /// One line's segments; `line` is in code points of the whole text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LineLayout {
+    /// The line laid out.
     pub line: Line,
+    /// Its text from start to end, cut at every span boundary (uncovered runs included).
     pub segments: Vec<Segment>,
     /// The spans drawn on this line, in document order. An edit replaces the `Rc` of every
     /// annotation it touches, so a line whose spans are all the same pointers is unchanged.

@@ -1,6 +1,16 @@
 //! The article annotator's model and logic, free of any browser dependency so that it
-//! is tested on the host: offsets, snapping, segmenting overlapping spans, undo history
-//! and the native import/export format.
+//! is tested on the host: offsets, snapping, segmenting overlapping spans, undo history,
+//! the file formats and the storage rules.
+//!
+//! Conventions every module keeps:
+//! - positions are Unicode code points into the document's text, ranges half-open
+//!   `[start, end)` as in the W3C model (`offsets` converts to bytes and UTF-16);
+//! - times are RFC 3339 strings from the caller's clock (the browser's
+//!   `Date.toISOString()`; the core has none), compared as strings, which orders them;
+//! - ids of annotations and documents are v4 UUIDs, from random bytes the caller draws
+//!   (a foreign file's annotations get ones derived from its content).
+
+#![warn(missing_docs)]
 
 pub mod anchor;
 pub mod article;

@@ -15,12 +15,16 @@ use crate::text::normalize_newlines;
 /// How many code points of context are kept on each side of a quote (as Hypothesis does).
 pub const CONTEXT_CHARS: usize = 32;
 
-/// A random (v4) UUID; the app supplies the random bytes so this crate needs no RNG.
+/// An annotation's id: a random (v4) UUID, written as its hyphenated lowercase text. The
+/// app supplies the random bytes so this crate needs no RNG; importers of foreign files
+/// derive them from the file's content instead (see `formats`), so the same file gives
+/// the same ids.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct AnnotationId(uuid::Uuid);
 
 impl AnnotationId {
+    /// The v4 UUID made of 16 random bytes (its version and variant bits are set over them).
     pub fn from_random_bytes(bytes: [u8; 16]) -> Self {
         Self(uuid::Builder::from_random_bytes(bytes).into_uuid())
     }
@@ -44,13 +48,21 @@ impl fmt::Display for AnnotationId {
 /// so it can be found again if the text changes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Annotation {
+    /// Unique within its workspace, and kept through every edit, export and import.
     pub id: AnnotationId,
+    /// Its tag: a key of the workspace's tag set.
     pub tag: Tag,
+    /// First code point of the span in the document's text.
     pub start: usize,
+    /// One past its last code point: `start < end <=` the text's length, half-open.
     pub end: usize,
+    /// The text of `start..end` when it was anchored (the W3C `TextQuoteSelector`'s `exact`).
     pub exact: String,
+    /// Up to [`CONTEXT_CHARS`] code points of text just before the span.
     pub prefix: String,
+    /// Up to [`CONTEXT_CHARS`] code points of text just after the span.
     pub suffix: String,
+    /// What the person wrote about it; empty for none.
     pub note: String,
     /// How far a claim has been checked (meaningful on claims).
     #[serde(default)]
@@ -61,8 +73,10 @@ pub struct Annotation {
     /// Sources a claim is attributed to, by id, in the order they were linked.
     #[serde(default)]
     pub sources: Vec<AnnotationId>,
-    /// RFC 3339 time, as the browser's `Date.toISOString()` gives it.
+    /// When it was made: an RFC 3339 time, as the browser's `Date.toISOString()` gives
+    /// it (UTC, milliseconds). Times are compared as strings, which orders them in time.
     pub created: String,
+    /// When an edit last touched it, written like `created`.
     pub modified: String,
     /// Its quote could not be found after the text changed: kept and listed, not drawn.
     /// `start..end` is then only where it was last seen.
@@ -112,14 +126,17 @@ impl Annotation {
         Self { start: at, end: self.end.clamp(at, doc.char_len()), orphan: true, ..self.clone() }
     }
 
+    /// `start..end`, in code points.
     pub fn range(&self) -> Range<usize> {
         self.start..self.end
     }
 
+    /// Its length in code points.
     pub fn len(&self) -> usize {
         self.end - self.start
     }
 
+    /// Whether it covers nothing: never a drawn span, only an orphan clamped to a shorter text.
     pub fn is_empty(&self) -> bool {
         self.start == self.end
     }
@@ -231,6 +248,7 @@ impl Document {
         Self { title: clean_title(title), ..self.clone() }
     }
 
+    /// The text, with `\n` line endings.
     pub fn text(&self) -> &str {
         &self.text
     }
@@ -279,8 +297,10 @@ impl Document {
 /// few lines and cards an edit changed among thousands.
 #[derive(Clone, Debug, Eq)]
 pub struct Workspace {
+    /// The article; shared, as undo steps and saves copy the workspace.
     pub document: Rc<Document>,
     annotations: Vec<Rc<Annotation>>,
+    /// The document's tags; it holds every tag an annotation uses.
     pub tagset: Rc<TagSet>,
 }
 
@@ -297,6 +317,7 @@ impl PartialEq for Workspace {
 }
 
 impl Workspace {
+    /// A workspace of `document` with no annotations and the default tags.
     pub fn new(document: Document) -> Self {
         Self { document: Rc::new(document), annotations: Vec::new(), tagset: Rc::default() }
     }
@@ -344,6 +365,7 @@ impl Workspace {
         self
     }
 
+    /// Every annotation, orphans included, in document order ([`Annotation::order_key`]).
     pub fn annotations(&self) -> &[Rc<Annotation>] {
         &self.annotations
     }
@@ -358,6 +380,7 @@ impl Workspace {
         self.annotations.iter().filter(|a| a.orphan)
     }
 
+    /// The annotation with this id, if there is one.
     pub fn get(&self, id: AnnotationId) -> Option<&Annotation> {
         self.annotations.iter().find(|a| a.id == id).map(|a| &**a)
     }

@@ -43,6 +43,7 @@ pub struct CharIndex {
 }
 
 impl CharIndex {
+    /// The index of `s`; it is only good for that very text.
     pub fn new(s: &str) -> Self {
         let checkpoints = s.char_indices().step_by(STRIDE).map(|(b, _)| b).collect();
         Self { checkpoints }

@@ -18,13 +18,22 @@ pub enum SpanError {
     EmptyRange,
     /// The range reaches past the end of the text.
     #[error("The selection ends at {end}, past the end of the text ({len} characters).")]
-    PastEnd { end: usize, len: usize },
+    PastEnd {
+        /// The range's end, in code points.
+        end: usize,
+        /// The text's length, in code points.
+        len: usize,
+    },
     /// An end falls inside a grapheme cluster (half an emoji or a letter without its accent).
     #[error("The selection splits a character at {at}; select whole characters.")]
-    SplitsGrapheme { at: usize },
+    SplitsGrapheme {
+        /// The end that splits it, in code points.
+        at: usize,
+    },
 }
 
-/// Checks that `range` can be annotated in `doc`.
+/// Checks that `range` (code points, half-open) can be annotated in `doc`: not empty,
+/// within the text, and cutting no grapheme cluster in two.
 pub fn check_range(doc: &Document, range: &Range<usize>) -> Result<(), SpanError> {
     if range.start >= range.end {
         return Err(SpanError::EmptyRange);
@@ -43,7 +52,9 @@ pub fn check_range(doc: &Document, range: &Range<usize>) -> Result<(), SpanError
 /// Which end of a span a boundary key or handle moves.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Edge {
+    /// The first code point of the span.
     Start,
+    /// One past its last code point.
     End,
 }
 

@@ -25,13 +25,16 @@ const KEPT_MARKS: usize = 1_000;
 /// What happened to one annotation last: deleted, or brought back (undo), and when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mark {
+    /// When: an RFC 3339 time from the caller, compared as a string (the later mark wins).
     pub at: String,
+    /// Deleted (`true`) or brought back (`false`).
     pub gone: bool,
 }
 
 /// The sync state saved beside a document.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Marks {
+    /// The last deletion or restoration of each annotation that had one.
     #[serde(default)]
     pub annotations: BTreeMap<AnnotationId, Mark>,
     /// When the tag set was last changed (the later change wins).
@@ -127,6 +130,7 @@ impl TabSync {
         Self { marks, seen: current.clone(), seen_ids: ids(current), stored }
     }
 
+    /// The marks as they stand, to be saved beside the document.
     pub fn marks(&self) -> &Marks {
         &self.marks
     }

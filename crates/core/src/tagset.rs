@@ -22,8 +22,11 @@ pub struct Tag {
 impl Tag {
     /// Longest key, in ASCII characters.
     pub const MAX_LEN: usize = 24;
+    /// A statement to check; the only tag with a status and sources.
     pub const Claim: Tag = Tag::from_static("claim");
+    /// Who or what a claim is attributed to; claims link to it.
     pub const Source: Tag = Tag::from_static("source");
+    /// A person, organisation, place…, typed from the tag set's entity types.
     pub const Entity: Tag = Tag::from_static("entity");
     /// The tags every new document starts with, in this order.
     pub const DEFAULTS: [Tag; 3] = [Tag::Claim, Tag::Source, Tag::Entity];
@@ -81,6 +84,7 @@ impl Tag {
             .expect("some numbered key is free")
     }
 
+    /// The key as text (`"claim"`), as files and CSS classes write it.
     pub fn key(&self) -> &str {
         std::str::from_utf8(&self.bytes[..self.len as usize]).expect("keys are ASCII")
     }
@@ -137,7 +141,9 @@ pub const CUES: [&str; 5] = ["solid", "dashed", "dotted", "double", "wavy"];
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TagDef {
+    /// What annotations and files name it by; never changes.
     pub key: Tag,
+    /// Its name as shown: not blank, and unique in its set ignoring case and outer spaces.
     pub label: String,
     /// `#rrggbb`, one of `PALETTE` when chosen in the app.
     pub colour: String,
@@ -169,7 +175,12 @@ pub enum TagError {
     BadColour(String),
     /// Removing a tag must not lose annotations.
     #[error("{} tagged “{label}”: retag or delete {} first.", in_use(*count), if *count == 1 { "it" } else { "them" })]
-    InUse { label: String, count: usize },
+    InUse {
+        /// The tag's name.
+        label: String,
+        /// How many annotations carry it.
+        count: usize,
+    },
     /// Something must be left to tag with.
     #[error("Keep at least one tag.")]
     Empty,
@@ -184,7 +195,10 @@ fn in_use(count: usize) -> String {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TagSet {
+    /// In button order. A set in use passes [`TagSet::check`]: at least one tag, and no
+    /// key, label or hotkey twice.
     pub tags: Vec<TagDef>,
+    /// The types an entity can be given, in menu order (`person`, `organisation`…).
     pub entity_types: Vec<String>,
 }
 
@@ -210,6 +224,7 @@ fn valid_colour(c: &str) -> bool {
 }
 
 impl TagSet {
+    /// The definition of `tag`, if the set has it.
     pub fn get(&self, tag: Tag) -> Option<&TagDef> {
         self.tags.iter().find(|d| d.key == tag)
     }

@@ -18,7 +18,9 @@ pub fn normalize_newlines(s: &str) -> String {
 /// One line of the text in code points, `end` excluding its `\n`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Line {
+    /// First code point of the line.
     pub start: usize,
+    /// One past its last code point, before its `\n` (half-open).
     pub end: usize,
 }
 
@@ -125,7 +127,9 @@ fn trim_blank_graphemes(s: &str) -> Range<usize> {
 /// One step of a caret or of a span's end, by grapheme cluster or by word.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
+    /// To the end of the grapheme cluster at the position (→).
     NextGrapheme,
+    /// To the start of the grapheme cluster before the position (←).
     PrevGrapheme,
     /// To the end of the word at or after the position (Ctrl+→).
     WordEndAfter,

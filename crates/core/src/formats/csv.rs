@@ -76,6 +76,8 @@ impl Row {
     }
 }
 
+/// The workspace as CSV: a header row, then one row per annotation in document order
+/// (positions in code points, half-open, like every export).
 pub fn export(ws: &Workspace) -> String {
     let mut out = csv::Writer::from_writer(Vec::new());
     out.write_record(HEADER).expect("writing to memory cannot fail");

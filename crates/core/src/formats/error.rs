@@ -23,7 +23,10 @@ pub enum ImportError {
     #[error(
         "This file uses schema version {found}; this app reads up to {SCHEMA_VERSION}. Update the app to open it."
     )]
-    NewerSchema { found: u64 },
+    NewerSchema {
+        /// The schema version the file says it follows.
+        found: u64,
+    },
     /// Our format, but the document part is missing or has the wrong type.
     #[error("This export is damaged: {0}.")]
     Shape(String),

@@ -20,9 +20,11 @@ pub enum FileTags {
 /// What an import brought in, and what it could not.
 #[derive(Debug, PartialEq)]
 pub struct Imported {
+    /// The document and the annotations that passed the checks, in document order.
     pub workspace: Workspace,
     /// Whether `workspace.tagset` is the file's own or made up around the names it used.
     pub tags: FileTags,
+    /// The tab-sync counter of a browser save (`None` for an export or a foreign file).
     pub revision: Option<u64>,
     /// One line per annotation left out, e.g. `#4 end 9812 is past the text length 9800`,
     /// then one per link (`link 2 end 40 is past the text length 31`, or one line

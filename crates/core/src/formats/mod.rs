@@ -24,15 +24,22 @@ use crate::tagset::Tag;
 /// An export target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
+    /// Our own JSON (`native`): everything, and the only one read back in full.
     Native,
+    /// W3C Web Annotation JSON-LD, quote and position selectors (`w3c`).
     W3c,
+    /// doccano JSONL, sequence labelling with relations (`doccano`).
     Doccano,
+    /// brat standoff: the `.ann` beside the text as `.txt` (`brat`).
     Brat,
+    /// A row per annotation, safe to open in a spreadsheet (`csv`).
     Csv,
+    /// A self-contained, printable report of the highlighted article (`html`).
     Html,
 }
 
 impl Format {
+    /// Every format, in the order the export menu lists them.
     pub const ALL: [Format; 6] =
         [Format::Native, Format::W3c, Format::Doccano, Format::Brat, Format::Csv, Format::Html];
 
@@ -60,6 +67,7 @@ impl Format {
         }
     }
 
+    /// The format a command-line `key` names; `None` for any other.
     pub fn from_key(key: &str) -> Option<Format> {
         Format::ALL.into_iter().find(|f| f.key() == key)
     }
@@ -94,6 +102,7 @@ impl Format {
         format!("{}.{}", safe_file_stem(title), self.suffix())
     }
 
+    /// The media type a download of it is given.
     pub fn mime(self) -> &'static str {
         match self {
             Format::Native | Format::Doccano => "application/json",

@@ -28,6 +28,7 @@ pub struct Opened {
 /// A deleted document's records, held by the caller (in memory) so it can be restored.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Deleted {
+    /// The document's id in the library.
     pub id: AnnotationId,
     /// `(key, value)` of every record, the meta record last (so a restore cut short leaves
     /// an incomplete document, not a partial one).

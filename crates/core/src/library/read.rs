@@ -17,7 +17,9 @@ use crate::tagset::TagSet;
 /// A document read from storage.
 #[derive(Debug, PartialEq)]
 pub struct Loaded {
+    /// The document's id in the library (a v4 UUID, like an annotation's).
     pub id: AnnotationId,
+    /// What was saved, checked as an import is.
     pub workspace: Workspace,
     /// The tab-sync revision it was saved as (0 if never counted).
     pub revision: u64,

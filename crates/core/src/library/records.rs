@@ -89,6 +89,7 @@ pub struct DocRecord {
     /// 4 with links, else 3, as a native file says (so the release before links, which
     /// takes an unknown field for damage, leaves a record with links alone as newer).
     pub schema_version: u32,
+    /// The article's text, with `\n` line endings.
     pub text: String,
     /// Hex SHA-256 of the UTF-8 text, as in a native export.
     pub sha256: String,
@@ -108,7 +109,9 @@ pub struct MetaRecord {
     pub schema_version: u32,
     /// The tab-sync counter: higher is newer.
     pub revision: u64,
+    /// The document's title.
     pub title: String,
+    /// The document's tags and entity types.
     pub tagset: TagSet,
     /// The latest `modified` time of any annotation (RFC 3339), `None` without annotations.
     pub updated: Option<String>,
@@ -230,6 +233,7 @@ pub fn parse_marks(raw: &str) -> Result<Marks, ImportError> {
 /// A document in the library, as the Library list shows it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DocSummary {
+    /// The document's id in the library.
     pub id: AnnotationId,
     /// Empty when `damaged`.
     pub title: String,

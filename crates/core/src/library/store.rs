@@ -9,9 +9,17 @@ use thiserror::Error;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Write {
     /// Sets `key` to `value`, replacing what was there.
-    Put { key: String, value: String },
+    Put {
+        /// The key to set.
+        key: String,
+        /// Its new value (JSON, for every record this crate writes).
+        value: String,
+    },
     /// Removes `key` (nothing happens if it is absent).
-    Delete { key: String },
+    Delete {
+        /// The key to remove.
+        key: String,
+    },
 }
 
 impl Write {

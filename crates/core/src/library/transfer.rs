@@ -54,6 +54,8 @@ pub fn is_library_file(raw: &str) -> bool {
     serde_json::from_str::<Head>(crate::formats::without_bom(raw)).is_ok_and(|h| h.format == LIBRARY_FORMAT)
 }
 
+/// Reads an "Export all" file as one import per document, each checked on its own (a
+/// single native export reads as a library of one); `Err` when it is neither.
 pub fn import_library(raw: &str) -> Result<Vec<Result<Imported, ImportError>>, ImportError> {
     // Saved by Notepad or PowerShell, it starts with a byte-order mark, as other imports may.
     let raw = crate::formats::without_bom(raw);
@@ -74,7 +76,9 @@ pub fn import_library(raw: &str) -> Result<Vec<Result<Imported, ImportError>>, I
 /// localStorage counts against its ~5 million).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Usage {
+    /// UTF-16 units the keys and values take.
     pub used: u64,
+    /// UTF-16 units the store allows.
     pub quota: u64,
 }
 
