@@ -6,7 +6,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROME_PATH ?= /usr/bin/chromium
 
 # `make dev`: a debug build served with fast rebuilds, for working on the code.
-.PHONY: run dev build test lint unit browser e2e setup setup-test clean bench bench-core bench-browser screenshots
+.PHONY: run dev build test lint unit browser e2e setup setup-test clean bench bench-core bench-browser screenshots size
 
 run: setup
 	trunk serve --release
@@ -37,9 +37,17 @@ unit:
 browser:
 	cargo test -p article-annotator --target wasm32-unknown-unknown --test browser
 
+# The release wasm's gzip budget, the one place it is set. Issue 13's goal is 204800; this
+# is where it stands, so that it can only come down.
+WASM_GZIP_BUDGET := 532000
+
 e2e:
 	trunk build --release
+	scripts/size.sh $(WASM_GZIP_BUDGET)
 	node --test --test-reporter=spec tests/e2e/
+
+size:
+	scripts/size.sh $(WASM_GZIP_BUDGET)
 
 # Not part of `make test`: timings are never pass/fail. Writes BENCHMARKS.md and bench/results.json.
 bench: bench-core bench-browser

@@ -30,6 +30,13 @@ if [ "$(trunk --version 2>/dev/null | awk '{print $2}')" != "$TRUNK_VERSION" ]; 
   cargo install --locked trunk --version "$TRUNK_VERSION" --ignore-rust-version --force
 fi
 
+# twiggy names what takes the room when the wasm is over its size budget (scripts/size.sh).
+TWIGGY_VERSION=0.8.0
+if [ "$want_browser" = test ] && [ "$(twiggy --version 2>/dev/null | awk '{print $2}')" != "$TWIGGY_VERSION" ]; then
+  say "installing twiggy $TWIGGY_VERSION (about 2 minutes)"
+  cargo install --locked twiggy --version "$TWIGGY_VERSION" --force
+fi
+
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm tools (binaryen, playwright-core)"
   npm ci --no-audit --no-fund

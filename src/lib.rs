@@ -4,6 +4,7 @@
 
 pub mod components;
 pub mod dom;
+pub mod effects;
 pub mod state;
 pub mod storage;
 

@@ -4,7 +4,6 @@
 use std::rc::Rc;
 
 use annotator_core::text::line_start;
-use annotator_core::{Document, LineLayout, lines, relayout};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
@@ -13,49 +12,17 @@ use super::caret_keys::on_caret_key;
 use super::fill::use_fill;
 use super::find_bar::FindBar;
 use super::handles::{Pointer, use_handles, use_release, use_touch_selection};
+use super::layout::{SameDoc, use_caret_follows, use_layout};
 use super::line::{BLOCK_LINES, Block};
 use crate::dom;
 use crate::state::{Action, use_app_state};
-
-/// Compares documents by identity: the text of a long article is never compared.
-#[derive(Clone)]
-struct SameDoc(Rc<Document>);
-
-impl PartialEq for SameDoc {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-struct Lines {
-    lines: Vec<annotator_core::Line>,
-    texts: Vec<Rc<str>>,
-}
 
 #[function_component]
 pub fn Article() -> Html {
     let state = use_app_state();
     let root = use_node_ref();
     let doc = state.workspace().document.clone();
-    let split = use_memo(SameDoc(doc.clone()), |d| {
-        let text = d.0.text();
-        Lines { lines: lines(text), texts: text.split('\n').map(Rc::from).collect() }
-    });
-    // The previous layout of the same document: lines an edit did not touch keep their
-    // `Rc`, so their memoised `Line`s are skipped without comparing segments.
-    let previous = use_mut_ref(|| None::<(SameDoc, Vec<Rc<LineLayout>>)>);
-    let laid_out: Rc<Vec<Rc<LineLayout>>> = {
-        let (editor, split, doc) = (state.editor.clone(), split.clone(), SameDoc(doc.clone()));
-        use_memo((state.revision, doc.clone()), move |_| {
-            let texts: Vec<&str> = split.texts.iter().map(|t| &**t).collect();
-            let mut previous = previous.borrow_mut();
-            let old = previous.as_ref().filter(|(d, _)| *d == doc).map_or(&[][..], |(_, l)| &l[..]);
-            let fresh = relayout(old, &split.lines, &texts, editor.workspace().annotations());
-            *previous = Some((doc, fresh.clone()));
-            fresh
-        })
-    };
-
+    let (split, laid_out) = use_layout(&state);
     let on_select_end = {
         let (state, root) = (state.clone(), root.clone());
         Callback::from(move |_: ()| {
@@ -128,16 +95,7 @@ pub fn Article() -> Html {
     use_touch_selection(pointer.clone(), on_select_end.clone());
     use_release(pointer.clone(), on_select_end.clone());
 
-    // The caret follows the selection (j/k, cards, the minimap) so that Enter opens it.
-    {
-        let editor = state.editor.clone();
-        use_effect_with(state.selected, move |selected| {
-            let a = selected.and_then(|id| editor.workspace().get(id).map(|a| a.range()));
-            if let Some(range) = a.filter(|r| !r.contains(&dom::caret::position())) {
-                dom::caret::set(range.start, range.start);
-            }
-        });
-    }
+    use_caret_follows(&state);
 
     // After every commit: `make bench` times edits up to here and to the paint after.
     use_effect(|| dom::perf::mark("article:rendered"));

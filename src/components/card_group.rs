@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::card::Card;
 use super::card_edit::CardDetail;
-use super::line::{use_near_screen, use_rows_hint};
+use super::hooks::{use_near_screen, use_rows_hint};
 use crate::dom;
 use crate::state::{Action, StateHandle, callback};
 
@@ -43,7 +43,13 @@ impl CardActions {
                 dispatcher.dispatch(Action::Select(Some(id)));
                 dom::scroll_to_selected();
             }),
-            ondeselect: callback(state, |()| Action::Select(None)),
+            ondeselect: {
+                let dispatcher = state.dispatcher();
+                Callback::from(move |()| {
+                    dispatcher.dispatch(Action::Select(None));
+                    dom::focus_article();
+                })
+            },
             onjump: {
                 let dispatcher = state.dispatcher();
                 Callback::from(move |id| {
@@ -63,7 +69,13 @@ impl CardActions {
                 now: dom::now_iso(),
             }),
             onnudge: callback(state, |(edge, forward)| Action::Nudge { edge, forward, now: dom::now_iso() }),
-            ondelete: callback(state, |id| Action::Delete { id, now: dom::now_iso() }),
+            ondelete: {
+                let dispatcher = state.dispatcher();
+                Callback::from(move |id| {
+                    dispatcher.dispatch(Action::Delete { id, now: dom::now_iso() });
+                    dom::focus_article();
+                })
+            },
         }
     }
 }

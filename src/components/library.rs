@@ -8,8 +8,8 @@ use yew::prelude::*;
 
 use super::escape::{use_escape, use_focus_on_mount};
 
-use crate::state::{Action, State, documents, use_app_state};
-use crate::storage;
+use crate::effects::documents;
+use crate::state::{Action, State, use_app_state};
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
@@ -50,7 +50,7 @@ fn kept_where(persisted: Option<bool>) -> String {
         Some(false) => "The browser may clear it when space runs low: export it now and then.",
         None => "",
     };
-    format!("Every document is kept in {}, each on its own. {protection}", storage::place())
+    format!("Every document is kept in {}, each on its own. {protection}", documents::place())
 }
 
 #[function_component]
@@ -60,9 +60,8 @@ pub fn Library(props: &LibraryProps) -> Html {
     let renaming = use_state(|| None::<AnnotationId>);
     // Storage is read when the dialog opens and after each change, not on every render
     // (autosave and notices re-render it while it is open).
-    let saved =
-        use_memo((*version, state.trash.len()), |_| storage::with(|lib| lib.summaries().unwrap_or_default()));
-    let docs = rows(&state, saved.as_deref().unwrap_or_default());
+    let saved = use_memo((*version, state.trash.len()), |_| documents::summaries());
+    let docs = rows(&state, &saved);
 
     let open = |id: AnnotationId| {
         let (state, onclose) = (state.clone(), props.onclose.clone());

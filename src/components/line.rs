@@ -4,10 +4,9 @@
 use std::rc::Rc;
 
 use annotator_core::{Annotation, AnnotationId, LineLayout, Segment, TagSet};
-use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use crate::dom;
+use super::hooks::{use_near_screen, use_rows_hint};
 
 /// Lines per block. A block is what the browser skips while it is off screen
 /// (`content-visibility: auto`): one check per block rather than per line keeps scrolling
@@ -114,37 +113,6 @@ pub struct BlockProps {
     /// Not drawn yet (see `fill`): an empty block of about the right height stands in
     /// until it comes near the screen.
     pub pending: bool,
-}
-
-/// Tells CSS roughly how tall the content is while it is skipped (`--rows`, in lines of
-/// text), so the scrollbar is about right before the browser has laid it out. Set through
-/// the CSSOM: the Content-Security-Policy forbids style attributes.
-#[hook]
-pub fn use_rows_hint(node: NodeRef, rows: usize) {
-    use_effect_with(rows, move |rows| {
-        if let Some(el) = node.cast::<HtmlElement>() {
-            let _ = el.style().set_property("--rows", &rows.to_string());
-        }
-    });
-}
-
-/// Whether the element behind `node` has come within 800 px of the screen (once it has, it
-/// stays so), watched only while `watch`: for content only worth building once someone
-/// gets near it.
-#[hook]
-pub fn use_near_screen(node: NodeRef, watch: bool) -> bool {
-    let near = use_state(|| false);
-    {
-        let near = near.clone();
-        use_effect_with(watch && !*near, move |watching| {
-            let watch = watching
-                .then(|| node.cast::<web_sys::Element>())
-                .flatten()
-                .and_then(|el| dom::NearScreen::watch(&el, 800, move || near.set(true)));
-            move || drop(watch)
-        });
-    }
-    *near
 }
 
 #[function_component]

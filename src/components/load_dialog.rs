@@ -6,8 +6,8 @@ use yew::prelude::*;
 
 use super::escape::{use_escape, use_focus_on_mount};
 
-use super::files::{OPENED, open_file};
 use crate::dom;
+use crate::effects::files::{OPENED, open_file};
 use crate::state::{Action, use_app_state};
 
 /// A new article, or a new version of the open one's text.

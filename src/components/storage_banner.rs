@@ -2,10 +2,9 @@
 
 use yew::prelude::*;
 
-use super::files::export_workspace;
-use crate::dom;
+use crate::effects::documents;
+use crate::effects::files::export_workspace;
 use crate::state::use_app_state;
-use crate::storage;
 
 #[function_component]
 pub fn StorageBanner() -> Html {
@@ -15,17 +14,7 @@ pub fn StorageBanner() -> Html {
         move |_| export_workspace(&state)
     };
     let downloads = state.storage_downloads.clone();
-    let ondownload_backup = move |_| {
-        // Each unreadable value as it was stored, one file each.
-        for (n, raw) in downloads.iter().filter_map(|key| storage::raw(key)).enumerate() {
-            let name = if n == 0 {
-                "unreadable-saved-work.json".to_owned()
-            } else {
-                format!("unreadable-saved-work-{}.json", n + 1)
-            };
-            let _ = dom::download(&name, "application/json", &raw);
-        }
-    };
+    let ondownload_backup = move |_| documents::download_unreadable(&downloads);
     let warning = state.storage_full_pct.filter(|_| state.storage_problem.is_none()).map(|pct| {
         html! {
             <div class="storage-banner warn" role="status">

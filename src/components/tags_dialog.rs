@@ -8,6 +8,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::escape::{use_escape, use_focus_on_mount};
+use super::swatch::Swatch;
 use crate::dom;
 use crate::state::{Action, use_app_state};
 
@@ -127,25 +128,4 @@ pub fn TagsDialog(props: &TagsDialogProps) -> Html {
             </div>
         </div>
     }
-}
-
-#[derive(Properties, PartialEq)]
-struct SwatchProps {
-    colour: AttrValue,
-}
-
-/// A tag's colour as chosen in the dialog, before it is saved. Set through the CSSOM: the
-/// page's CSP forbids inline `style` attributes.
-#[function_component]
-fn Swatch(props: &SwatchProps) -> Html {
-    let node = use_node_ref();
-    {
-        let node = node.clone();
-        use_effect_with(props.colour.clone(), move |colour| {
-            if let Some(el) = node.cast::<web_sys::HtmlElement>() {
-                let _ = el.style().set_property("--tag", colour);
-            }
-        });
-    }
-    html! { <span class="swatch" aria-hidden="true" ref={node}></span> }
 }

@@ -4,14 +4,13 @@
 
 use yew::prelude::*;
 
-use super::files::export_workspace;
+use super::hooks::use_narrow;
 use super::menu::Menu;
 use super::toolbar_items::{ArticleItems, ViewItems};
 use crate::dom;
-use crate::state::{Action, SaveStatus, callback, use_app_state};
-
-/// Where the toolbar folds into one menu (the same width as in `styles/main.css`).
-pub const NARROW: &str = "(max-width: 40rem)";
+use crate::effects::SaveStatus;
+use crate::effects::files::export_workspace;
+use crate::state::{Action, callback, use_app_state};
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -21,20 +20,6 @@ pub struct ToolbarProps {
     pub ontags: Callback<()>,
     pub onhelp: Callback<()>,
     pub save_status: SaveStatus,
-}
-
-/// Whether the window is phone-narrow, following it as it changes.
-#[hook]
-pub fn use_narrow() -> bool {
-    let narrow = use_state_eq(|| dom::matches_media(NARROW));
-    {
-        let narrow = narrow.clone();
-        use_effect_with((), move |_| {
-            let watch = dom::watch_media(NARROW, move |matches| narrow.set(matches));
-            move || drop(watch)
-        });
-    }
-    *narrow
 }
 
 #[function_component]

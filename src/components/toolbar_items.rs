@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use annotator_core::formats::Format;
 
-use super::files::{export_as, export_workspace, open_file};
 use super::theme_toggle::ThemeToggle;
+use crate::effects::files::{export_as, export_workspace, open_file};
 use crate::state::{Action, use_app_state};
 
 #[derive(Properties, PartialEq)]

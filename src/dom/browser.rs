@@ -103,6 +103,16 @@ pub fn reveal_in(container: &str, selector: &str) {
     });
 }
 
+/// Gives the focus back to the article text without scrolling (after its card's Delete or
+/// Close: the button is gone, and the focus would fall to the page's start).
+pub fn focus_article() {
+    let Some(el) = gloo::utils::document().get_element_by_id("article-text") else { return };
+    let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() else { return };
+    let opts = web_sys::FocusOptions::new();
+    opts.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&opts);
+}
+
 /// Brings the selected annotation's highlight into view (after it has been drawn), then
 /// flashes it once the scroll has stopped, so the eye finds it after a jump.
 pub fn scroll_to_selected() {
@@ -225,7 +235,8 @@ pub fn on_resize(el: &web_sys::Element, f: impl FnMut() + 'static) -> Option<Res
 }
 
 /// Keeps the elements that sit below the sticky top (each matching `below`: the sidebar,
-/// the minimap) and the page's scroll padding in step with `top`'s height, which changes
+/// the minimap, Find) and the page's scroll padding (which Find's height adds to) in step
+/// with `top`'s height, which changes
 /// when the toolbar wraps or a message comes and goes. Set there, not as a variable on the
 /// root: that is inherited by, and restyles, every element of a long article.
 pub fn track_top_height(top: &web_sys::Element, below: &'static str) -> Option<Resizing> {
@@ -233,8 +244,12 @@ pub fn track_top_height(top: &web_sys::Element, below: &'static str) -> Option<R
     let root = doc.document_element()?.dyn_into::<web_sys::HtmlElement>().ok()?;
     let measured = top.clone();
     on_resize(top, move || {
-        let height = format!("{}px", measured.get_bounding_client_rect().height());
-        let _ = root.style().set_property("scroll-padding-top", &height);
+        let top = measured.get_bounding_client_rect().height();
+        let height = format!("{top}px");
+        // Find sticks under the top too: what a scroll brings into view must clear both.
+        let find =
+            doc.query_selector(".find").ok().flatten().map_or(0.0, |f| f.get_bounding_client_rect().height());
+        let _ = root.style().set_property("scroll-padding-top", &format!("{}px", top + find));
         let Ok(targets) = doc.query_selector_all(below) else { return };
         for el in
             (0..targets.length()).filter_map(|i| targets.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())

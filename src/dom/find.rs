@@ -8,7 +8,7 @@ use annotator_core::Line;
 use annotator_core::text::line_start;
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Element, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::Element;
 
 use super::caret::dom_point;
 
@@ -23,6 +23,21 @@ fn set(registry: &JsValue, name: &str, ranges: &Array) -> Option<()> {
     let setter: Function = Reflect::get(registry, &"set".into()).ok()?.dyn_into().ok()?;
     setter.call2(registry, &name.into(), &highlight).ok()?;
     Some(())
+}
+
+/// Brings a match into the middle of what the sticky bars leave of the window, unless it is
+/// in view already. The match itself, not its paragraph: a long paragraph is taller than
+/// the window, and centring it can leave the match out of sight.
+fn show_match(range: &web_sys::Range) {
+    let window = gloo::utils::window();
+    let Some(height) = window.inner_height().ok().and_then(|h| h.as_f64()) else { return };
+    let covered = super::viewport::covered_top();
+    let r = range.get_bounding_client_rect();
+    if r.top() >= covered && r.bottom() <= height {
+        return;
+    }
+    let middle = covered + (height - covered) / 2.0;
+    window.scroll_by_with_x_and_y(0.0, r.top() + r.height() / 2.0 - middle);
 }
 
 /// Highlights `matches` (code points) in the article and brings match `current` into view.
@@ -45,11 +60,7 @@ pub fn highlight(lines: &[Line], matches: &[Range<usize>], current: usize) {
         let Some(range) = dom_range(&root, lines, m) else { continue };
         if i == current {
             now.push(&range);
-            if let Some(el) = range.start_container().ok().and_then(|n| n.parent_element()) {
-                let opts = ScrollIntoViewOptions::new();
-                opts.set_block(ScrollLogicalPosition::Center);
-                el.scroll_into_view_with_scroll_into_view_options(&opts);
-            }
+            show_match(&range);
         } else {
             all.push(&range);
         }

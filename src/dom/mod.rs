@@ -9,6 +9,7 @@ mod browser;
 pub mod caret;
 pub mod find;
 mod html_page;
+pub mod minimap;
 pub mod perf;
 mod popup;
 mod selection;
@@ -17,9 +18,9 @@ pub mod viewport;
 mod visible;
 
 pub use browser::{
-    after_paint, clear_selection, download, has_selection, keep_selected_clear_of_sheet, matches_media,
-    now_iso, on_resize, random_id, reveal_in, scroll_into_view, scroll_to_selected, set_page_title,
-    track_top_height, watch_media, when_idle,
+    after_paint, clear_selection, download, focus_article, has_selection, keep_selected_clear_of_sheet,
+    matches_media, now_iso, on_resize, random_id, reveal_in, scroll_into_view, scroll_to_selected,
+    set_page_title, track_top_height, watch_media, when_idle,
 };
 pub use html_page::article_from_html;
 pub use popup::place_popup;

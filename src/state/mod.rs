@@ -1,14 +1,11 @@
 //! App state: the editor (workspace + history) and what the person is doing with it.
-//! The reducer is pure: ids and times arrive inside actions, and saving happens in
-//! effects (`autosave`), never here.
+//! The reducer is pure: ids and times arrive inside actions, and saving, files and the
+//! keyboard are effects (`crate::effects`), never here.
 
 mod action;
-mod autosave;
-pub mod documents;
 mod edits;
 mod handle;
 mod notice;
-mod shortcuts;
 mod trash;
 
 use std::ops::Range;
@@ -25,11 +22,8 @@ use yew::prelude::*;
 use crate::storage::StorageError;
 
 pub use action::Action;
-pub use autosave::{SaveStatus, use_autosave};
-pub use documents::use_restore;
 pub use handle::{StateHandle, callback, use_app_state};
 pub use notice::{Notice, NoticeKind, tag_keys};
-pub use shortcuts::use_shortcuts;
 pub use trash::Trashed;
 
 /// The article shown when nothing has been saved yet (kept byte for byte).

@@ -161,3 +161,21 @@ test('the minimap stays as a thin strip that a tap jumps from', async () => {
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the Tags dialog fits a phone, and its Save is in reach', async () => {
+  const page = await openApp(browser, server.url, await phone());
+  await tap(page, page.locator('#main-menu'));
+  await tap(page, page.locator('#tags'));
+  const dialog = page.getByRole('dialog', { name: 'Tags' });
+  await dialog.waitFor();
+  const { scroll, client } = await dialog.evaluate((d) => ({ scroll: d.scrollWidth, client: d.clientWidth }));
+  assert.ok(scroll <= client, `the dialog's content is ${scroll} px wide in ${client}`);
+  for (const el of await dialog.locator('button, input, select').all()) {
+    const box = await el.boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 390, `${await el.evaluate((e) => e.outerHTML.slice(0, 60))} leaves the screen`);
+  }
+  await tap(page, dialog.getByRole('button', { name: 'Save' }));
+  await dialog.waitFor({ state: 'detached' });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -4,7 +4,7 @@
 // reached, a minimap that shows where the window is, and a Tags dialog that answers at once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { choose, launch, openApp, savedCount, serveDist, tag } from './helpers.mjs';
+import { choose, launch, openApp, openPasted, savedCount, serveDist, tag } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -180,5 +180,53 @@ test('Tags: a colour shows at once, removing a tag in use is refused at once, ot
   await page.locator('.dialog').waitFor({ state: 'detached' });
   assert.equal(await page.locator('.filter.tag-claim').textContent().then((t) => t.replace(/\d+$/, '').trim()), 'Assertion');
   assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('Find shows a match deep in a long paragraph; the caret and the picker stay clear of the sticky bars', async () => {
+  const page = await openApp(browser, server.url, await desktop());
+  const words = Array.from({ length: 700 }, (_, i) => `word${i}`);
+  words[690] = 'needle';
+  await openPasted(page, 'One long paragraph', `${Array.from({ length: 30 }, (_, i) => `Line ${i}.`).join('\n\n')}\n\n${words.join(' ')}\n\nThe end.`);
+  await page.fill('#find', 'needle');
+  await page.locator('#find-status', { hasText: '1 of 1' }).waitFor();
+  const covered = () => page.evaluate(() => Math.max(...['.top', '.find'].map((s) => document.querySelector(s).getBoundingClientRect().bottom)));
+  const match = await page.evaluate(() => [...CSS.highlights.get('find-current')][0].getBoundingClientRect().toJSON());
+  assert.ok(match.top >= await covered() && match.bottom <= 800, `the match is at y=${match.top}, out of sight`);
+
+  // The keyboard caret, moved up from the end, is never under Find or the toolbar.
+  await page.focus('#article-text');
+  await page.keyboard.press('Control+End');
+  for (let i = 0; i < 45; i++) await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Shift+ArrowUp');
+  const caret = await page.locator('#caret').boundingBox();
+  assert.ok(caret.y >= await covered() - 1, `the caret is at y=${caret.y}, under the bars at ${await covered()}`);
+
+  // A selection as tall as the window: its picker is inside the window, below the bars.
+  await page.keyboard.press('Escape');
+  const top = await covered();
+  await page.mouse.move(80, top + 12);
+  await page.mouse.down();
+  await page.mouse.move(400, 500, { steps: 4 });
+  await page.mouse.move(500, 790, { steps: 4 });
+  await page.mouse.up();
+  const picker = await page.locator('.picker').boundingBox();
+  assert.ok(picker.y >= top && picker.y + picker.height <= 800, `the picker is at y=${picker.y}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('after a new article opens the minimap frames it; after a card is deleted the focus is on the article', async () => {
+  const page = await openApp(browser, server.url, await desktop());
+  await tag(page, 'JIJI Press', '1');
+  await page.locator('.card.sel').getByRole('button', { name: 'Delete' }).click();
+  await page.locator('.card').first().waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'article-text', 'not lost to the page');
+  await openPasted(page, 'Short', 'Two short lines.\n\nThat is all.');
+  await page.waitForFunction(() => {
+    const strip = document.querySelector('.minimap').getBoundingClientRect();
+    const f = document.querySelector('.minimap-window').getBoundingClientRect();
+    return f.top - strip.top < 2 && f.bottom > strip.bottom - 2;
+  });
   await page.context().close();
 });

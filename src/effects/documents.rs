@@ -9,9 +9,32 @@ use annotator_core::library::{Loaded, import_library};
 use annotator_core::{AnnotationId, Marks, export_json};
 use yew::prelude::*;
 
-use super::{Action, Notice, State, StateHandle, Trashed};
 use crate::dom;
+use crate::state::{Action, Notice, State, StateHandle, Trashed};
 use crate::storage::{self, library_error};
+
+/// Every document in the library, latest change first (none when it cannot be read).
+pub fn summaries() -> Vec<annotator_core::library::DocSummary> {
+    storage::with(|lib| lib.summaries().unwrap_or_default()).unwrap_or_default()
+}
+
+/// Where the library is kept, in words ("this browser's IndexedDB").
+pub fn place() -> &'static str {
+    storage::place()
+}
+
+/// Offers each unreadable value found at start-up (by its storage key) as a download,
+/// byte for byte as it was stored.
+pub fn download_unreadable(keys: &[String]) {
+    for (n, raw) in keys.iter().filter_map(|key| storage::raw(key)).enumerate() {
+        let name = if n == 0 {
+            "unreadable-saved-work.json".to_owned()
+        } else {
+            format!("unreadable-saved-work-{}.json", n + 1)
+        };
+        let _ = dom::download(&name, "application/json", &raw);
+    }
+}
 
 fn failed(state: &StateHandle, what: &str, e: impl std::fmt::Display) {
     state.dispatch(Action::Notify(Notice::error(format!("{what}: {e}"))));

@@ -9,8 +9,9 @@ use annotator_core::{
 };
 use gloo::file::File;
 
+use super::documents;
 use crate::dom;
-use crate::state::{Action, Notice, StateHandle, documents};
+use crate::state::{Action, Notice, StateHandle};
 
 /// Said whenever a new document opens.
 pub const OPENED: &str = "It is a new document; the previous one is in the Library.";

@@ -7,8 +7,8 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
-use super::{Action, StateHandle};
 use crate::dom;
+use crate::state::{Action, StateHandle};
 
 fn target(e: &KeyboardEvent) -> Option<Element> {
     e.target().and_then(|t| t.dyn_into::<Element>().ok())

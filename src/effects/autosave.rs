@@ -16,8 +16,8 @@ use wasm_bindgen::JsCast;
 use web_sys::StorageEvent;
 use yew::prelude::*;
 
-use super::{Action, Notice, StateHandle};
 use crate::dom;
+use crate::state::{Action, Notice, StateHandle};
 use crate::storage::{self, Event, StorageError, library_error};
 
 const DEBOUNCE_MS: u32 = 300;
@@ -227,9 +227,18 @@ fn on_store_event(saver: &Shared, state: &StateHandle, event: Event) {
 }
 
 /// Saves ~300 ms after the last change and whenever the page goes away; joins saves
-/// made by other tabs; tells `onstatus` how saving stands.
+/// made by other tabs; returns how saving stands (kept out of the reducer: it changes on
+/// every save, and only the toolbar shows it).
 #[hook]
-pub fn use_autosave(state: StateHandle, onstatus: Callback<SaveStatus>) {
+pub fn use_autosave(state: StateHandle) -> SaveStatus {
+    let status = {
+        let ok = state.can_save() && state.storage_problem.is_none();
+        use_state_eq(move || if ok { SaveStatus::Saved } else { SaveStatus::NotSaved })
+    };
+    let onstatus = {
+        let status = status.clone();
+        Callback::from(move |s| status.set(s))
+    };
     let saver: Shared = {
         let state = state.clone();
         use_mut_ref(move || Saver {
@@ -320,6 +329,7 @@ pub fn use_autosave(state: StateHandle, onstatus: Callback<SaveStatus>) {
             schedule(&saver, &state);
         }
     });
+    *status
 }
 
 /// What tab sync starts from for the open document: what was loaded, if it was saved.
