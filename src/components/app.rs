@@ -50,7 +50,7 @@ fn Page(props: &PageProps) -> Html {
         Callback::from(move |()| dialog.set(Some(DialogMode::Help)))
     };
     use_shortcuts(state.clone(), onhelp);
-    use_effect_with(state.workspace().tagset.clone(), |tags| {
+    use_effect_with(state.workspace().tagset().clone(), |tags| {
         dom::theme::apply_tag_css(&dom::theme::tag_css(tags))
     });
     // The browser tab says which article is open.

@@ -106,7 +106,7 @@ pub fn Article() -> Html {
     let shown = use_fill(SameDoc(doc.clone()), blocks, *searching);
     let onsearch = Callback::from(move |active| searching.set(active));
     let selected = state.selected;
-    let tags = state.workspace().tagset.clone();
+    let tags = state.workspace().tagset().clone();
     html! {
         <main class="article" aria-label="Article" id="main">
             <h1 class="doc-title">{ doc.title() }</h1>

@@ -35,7 +35,7 @@ pub fn Help(props: &HelpProps) -> Html {
     use_escape(props.onclose.clone());
     let close = use_node_ref();
     use_focus_on_mount(close.clone());
-    let tags = state.workspace().tagset.tags.iter().filter(|d| !d.hotkey.is_empty()).map(|d| {
+    let tags = state.workspace().tagset().tags.iter().filter(|d| !d.hotkey.is_empty()).map(|d| {
         html! { <tr><th scope="row"><kbd>{ &d.hotkey }</kbd></th><td>{ format!("Tag the selection (or retag the selected annotation) as {}", d.label) }</td></tr> }
     });
     html! {

@@ -23,7 +23,7 @@ fn rows(state: &State, saved: &[DocSummary]) -> Vec<DocSummary> {
         id: state.doc_id,
         title: ws.document.title().to_owned(),
         updated: ws.annotations().iter().map(|a| a.modified.clone()).max(),
-        counts: ws.counts().into_iter().map(|(t, n)| (ws.tagset.label(t), n)).collect(),
+        counts: ws.counts().into_iter().map(|(t, n)| (ws.tagset().label(t), n)).collect(),
         damaged: false,
     };
     let mut docs: Vec<DocSummary> = saved.iter().filter(|d| d.id != state.doc_id).cloned().collect();

@@ -34,11 +34,11 @@ pub fn Overview() -> Html {
                 { for ws.counts().into_iter().map(|(tag, n)| html! {
                     <button class={classes!("filter", format!("tag-{}", tag.key()))} aria-pressed={(filter.tag == Some(tag)).to_string()}
                         onclick={set(Filter { tag: if filter.tag == Some(tag) { None } else { Some(tag) }, ..filter.clone() })}>
-                        <span class="swatch" aria-hidden="true"></span>{ ws.tagset.label(tag) } <span class="count">{ n }</span>
+                        <span class="swatch" aria-hidden="true"></span>{ ws.tagset().label(tag) } <span class="count">{ n }</span>
                     </button>
                 }) }
             </div>
-            if ws.tagset.get(Tag::Claim).is_some() {
+            if ws.tagset().get(Tag::Claim).is_some() {
                 <div class="filters statuses" role="group" aria-label="Show claims by status">
                     { for ClaimStatus::ALL.iter().zip(statuses).map(|(s, n)| {
                         let on = filter.status == Some(*s);

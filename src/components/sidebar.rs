@@ -42,7 +42,7 @@ pub fn Sidebar() -> Html {
         .selected
         .and_then(|id| ws.get(id))
         .map(|a| Rc::new(CardDetail::of(ws, a, state.linking == Some(a.id))));
-    let tags = ws.tagset.clone();
+    let tags = ws.tagset().clone();
     let group = |key: String, cards: Vec<Rc<Annotation>>| {
         let selected = state.selected.filter(|id| cards.iter().any(|a| a.id == *id));
         let detail = detail.clone().filter(|_| selected.is_some());
@@ -57,7 +57,7 @@ pub fn Sidebar() -> Html {
             <h2 class="sidebar-title">{ "Annotations" }</h2>
             <Overview />
             if total == 0 {
-                <p class="empty">{ empty_hint(&ws.tagset) }</p>
+                <p class="empty">{ empty_hint(ws.tagset()) }</p>
             }
             <div class="card-groups">
                 { for placed.into_iter().map(|(key, cards)| group(key.to_string(), cards)) }

@@ -16,7 +16,7 @@ pub struct TagPickerProps {
 
 #[function_component]
 pub fn TagPicker(props: &TagPickerProps) -> Html {
-    let tags = use_app_state().workspace().tagset.clone();
+    let tags = use_app_state().workspace().tagset().clone();
     let node = use_node_ref();
     {
         // Placed once it has its size: inside the window, above the selection near the bottom.

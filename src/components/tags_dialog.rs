@@ -20,7 +20,7 @@ pub struct TagsDialogProps {
 #[function_component]
 pub fn TagsDialog(props: &TagsDialogProps) -> Html {
     let state = use_app_state();
-    let draft = use_state(|| (*state.workspace().tagset).clone());
+    let draft = use_state(|| (**state.workspace().tagset()).clone());
     let error = use_state(|| None::<String>);
     let new_label = use_node_ref();
     use_escape(props.onclose.clone());

@@ -14,7 +14,7 @@ fn rows(editor: &Editor, height: usize) -> Vec<Option<usize>> {
     let len = ws.document.char_len().max(1);
     let mut rows = vec![None; height];
     for a in ws.annotations().iter().filter(|a| !a.orphan) {
-        let colour = ws.tagset.position(a.tag).unwrap_or(0);
+        let colour = ws.tagset().position(a.tag).unwrap_or(0);
         let (top, bottom) = (a.start * height / len, (a.end * height / len).max(a.start * height / len + 2));
         for row in &mut rows[top.min(height)..bottom.min(height)] {
             *row = Some(colour);
@@ -37,7 +37,7 @@ pub fn draw(el: &HtmlCanvasElement, editor: &Editor) {
         return;
     };
     ctx.clear_rect(0.0, 0.0, w, h);
-    let tags = &editor.workspace().tagset.tags;
+    let tags = &editor.workspace().tagset().tags;
     let rows = rows(editor, h as usize);
     let mut start = 0;
     for i in 1..=rows.len() {

@@ -74,7 +74,7 @@ impl State {
     pub(super) fn label(&self, id: AnnotationId) -> String {
         self.workspace()
             .get(id)
-            .map_or_else(|| "Annotation".to_owned(), |a| self.workspace().tagset.label(a.tag))
+            .map_or_else(|| "Annotation".to_owned(), |a| self.workspace().tagset().label(a.tag))
     }
 
     pub(super) fn tag_selection(&mut self, tag: Tag, id: AnnotationId, now: &str) {

@@ -143,15 +143,15 @@ impl Reducible for State {
                 });
             }
             Action::TagSelection { tag, id, now } => s.tag_selection(tag, id, &now),
-            Action::Hotkey { key, id, now } => match (s.workspace().tagset.by_hotkey(&key), s.selected) {
+            Action::Hotkey { key, id, now } => match (s.workspace().tagset().by_hotkey(&key), s.selected) {
                 (Some(tag), _) if s.pending.is_some() => s.tag_selection(tag, id, &now),
                 (Some(tag), Some(selected)) => {
                     s.edit(|ed| ed.retag(selected, tag, &now));
-                    s.announce(format!("Now {}", notice::a_or_an(&s.workspace().tagset.label(tag))));
+                    s.announce(format!("Now {}", notice::a_or_an(&s.workspace().tagset().label(tag))));
                 }
                 // Not a tag's key: the selection stays, and the page says which keys tag.
                 (None, _) if s.pending.is_some() => {
-                    let how = notice::how_to_tag(&s.workspace().tagset);
+                    let how = notice::how_to_tag(s.workspace().tagset());
                     let text = format!("“{key}” is not a tag’s key. {how}");
                     s.announce(text.clone());
                     s.notice = Some(Notice::info(text));
@@ -164,7 +164,7 @@ impl Reducible for State {
                 if let Some(a) = s.selected.and_then(|id| s.workspace().get(id)) {
                     let text = format!(
                         "{}: {}",
-                        s.workspace().tagset.label(a.tag),
+                        s.workspace().tagset().label(a.tag),
                         annotator_core::text::shorten(&a.exact, 80)
                     );
                     s.announce(text);
@@ -217,7 +217,7 @@ impl Reducible for State {
             }
             Action::SetTags { tags, now } => {
                 s.edit(|ed| ed.set_tagset(tags, &now));
-                s.filter.tag = s.filter.tag.filter(|t| s.workspace().tagset.get(*t).is_some());
+                s.filter.tag = s.filter.tag.filter(|t| s.workspace().tagset().get(*t).is_some());
             }
             Action::Retag { id, tag, now } => s.edit(|ed| ed.retag(id, tag, &now)),
             Action::EditNote { id, note, now } => s.edit(|ed| ed.set_note(id, &note, &now)),
@@ -242,7 +242,7 @@ impl Reducible for State {
             }
             Action::Open { id, workspace, message } => {
                 // A new article starts with the tags in use: a tag set is a way of working.
-                let workspace = workspace.with_tagset((*s.workspace().tagset).clone());
+                let workspace = workspace.with_tagset((**s.workspace().tagset()).clone());
                 s.switch(id, workspace, 0, false, Some(Notice::info(message)))
             }
             Action::SwitchDocument { id, workspace, revision } => {

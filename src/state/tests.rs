@@ -79,12 +79,12 @@ fn linking_picks_the_source_under_a_click_and_escape_cancels() {
 #[test]
 fn a_new_article_keeps_the_tags_in_use() {
     let state = State::new(id(1), State::sample(), true);
-    let mut tags = (*state.workspace().tagset).clone();
+    let mut tags = (**state.workspace().tagset()).clone();
     tags.add("Quote").unwrap();
     let custom = reduce(state, Action::SetTags { tags: tags.clone(), now: "2026-01-01T00:00:01Z".into() });
     let next = Workspace::new(Document::new("Next", "Another text"));
     let opened = reduce(custom, Action::Open { id: id(2), workspace: next, message: "Opened".into() });
-    assert_eq!(*opened.workspace().tagset, tags);
+    assert_eq!(**opened.workspace().tagset(), tags);
     assert_eq!(opened.workspace().document.title(), "Next");
 }
 
@@ -165,7 +165,7 @@ fn a_key_that_is_no_tags_keeps_the_selection_and_names_the_keys() {
 
 #[test]
 fn messages_name_the_tag_keys_as_they_are_and_read_grammatically() {
-    let mut tags = (*State::sample().tagset).clone();
+    let mut tags = (**State::sample().tagset()).clone();
     tags.tags[0].hotkey = "c".into();
     tags.tags[2].hotkey = String::new();
     assert_eq!(super::tag_keys(&tags), "c Claim, 2 Source");

@@ -218,7 +218,7 @@ pub fn update_text(ws: &Workspace, new: Document) -> (Workspace, String) {
         "Text updated: {} kept, {moved} moved, {edited} with edited text inside, {orphaned} no longer found (listed as orphans).",
         plural(ws.annotations().len() - moved - edited - orphaned, "annotation")
     );
-    (Workspace::with_annotations(new, annotations, (*ws.tagset).clone()), summary)
+    (Workspace::with_annotations(new, annotations, (**ws.tagset()).clone()), summary)
 }
 
 #[cfg(test)]

@@ -195,8 +195,8 @@ impl Editor {
     /// use cannot be removed, so no annotation is ever left without its tag.
     pub fn set_tagset(&mut self, tagset: TagSet, now: &str) -> Result<(), EditError> {
         self.check_tagset(&tagset)?;
-        if *self.workspace.tagset != tagset {
-            let before = self.workspace.tagset.clone();
+        if **self.workspace.tagset() != tagset {
+            let before = self.workspace.tagset().clone();
             self.record(Edit::Tags { before, after: Rc::new(tagset) }, now);
         }
         Ok(())
@@ -205,7 +205,7 @@ impl Editor {
     /// Whether `set_tagset` would take `tagset`, and why not.
     pub fn check_tagset(&self, tagset: &TagSet) -> Result<(), EditError> {
         tagset.check()?;
-        for gone in self.workspace.tagset.tags.iter().filter(|d| tagset.get(d.key).is_none()) {
+        for gone in self.workspace.tagset().tags.iter().filter(|d| tagset.get(d.key).is_none()) {
             let count = self.workspace.annotations().iter().filter(|a| a.tag == gone.key).count();
             if count > 0 {
                 return Err(TagError::InUse { label: gone.label.clone(), count }.into());

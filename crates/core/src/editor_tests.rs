@@ -222,13 +222,13 @@ fn span_refusals_keep_their_words_as_edit_errors() {
 fn tag_set_changes_are_undoable_and_never_orphan_annotations() {
     let mut ed = editor("abc def");
     ed.add(0..3, Tag::Source, id(1), NOW).unwrap();
-    let mut set = (*ed.workspace().tagset).clone();
+    let mut set = (**ed.workspace().tagset()).clone();
     let quote = set.add("Quote").unwrap();
     set.tags[0].label = "Assertion".into();
     set.tags[0].colour = crate::tagset::PALETTE[5].0.into();
     ed.set_tagset(set.clone(), NOW).unwrap();
     ed.add(4..7, quote, id(2), NOW).unwrap();
-    assert_eq!(ed.workspace().tagset.label(Tag::Claim), "Assertion");
+    assert_eq!(ed.workspace().tagset().label(Tag::Claim), "Assertion");
     let mut without_source = set.clone();
     without_source.tags.retain(|d| d.key != Tag::Source);
     assert_eq!(
@@ -240,6 +240,6 @@ fn tag_set_changes_are_undoable_and_never_orphan_annotations() {
     assert!(matches!(ed.set_tagset(duplicate, NOW), Err(EditError::Tags(TagError::DuplicateLabel(_)))));
     ed.undo(NOW);
     ed.undo(NOW);
-    assert_eq!(ed.workspace().tagset.label(Tag::Claim), "Claim");
-    assert_eq!(ed.workspace().tagset.tags.len(), 3);
+    assert_eq!(ed.workspace().tagset().label(Tag::Claim), "Claim");
+    assert_eq!(ed.workspace().tagset().tags.len(), 3);
 }

@@ -33,7 +33,7 @@ impl Filter {
         let text_ok = text.is_empty() || {
             let needle: String = text.chars().map(fold).collect();
             let has = |s: &str| s.chars().map(fold).collect::<String>().contains(&needle);
-            has(&a.exact) || has(&a.note) || has(&ws.tagset.label(a.tag)) || has(&a.entity_type)
+            has(&a.exact) || has(&a.note) || has(&ws.tagset().label(a.tag)) || has(&a.entity_type)
         };
         text_ok
             && self.tag.is_none_or(|t| a.tag == t)

@@ -45,11 +45,11 @@ fn add_new(current: &Workspace, incoming: &Workspace, tags: FileTags, note: Stri
     let (tagset, retag, tags_note) = match tags {
         // `import_json` only says `Defined` of a set that passed `check`; a hand-made
         // `Imported` that breaks it is not allowed to break ours.
-        FileTags::Defined if incoming.tagset.check().is_ok() => {
-            let (tagset, note) = adopt_tags(&current.tagset, &incoming.tagset);
+        FileTags::Defined if incoming.tagset().check().is_ok() => {
+            let (tagset, note) = adopt_tags(current.tagset(), incoming.tagset());
             (tagset, HashMap::new(), note)
         }
-        _ => name_tags(&current.tagset, incoming),
+        _ => name_tags(current.tagset(), incoming),
     };
     let ids: HashSet<AnnotationId> = current.annotations().iter().map(|a| a.id).collect();
     let spans: HashSet<_> =
@@ -166,7 +166,7 @@ fn name_tags(ours: &TagSet, incoming: &Workspace) -> (TagSet, HashMap<Tag, Tag>,
     let mut retag = HashMap::new();
     let mut added = 0;
     let used: HashSet<Tag> = incoming.annotations().iter().map(|a| a.tag).collect();
-    for def in incoming.tagset.tags.iter().filter(|d| used.contains(&d.key)) {
+    for def in incoming.tagset().tags.iter().filter(|d| used.contains(&d.key)) {
         if merged.get(def.key).is_some() {
             continue;
         }

@@ -76,12 +76,12 @@ fn an_import_made_on_an_edited_copy_is_reanchored_onto_the_open_text() {
 fn an_import_brings_its_tags() {
     let start = base();
     let mut other = start.clone();
-    let mut tags = (*other.workspace().tagset).clone();
+    let mut tags = (**other.workspace().tagset()).clone();
     let quote = tags.add("Quote").unwrap();
     other.set_tagset(tags, NOW).unwrap();
     other.add(14..18, quote, id(5), NOW).unwrap();
     let (imported, _) = merge_import(start.workspace(), &native(other.workspace())).unwrap();
-    assert_eq!(imported.tagset.label(quote), "Quote");
+    assert_eq!(imported.tagset().label(quote), "Quote");
 }
 
 /// Renamed, recoloured and re-keyed in one browser, exported, imported in a fresh one with
@@ -97,7 +97,7 @@ fn a_native_export_brings_its_tag_set_onto_the_same_article() {
     let fresh = Workspace::new(Document::new("t", TEXT));
     let file = native(theirs.workspace());
     let (merged, _) = merge_import(&fresh, &file).unwrap();
-    assert_eq!(*merged.tagset, *theirs.workspace().tagset, "every tag, the unused Quote too");
+    assert_eq!(**merged.tagset(), **theirs.workspace().tagset(), "every tag, the unused Quote too");
     assert_eq!(merged.annotations(), theirs.workspace().annotations());
 }
 
@@ -128,9 +128,9 @@ fn the_files_tags_win_and_ours_give_way_deterministically() {
         def("name", "Name (2)", PALETTE[4].0, "6"),
         def("extra", "Extra", PALETTE[6].0, "5"),
     ];
-    assert_eq!(merged.tagset.tags, expected);
-    assert_eq!(merged.tagset.entity_types, ["person", "ship", "organisation", "place", "other", "vessel"]);
-    assert_eq!(merged.tagset.check(), Ok(()));
+    assert_eq!(merged.tagset().tags, expected);
+    assert_eq!(merged.tagset().entity_types, ["person", "ship", "organisation", "place", "other", "vessel"]);
+    assert_eq!(merged.tagset().check(), Ok(()));
     assert_eq!(
         summary,
         "1 annotation added to this article, 0 already here. Tags from the file: 1 added, 2 changed, 4 \
@@ -158,7 +158,7 @@ fn a_file_without_a_tag_set_leaves_ours() {
         v["schema_version"] = version.into();
         let file = import_json(&v.to_string()).unwrap();
         let (merged, _) = merge_import(ours.workspace(), &file).unwrap();
-        assert_eq!(merged.tagset, ours.workspace().tagset, "schema {version}");
+        assert_eq!(merged.tagset(), ours.workspace().tagset(), "schema {version}");
         assert_eq!(merged.annotations().len(), 3, "schema {version}");
     }
 }
@@ -185,10 +185,10 @@ fn labels_from_other_tools_find_our_tags() {
             summary.starts_with("1 annotation added to this article, 2 already here."),
             "{format}: {summary}"
         );
-        assert_eq!(merged.tagset.check(), Ok(()), "{format}");
-        assert_eq!(merged.tagset.tags[..3], ours.workspace().tagset.tags[..], "{format}: ours untouched");
-        assert_eq!(merged.tagset.tags.len(), 4, "{format}: the new tag added");
-        assert_eq!(merged.tagset.entity_types, ["ship"], "{format}: no defaults brought back");
+        assert_eq!(merged.tagset().check(), Ok(()), "{format}");
+        assert_eq!(merged.tagset().tags[..3], ours.workspace().tagset().tags[..], "{format}: ours untouched");
+        assert_eq!(merged.tagset().tags.len(), 4, "{format}: the new tag added");
+        assert_eq!(merged.tagset().entity_types, ["ship"], "{format}: no defaults brought back");
         let quote = merged.annotations().iter().find(|a| a.start == 14).unwrap();
         assert_eq!(quote.tag.key(), "direct-quote", "{format}");
     }

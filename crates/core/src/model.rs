@@ -300,8 +300,9 @@ pub struct Workspace {
     /// The article; shared, as undo steps and saves copy the workspace.
     pub document: Rc<Document>,
     annotations: Vec<Rc<Annotation>>,
-    /// The document's tags; it holds every tag an annotation uses.
-    pub tagset: Rc<TagSet>,
+    /// The document's tags. Private, as it must hold every tag an annotation uses: read
+    /// it with [`Workspace::tagset`], change it through the `Editor`.
+    tagset: Rc<TagSet>,
 }
 
 /// Shared parts are equal without looking inside: checking whether storage already holds
@@ -322,9 +323,23 @@ impl Workspace {
         Self { document: Rc::new(document), annotations: Vec::new(), tagset: Rc::default() }
     }
 
-    /// The same workspace with another tag set (the caller checked it).
-    pub fn with_tagset(&self, tagset: TagSet) -> Self {
+    /// The document's tags and entity types; every tag an annotation uses is among them.
+    pub fn tagset(&self) -> &Rc<TagSet> {
+        &self.tagset
+    }
+
+    /// The same workspace with another tag set (the caller checked it): a tag in use that
+    /// `tagset` lacks is added to it, so that no annotation is left without its tag.
+    pub fn with_tagset(&self, mut tagset: TagSet) -> Self {
+        for a in &self.annotations {
+            tagset.ensure(a.tag);
+        }
         Self { tagset: Rc::new(tagset), ..self.clone() }
+    }
+
+    /// Takes `tagset` as the tag set: for the history, whose edits were checked when made.
+    pub(crate) fn put_tagset(&mut self, tagset: Rc<TagSet>) {
+        self.tagset = tagset;
     }
 
     /// Builds a workspace from annotations that were already validated against `document`;

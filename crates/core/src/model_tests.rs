@@ -82,3 +82,22 @@ fn links_are_metadata_kept_by_equality_and_titles_not_by_the_hash() {
     let ws = Workspace::new(linked.clone()).renamed("Again");
     assert_eq!(ws.document.links(), linked.links());
 }
+
+/// Whatever tag set is handed over, the workspace's holds every tag in use: it cannot be
+/// assigned past that any more (the field is private), and `with_tagset` adds what lacks.
+#[test]
+fn the_tag_set_always_holds_the_tags_in_use() {
+    let doc = Document::new("t", "Tokyo took steps");
+    let ws = Workspace::with_annotations(
+        doc.clone(),
+        [Annotation::new(&doc, 0..5, Tag::Entity, id(1), "now")],
+        TagSet::default(),
+    );
+    let mut only_claims = TagSet::default();
+    only_claims.tags.retain(|d| d.key == Tag::Claim);
+    let swapped = ws.with_tagset(only_claims);
+    let keys: Vec<Tag> = swapped.tagset().tags.iter().map(|d| d.key).collect();
+    assert_eq!(keys, [Tag::Claim, Tag::Entity], "the entity's tag is kept, after the given ones");
+    let unused = Workspace::new(doc).with_tagset(TagSet { tags: Vec::new(), entity_types: Vec::new() });
+    assert!(unused.tagset().tags.is_empty(), "nothing in use, nothing added");
+}

@@ -10,7 +10,7 @@ use crate::tagset::Tag;
 impl Workspace {
     /// How many annotations carry each tag of the tag set, in its order.
     pub fn counts(&self) -> Vec<(Tag, usize)> {
-        let mut counts: Vec<(Tag, usize)> = self.tagset.tags.iter().map(|d| (d.key, 0)).collect();
+        let mut counts: Vec<(Tag, usize)> = self.tagset().tags.iter().map(|d| (d.key, 0)).collect();
         for a in self.annotations() {
             if let Some(slot) = counts.iter_mut().find(|(t, _)| *t == a.tag) {
                 slot.1 += 1;

@@ -162,7 +162,7 @@ impl TabSync {
         for id in back {
             self.marks.annotations.insert(id, Mark { at: now.to_owned(), gone: false });
         }
-        if local.tagset != self.seen.tagset {
+        if local.tagset() != self.seen.tagset() {
             self.marks.tagset_at = Some(now.to_owned());
         }
         if local.document.title() != self.seen.document.title() {
@@ -194,7 +194,7 @@ impl TabSync {
         self.observe(local, now);
         let (ours, theirs) = (&self.marks, marks);
         let tags_ours = ours_later(&ours.tagset_at, &theirs.tagset_at, || {
-            format!("{:?}", local.tagset) > format!("{:?}", remote.tagset)
+            format!("{:?}", local.tagset()) > format!("{:?}", remote.tagset())
         });
         let title_ours =
             ours_later(&ours.title_at, &theirs.title_at, || local.document.title() > remote.document.title());
@@ -219,7 +219,7 @@ impl TabSync {
                 all.insert(a.id, (a, on_older));
             }
         }
-        let tagset = if tags_ours { &local.tagset } else { &remote.tagset };
+        let tagset = if tags_ours { local.tagset() } else { remote.tagset() };
         let kept: Vec<Rc<Annotation>> = all
             .into_values()
             .filter(|(a, _)| !self.marks.gone(&a.id))
@@ -275,7 +275,7 @@ pub fn rebase(base: &Workspace, mine: &Workspace, theirs: &Workspace) -> Workspa
     for a in base.annotations().iter().filter(|a| !here.contains(&a.id)) {
         all.remove(&a.id); // deleted here
     }
-    let tagset = if mine.tagset != base.tagset { &mine.tagset } else { &theirs.tagset };
+    let tagset = if mine.tagset() != base.tagset() { mine.tagset() } else { theirs.tagset() };
     Workspace::with_shared(document, all.into_values(), (**tagset).clone())
 }
 

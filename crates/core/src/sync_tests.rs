@@ -128,13 +128,13 @@ fn the_same_annotation_edited_in_both_ends_the_same_in_both_and_the_later_tag_se
     cross(&mut tabs, &at(1));
     assert_eq!(tabs[0].ed.workspace(), tabs[1].ed.workspace());
 
-    let mut renamed = (*tabs[1].ed.workspace().tagset).clone();
+    let mut renamed = (**tabs[1].ed.workspace().tagset()).clone();
     renamed.tags[0].label = "Assertion".into();
     tabs[1].ed.set_tagset(renamed, NOW).unwrap();
     let save = tabs[1].save(&at(5)).unwrap();
     broadcast(&mut tabs, 1, save);
     tabs[0].deliver(&at(6));
-    assert_eq!(tabs[0].ed.workspace().tagset.tags[0].label, "Assertion");
+    assert_eq!(tabs[0].ed.workspace().tagset().tags[0].label, "Assertion");
 }
 /// Links that come with the same words (the article loaded again from its Markdown) are
 /// a new version of the text: the other tab takes them, and the annotation it added

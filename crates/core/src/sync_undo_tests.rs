@@ -262,7 +262,7 @@ proptest! {
                 },
                 Step::Rename => tab.ed.rename(&format!("Title {clock}"), &now),
                 Step::Tags => {
-                    let mut tags = (*tab.ed.workspace().tagset).clone();
+                    let mut tags = (**tab.ed.workspace().tagset()).clone();
                     tags.tags[0].label = format!("Claim {clock}");
                     tab.ed.set_tagset(tags, &now).unwrap();
                 }

@@ -40,7 +40,7 @@ pub fn export(ws: &Workspace) -> String {
         let quote: Vec<&str> = fragments.iter().map(|&(s, e)| slice_chars(text, s, e)).collect();
         out.push_str(&format!(
             "T{t}\t{} {}\t{}\n",
-            brat_label(&ws.tagset.label(a.tag)),
+            brat_label(&ws.tagset().label(a.tag)),
             offsets.join(";"),
             quote.join(" ")
         ));

@@ -59,7 +59,7 @@ impl Row {
         let sources = a.sources.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(" ");
         Row([
             Cell::new(a.id.to_string()),
-            Cell::new(ws.tagset.label(a.tag)),
+            Cell::new(ws.tagset().label(a.tag)),
             Cell::new(a.start.to_string()),
             Cell::new(a.end.to_string()),
             Cell::new(&*a.exact),

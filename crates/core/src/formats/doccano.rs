@@ -51,7 +51,7 @@ pub fn export(ws: &Workspace) -> String {
             id: *id,
             start_offset: a.start,
             end_offset: a.end,
-            label: ws.tagset.label(a.tag),
+            label: ws.tagset().label(a.tag),
         })
         .collect();
     let relations = placed
@@ -210,7 +210,7 @@ mod tests {
         assert_eq!(got.workspace.annotations().len(), 2);
         let per =
             got.workspace.annotations().iter().find(|a| a.tag.key() == "per").expect("PER kept as a tag");
-        assert_eq!(got.workspace.tagset.label(per.tag), "PER");
+        assert_eq!(got.workspace.tagset().label(per.tag), "PER");
         assert_eq!(
             got.skipped,
             vec![

@@ -62,7 +62,7 @@ fn article(ws: &Workspace, ls: &[Line], numbers: &[usize]) -> String {
             match seg.covers.last() {
                 None => out.push_str(&piece),
                 Some(inner) => {
-                    let tags: Vec<String> = seg.covers.iter().map(|c| ws.tagset.label(c.tag)).collect();
+                    let tags: Vec<String> = seg.covers.iter().map(|c| ws.tagset().label(c.tag)).collect();
                     out.push_str(&format!(
                         "<mark class=\"{}\" title=\"{}\">{piece}</mark>",
                         inner.tag.key(),
@@ -79,7 +79,7 @@ fn article(ws: &Workspace, ls: &[Line], numbers: &[usize]) -> String {
 /// Each tag's tint, colour and underline style (keys are slugs and colours `#rrggbb`, both
 /// checked on the way in, so neither can break out of the style sheet).
 fn tag_styles(ws: &Workspace) -> String {
-    ws.tagset
+    ws.tagset()
         .tags
         .iter()
         .map(|d| {
@@ -87,7 +87,7 @@ fn tag_styles(ws: &Workspace) -> String {
                 "mark.{k}{{background:{c}40;border-bottom:2px {cue} {c}}}",
                 k = d.key,
                 c = d.colour,
-                cue = ws.tagset.cue(d.key)
+                cue = ws.tagset().cue(d.key)
             )
         })
         .collect()
@@ -168,13 +168,13 @@ pub fn export(ws: &Workspace, now: &str) -> String {
         plural(ws.annotations().len(), "annotation"),
     ));
     out.push_str("<p class=\"legend\">");
-    for def in &ws.tagset.tags {
+    for def in &ws.tagset().tags {
         out.push_str(&format!("<span><mark class=\"{}\">{}</mark></span>", def.key, text(&def.label)));
     }
     out.push_str("</p>\n<article>\n");
     out.push_str(&article(ws, &ls, &numbers));
     out.push_str("</article>\n");
-    for def in &ws.tagset.tags {
+    for def in &ws.tagset().tags {
         let items: Vec<_> = ws.annotations().iter().filter(|a| a.tag == def.key).collect();
         out.push_str(&format!("<h2>{} ({})</h2>\n<ol>\n", text(&def.label), items.len()));
         for a in items {

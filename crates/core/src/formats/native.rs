@@ -77,7 +77,7 @@ fn to_json(ws: &Workspace, revision: Option<u64>) -> String {
             sha256: doc.sha256(),
             links: doc.links().to_vec(),
         },
-        tagset: Some((*ws.tagset).clone()),
+        tagset: Some((**ws.tagset()).clone()),
         annotations: ws.annotations().to_vec(),
     };
     if revision.is_some() {

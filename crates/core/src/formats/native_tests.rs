@@ -16,7 +16,7 @@ fn sample() -> Workspace {
     ed.set_status(id(2), crate::status::ClaimStatus::Disputed, NOW).unwrap();
     ed.set_entity_type(id(1), "person", NOW).unwrap();
     ed.link(id(2), id(3), NOW).unwrap();
-    let mut tags = (*ed.workspace().tagset).clone();
+    let mut tags = (**ed.workspace().tagset()).clone();
     tags.add("Quote").unwrap();
     tags.tags[0].label = "Assertion".into();
     ed.set_tagset(tags, NOW).unwrap();
@@ -231,8 +231,8 @@ fn links_to_annotations_left_out_are_dropped_and_a_bad_tag_set_is_reported() {
     assert!(claim.sources.is_empty(), "the source was skipped, so its link goes too");
     assert_eq!(got.skipped.len(), 2, "{:?}", got.skipped);
     assert!(got.skipped[0].contains("is not a colour"), "{:?}", got.skipped);
-    assert_eq!(got.workspace.tagset.label(Tag::Claim), "Claim", "default tags used");
-    assert!(got.workspace.tagset.check().is_ok());
+    assert_eq!(got.workspace.tagset().label(Tag::Claim), "Claim", "default tags used");
+    assert!(got.workspace.tagset().check().is_ok());
 }
 
 /// Notepad and PowerShell start a UTF-8 file with U+FEFF; what follows is still our export.

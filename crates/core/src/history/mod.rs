@@ -204,8 +204,8 @@ impl Edit {
             edits.push(Edit::Text { before, after, places });
         }
         edits.extend(changes);
-        if *from.tagset != *to.tagset {
-            edits.push(Edit::Tags { before: from.tagset.clone(), after: to.tagset.clone() });
+        if **from.tagset() != **to.tagset() {
+            edits.push(Edit::Tags { before: from.tagset().clone(), after: to.tagset().clone() });
         }
         match edits.len() {
             0 => None,
@@ -251,7 +251,7 @@ impl Edit {
                     ws.replace(changed);
                 }
             }
-            Edit::Tags { after, .. } => ws.tagset = after.clone(),
+            Edit::Tags { after, .. } => ws.put_tagset(after.clone()),
             Edit::Title { after, .. } => ws.document = Rc::new(ws.document.retitled(after)),
             Edit::Text { after, places, .. } => *ws = with_text(ws, after, places),
             Edit::Batch(edits) => edits.iter().for_each(|e| e.apply(ws, now)),
@@ -297,7 +297,7 @@ impl Edit {
                 }
                 (!after.is_empty()).then_some(Edit::Change { id, before, after })
             }
-            Edit::Tags { .. } => (local.tagset == joined.tagset).then_some(self),
+            Edit::Tags { .. } => (local.tagset() == joined.tagset()).then_some(self),
             Edit::Title { .. } => (local.document.title() == joined.document.title()).then_some(self),
             Edit::Text { before, after, mut places } => {
                 places.retain(|id, _| same(*id));
@@ -339,5 +339,5 @@ fn with_text(
             }
         })
         .collect();
-    Workspace::with_shared(document, annotations, (*ws.tagset).clone())
+    Workspace::with_shared(document, annotations, (**ws.tagset()).clone())
 }

@@ -69,7 +69,7 @@ fn an_unusable_store_is_reported_by_its_cause() {
 fn summaries_list_counts_by_label_latest_first_from_the_meta_records() {
     let mut lib = two();
     let ws = workspace("Tagged", 4);
-    let mut tags = (*ws.tagset).clone();
+    let mut tags = (**ws.tagset()).clone();
     tags.tags[0].label = "Assertion".into();
     let mut ed = Editor::new(ws);
     ed.set_tagset(tags, crate::test_support::NOW).unwrap();

@@ -63,7 +63,7 @@ fn an_unchanged_document_with_links_is_not_written_again() {
     let relinked = Workspace::with_annotations(
         (*loaded.document).clone().with_links([DocLink { start: 0, end: 4, url: "u".into(), title: None }]),
         loaded.annotations().iter().cloned(),
-        (*loaded.tagset).clone(),
+        (**loaded.tagset()).clone(),
     );
     other.store_mut().clear_written();
     other.save(nid(1), &relinked, 4, &Marks::default()).unwrap();

@@ -180,7 +180,7 @@ pub fn meta_record_with(ws: &Workspace, revision: u64, summary: Summary) -> Meta
         schema_version: CURRENT_SHAPE_SINCE,
         revision,
         title: ws.document.title().to_owned(),
-        tagset: (*ws.tagset).clone(),
+        tagset: (**ws.tagset()).clone(),
         updated: summary.updated,
         counts: summary.counts,
     }

@@ -123,8 +123,8 @@ fn summary_after(
     put: &[Rc<Annotation>],
     removed: &[AnnotationId],
 ) -> Option<Summary> {
-    if before.counts.len() != ws.tagset.tags.len()
-        || before.counts.iter().zip(&ws.tagset.tags).any(|((t, _), d)| *t != d.key)
+    if before.counts.len() != ws.tagset().tags.len()
+        || before.counts.iter().zip(&ws.tagset().tags).any(|((t, _), d)| *t != d.key)
     {
         return None;
     }

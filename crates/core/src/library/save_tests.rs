@@ -129,7 +129,7 @@ fn the_summary_kept_up_to_date_equals_a_count_from_scratch() {
     check(&mut lib, &ed, "a delete of the latest change");
     ed.undo(&t(7));
     check(&mut lib, &ed, "the delete undone");
-    let mut tags = (*ed.workspace().tagset).clone();
+    let mut tags = (**ed.workspace().tagset()).clone();
     tags.add("Quote").unwrap();
     ed.set_tagset(tags, &t(8)).unwrap();
     check(&mut lib, &ed, "a new tag");
@@ -141,7 +141,7 @@ fn the_summary_kept_up_to_date_equals_a_count_from_scratch() {
     let mut anns: Vec<_> = ws.annotations().iter().map(|a| (**a).clone()).collect();
     let newest = anns.iter_mut().max_by_key(|a| a.modified.clone()).unwrap();
     newest.modified = "2026-11-01T00:00:00.000Z".into();
-    let older = Workspace::with_annotations((*ws.document).clone(), anns, (*ws.tagset).clone());
+    let older = Workspace::with_annotations((*ws.document).clone(), anns, (**ws.tagset()).clone());
     revision += 1;
     lib.save(nid(1), &older, revision, &Marks::default()).unwrap();
     assert_eq!(stored(&lib), records::meta_record(&older, revision), "after an older version came in");
