@@ -14,6 +14,7 @@
 
 pub mod anchor;
 pub mod article;
+pub mod doc_link;
 pub mod editor;
 pub mod filter;
 pub mod find;
@@ -38,6 +39,7 @@ mod test_support;
 
 pub use anchor::update_text;
 pub use article::{ArticleError, article_from_bytes, article_from_text, title_from_text};
+pub use doc_link::DocLink;
 pub use editor::{EditError, Editor};
 pub use filter::Filter;
 pub use find::find_all;
@@ -49,7 +51,7 @@ pub use layout::{Cover, LineLayout, Segment, layout, relayout, same_rcs};
 pub use library::{Library, LibraryError, MemoryStore, Store, StoreError};
 pub use markdown::{MarkdownArticle, article_from_markdown, article_from_markdown_bytes};
 pub use merge::merge_import;
-pub use model::{Annotation, AnnotationId, DocLink, Document, Workspace};
+pub use model::{Annotation, AnnotationId, Document, Workspace};
 pub use span::{Edge, SpanError, check_range, nudged};
 pub use status::ClaimStatus;
 pub use sync::{Marks, TabSync, rebase};

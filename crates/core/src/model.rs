@@ -7,6 +7,7 @@ use std::rc::Rc;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::doc_link::DocLink;
 use crate::offsets::{CharIndex, char_len};
 use crate::status::ClaimStatus;
 use crate::tagset::{Tag, TagSet};
@@ -150,39 +151,6 @@ impl Annotation {
 fn clean_title(title: &str) -> String {
     let title = title.trim();
     if title.is_empty() { "Untitled".to_owned() } else { title.to_owned() }
-}
-
-/// A link of the article, kept as metadata and never made live: the place of its text in
-/// the article and where it points. A destination is never checked, changed or followed.
-/// Ordered by place (start, then end), then destination and title: the order a
-/// document keeps them in.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-pub struct DocLink {
-    /// First code point of the link's text in the document's text.
-    pub start: usize,
-    /// One past the link text's last code point: `start < end <= ` the text's length in
-    /// code points, half-open like every position.
-    pub end: usize,
-    /// The destination as written (a Markdown link's after its escapes and entities):
-    /// `javascript:` stays as given, as it is only ever shown as text.
-    pub url: String,
-    /// The link's title (`[text](url "title")`), `None` when it has none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-}
-
-impl DocLink {
-    /// Why this link cannot be one of a text of `len` code points (`None`: it can).
-    /// Importers word their reports with it, `Document::with_links` drops by it.
-    pub(crate) fn problem(&self, len: usize) -> Option<String> {
-        if self.start >= self.end {
-            Some(format!("start {} is not before end {}", self.start, self.end))
-        } else if self.end > len {
-            Some(format!("end {} is past the text length {len}", self.end))
-        } else {
-            None
-        }
-    }
 }
 
 /// The article being annotated. Text is normalised to `\n` line endings on the way in.

@@ -141,7 +141,7 @@ fn the_same_annotation_edited_in_both_ends_the_same_in_both_and_the_later_tag_se
 /// meanwhile stays; two tabs that did so at once end up alike.
 #[test]
 fn new_links_on_the_same_text_reach_the_other_tab() {
-    let link = |url: &str| crate::model::DocLink { start: 0, end: 3, url: url.into(), title: None };
+    let link = |url: &str| crate::doc_link::DocLink { start: 0, end: 3, url: url.into(), title: None };
     let mut tabs = start();
     let relinked = |ws: &Workspace, url: &str| {
         crate::update_text(ws, ws.document.as_ref().clone().with_links([link(url)])).0

@@ -6,8 +6,8 @@ use serde_json::json;
 use super::*;
 use crate::anchor::update_text;
 use crate::article_from_markdown;
+use crate::doc_link::DocLink;
 use crate::editor::Editor;
-use crate::model::DocLink;
 use crate::tagset::Tag;
 use crate::test_support::{NOW, id};
 

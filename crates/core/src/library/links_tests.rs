@@ -4,8 +4,9 @@
 use super::fixtures::{edited, library, nid};
 use super::records::{doc_key, meta_key};
 use super::*;
+use crate::doc_link::DocLink;
 use crate::formats::ImportError;
-use crate::model::{DocLink, Document};
+use crate::model::Document;
 use crate::tagset::Tag;
 use crate::test_support::NOW;
 

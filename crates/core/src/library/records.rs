@@ -18,9 +18,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::doc_link::DocLink;
 use crate::formats::native::{CURRENT_SHAPE_SINCE, schema_of};
 use crate::formats::{FORMAT, ImportError, SCHEMA_VERSION};
-use crate::model::{Annotation, AnnotationId, DocLink, Workspace};
+use crate::model::{Annotation, AnnotationId, Workspace};
 use crate::sync::Marks;
 use crate::tagset::{Tag, TagSet};
 

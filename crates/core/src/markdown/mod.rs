@@ -9,7 +9,8 @@ mod raw_html;
 use raw_html::{HtmlText, decode_references};
 
 use crate::article::{ArticleError, MAX_ARTICLE_BYTES, article_from_text, decode_text, title_from_line};
-use crate::model::{DocLink, Document};
+use crate::doc_link::DocLink;
+use crate::model::Document;
 use crate::offsets::char_len;
 use crate::text::normalize_newlines;
 
