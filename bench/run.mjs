@@ -47,7 +47,22 @@ const sizes = {
   gzip: zlib.gzipSync(wasm, { level: 9 }).length,
   brotli: zlib.brotliCompressSync(wasm, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
   js_glue: readFileSync(`${root}dist/article-annotator.js`).length,
+  top: contributors(),
 };
+
+/** The largest items of the release build that keeps names (twiggy), if twiggy is there. */
+function contributors() {
+  try {
+    const named = `${root}target/wasm32-unknown-unknown/release/article-annotator.wasm`;
+    const out = execFileSync('twiggy', ['top', '-n', '22', '-f', 'csv', named], { encoding: 'utf8' });
+    return out.trim().split('\n').slice(1).map((line) => {
+      const [, name, size] = line.match(/^"?(.*?)"?,(\d+),/) ?? [];
+      return { name: name?.replace(/""/g, '"'), size: Number(size) };
+    }).filter((r) => r.name && !/function names|__wasm_bindgen_unstable|and \d+ more/.test(r.name)).slice(0, 15);
+  } catch {
+    return [];
+  }
+}
 
 const server = await serve({
   '/': `${root}dist`,

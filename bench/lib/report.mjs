@@ -104,7 +104,13 @@ ${budgets(r).join('\n')}
 | article-annotator_bg.wasm | ${kb(r.wasm.raw)} | ${kb(r.wasm.gzip)} | ${kb(r.wasm.brotli)} |
 
 JS glue: ${kb(r.wasm.js_glue)} uncompressed.
+${(r.wasm.top ?? []).length ? `
+Largest items before wasm-bindgen and wasm-opt (\`twiggy top\` on the release build that keeps names; raw bytes):
 
+| item | bytes |
+|---|---|
+${r.wasm.top.map((t) => `| \`${t.name.replace(/::h[0-9a-f]{16}$/, '').replace(/\|/g, '\\|').slice(0, 110)}\` | ${t.size} |`).join('\n')}
+` : ''}
 ## Steps
 
 Boot to interactive (sample article, empty storage, navigation → first paint): ${pair(r.boot)} ms.

@@ -6,7 +6,8 @@ use annotator_core::text::shorten;
 use annotator_core::{Annotation, Tag, TagSet};
 use yew::prelude::*;
 
-use super::card_edit::{CardDetail, CardEdit};
+use super::card_detail::CardDetail;
+use super::card_edit::CardEdit;
 use super::card_group::CardActions;
 
 pub const QUOTE_GRAPHEMES: usize = 140;

@@ -8,7 +8,7 @@ use annotator_core::{Annotation, AnnotationId, ClaimStatus, Tag, TagSet, same_rc
 use yew::prelude::*;
 
 use super::card::Card;
-use super::card_edit::CardDetail;
+use super::card_detail::CardDetail;
 use super::hooks::{use_near_screen, use_rows_hint};
 use crate::dom;
 use crate::state::{Action, StateHandle, callback};

@@ -19,7 +19,7 @@ pub const SHORTCUTS: [(&str, &str); 15] = [
     ("Ctrl+Shift+Alt+← / →", "Move its start by a word"),
     ("Ctrl+Z", "Undo"),
     ("Ctrl+Shift+Z, Ctrl+Y", "Redo"),
-    ("Escape", "Drop the selection, stop linking, close a dialog"),
+    ("Escape", "Drop the selection or stop linking; again, deselect the annotation; close a dialog"),
     ("Enter / Shift+Enter in Find", "Next / previous match"),
     ("?", "This list"),
 ];

@@ -3,6 +3,7 @@
 mod app;
 mod article;
 mod card;
+mod card_detail;
 mod card_edit;
 mod card_group;
 mod caret_keys;

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use annotator_core::Annotation;
 use yew::prelude::*;
 
-use super::card_edit::CardDetail;
+use super::card_detail::CardDetail;
 use super::card_group::{CardActions, CardGroup, groups};
 use super::overview::Overview;
 use crate::dom;

@@ -7,22 +7,6 @@ use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
 
 use super::viewport;
 
-/// For each pixel row of the strip, the colour of the last annotation starting or running
-/// there (`None`: none): one rectangle per run of rows, not one per annotation.
-fn rows(editor: &Editor, height: usize) -> Vec<Option<usize>> {
-    let ws = editor.workspace();
-    let len = ws.document.char_len().max(1);
-    let mut rows = vec![None; height];
-    for a in ws.annotations().iter().filter(|a| !a.orphan) {
-        let colour = ws.tagset().position(a.tag).unwrap_or(0);
-        let (top, bottom) = (a.start * height / len, (a.end * height / len).max(a.start * height / len + 2));
-        for row in &mut rows[top.min(height)..bottom.min(height)] {
-            *row = Some(colour);
-        }
-    }
-    rows
-}
-
 pub fn draw(el: &HtmlCanvasElement, editor: &Editor) {
     let ratio = gloo::utils::window().device_pixel_ratio();
     let (w, h) = (f64::from(el.client_width()) * ratio, f64::from(el.client_height()) * ratio);
@@ -38,7 +22,7 @@ pub fn draw(el: &HtmlCanvasElement, editor: &Editor) {
     };
     ctx.clear_rect(0.0, 0.0, w, h);
     let tags = &editor.workspace().tagset().tags;
-    let rows = rows(editor, h as usize);
+    let rows = editor.workspace().minimap_rows(h as usize);
     let mut start = 0;
     for i in 1..=rows.len() {
         if i < rows.len() && rows[i] == rows[start] {

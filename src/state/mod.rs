@@ -132,7 +132,12 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
+            // One step back per press: a selection or linking first, then the selected
+            // annotation.
             Action::Cancel => {
+                if s.pending.is_none() && s.linking.is_none() {
+                    s.selected = None;
+                }
                 s.pending = None;
                 s.linking = None;
             }

@@ -65,7 +65,8 @@ fn linking_picks_the_source_under_a_click_and_escape_cancels() {
     let state = tagged(state, (source, source + 19), "2", 2);
     let linking = reduce(reduce(state, Action::Select(Some(id(1)))), Action::StartLinking(Some(id(1))));
     let cancelled = reduce(linking.clone(), Action::Cancel);
-    assert_eq!(cancelled.linking, None);
+    assert_eq!((cancelled.linking, cancelled.selected), (None, Some(id(1))), "one step back per Escape");
+    assert_eq!(reduce(cancelled, Action::Cancel).selected, None, "then the annotation is deselected");
     let missed = reduce(linking.clone(), Action::ClickText { at: Some(claim + 2), now: "t".into() });
     assert!(missed.workspace().get(id(1)).unwrap().sources.is_empty(), "a claim is not a source");
     let linked = reduce(linking, Action::ClickText { at: Some(source + 4), now: "t".into() });

@@ -39,6 +39,33 @@ impl Workspace {
         self.annotations().iter().filter(move |a| a.sources.contains(&source))
     }
 
+    /// Sources that claim `claim` could still be linked to (not yet among its sources), in
+    /// document order; none when it is not a claim.
+    pub fn link_candidates<'a>(&'a self, claim: &'a Annotation) -> impl Iterator<Item = &'a Rc<Annotation>> {
+        let is_claim = claim.tag == Tag::Claim;
+        self.annotations()
+            .iter()
+            .filter(move |s| is_claim && s.tag == Tag::Source && !claim.sources.contains(&s.id))
+    }
+
+    /// The minimap's picture of the text in `height` rows: for each row, the tag-set position
+    /// (colour) of the last drawn annotation starting or running there, `None` for none.
+    /// Rows stand for equal shares of the text's code points; a span gets at least two rows
+    /// (a short one would vanish), cut at the last row.
+    pub fn minimap_rows(&self, height: usize) -> Vec<Option<usize>> {
+        let len = self.document.char_len().max(1);
+        let mut rows = vec![None; height];
+        for a in self.annotations().iter().filter(|a| !a.orphan) {
+            let colour = self.tagset().position(a.tag).unwrap_or(0);
+            let top = a.start * height / len;
+            let bottom = (a.end * height / len).max(top + 2);
+            for row in &mut rows[top.min(height)..bottom.min(height)] {
+                *row = Some(colour);
+            }
+        }
+        rows
+    }
+
     /// Drawn annotations covering code point `at`, innermost (shortest) first.
     pub fn covering(&self, at: usize) -> Vec<&Rc<Annotation>> {
         let mut out: Vec<_> =
@@ -70,3 +97,7 @@ impl Workspace {
         drawn.get(index).map(|a| a.id)
     }
 }
+
+#[cfg(test)]
+#[path = "queries_tests.rs"]
+mod tests;
