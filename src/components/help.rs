@@ -2,7 +2,8 @@
 
 use yew::prelude::*;
 
-use super::escape::{use_escape, use_focus_on_mount};
+use super::dialog::Dialog;
+use super::escape::use_focus_on_mount;
 use crate::state::use_app_state;
 
 /// Every shortcut but the tag keys, which come from the tag set.
@@ -32,27 +33,23 @@ pub struct HelpProps {
 #[function_component]
 pub fn Help(props: &HelpProps) -> Html {
     let state = use_app_state();
-    use_escape(props.onclose.clone());
     let close = use_node_ref();
     use_focus_on_mount(close.clone());
     let tags = state.workspace().tagset().tags.iter().filter(|d| !d.hotkey.is_empty()).map(|d| {
         html! { <tr><th scope="row"><kbd>{ &d.hotkey }</kbd></th><td>{ format!("Tag the selection (or retag the selected annotation) as {}", d.label) }</td></tr> }
     });
     html! {
-        <div class="backdrop">
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="help-title">
-                <h2 id="help-title">{ "Keyboard shortcuts" }</h2>
-                <table class="shortcuts">
-                    <thead><tr><th scope="col">{ "Keys" }</th><th scope="col">{ "What they do" }</th></tr></thead>
-                    <tbody>
-                        { for tags }
-                        { for SHORTCUTS.iter().map(|(k, what)| html! { <tr><th scope="row"><kbd>{ *k }</kbd></th><td>{ *what }</td></tr> }) }
-                    </tbody>
-                </table>
-                <div class="dialog-actions">
-                    <button ref={close} class="primary" onclick={props.onclose.reform(|_: MouseEvent| ())}>{ "Close" }</button>
-                </div>
+        <Dialog title="Keyboard shortcuts" title_id="help-title" onclose={props.onclose.clone()}>
+            <table class="shortcuts">
+                <thead><tr><th scope="col">{ "Keys" }</th><th scope="col">{ "What they do" }</th></tr></thead>
+                <tbody>
+                    { for tags }
+                    { for SHORTCUTS.iter().map(|(k, what)| html! { <tr><th scope="row"><kbd>{ *k }</kbd></th><td>{ *what }</td></tr> }) }
+                </tbody>
+            </table>
+            <div class="dialog-actions">
+                <button ref={close} class="primary" onclick={props.onclose.reform(|_: MouseEvent| ())}>{ "Close" }</button>
             </div>
-        </div>
+        </Dialog>
     }
 }

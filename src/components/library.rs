@@ -6,7 +6,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::escape::{use_escape, use_focus_on_mount};
+use super::dialog::Dialog;
+use super::escape::use_focus_on_mount;
 
 use crate::effects::documents;
 use crate::state::{Action, State, use_app_state};
@@ -97,50 +98,46 @@ pub fn Library(props: &LibraryProps) -> Html {
         move |_| documents::export_all(&state)
     };
     let onclose = props.onclose.reform(|_: MouseEvent| ());
-    use_escape(props.onclose.clone());
     let close = use_node_ref();
     use_focus_on_mount(close.clone());
 
     html! {
-        <div class="backdrop">
-            <div class="dialog library" role="dialog" aria-modal="true" aria-labelledby="library-title">
-                <h2 id="library-title">{ "Library" }</h2>
-                <p class="hint">{ kept_where(state.persisted) }</p>
-                <ul class="docs">
-                    { for docs.iter().map(|d| html! {
-                        <li key={d.id.to_string()} class={classes!("doc", (d.id == state.doc_id).then_some("open"))}>
-                            if *renaming == Some(d.id) {
-                                <form class="rename" onsubmit={rename(d.id)}>
-                                    <input name="title" aria-label="New title" value={d.title.clone()} />
-                                    <button class="primary">{ "Save" }</button>
-                                </form>
-                            } else {
-                                <button class="doc-open" onclick={open(d.id)}>{ if d.damaged { "(damaged)" } else { &d.title } }</button>
-                            }
-                            <span class="doc-meta">
-                                { meta(d) }
-                                if d.id == state.doc_id { { " · open" } }
-                            </span>
-                            <span class="doc-actions">
-                                <button onclick={let (renaming, id) = (renaming.clone(), d.id); move |_| renaming.set(Some(id))}>{ "Rename" }</button>
-                                <button class="delete" onclick={delete(d)}>{ "Delete" }</button>
-                            </span>
-                        </li>
-                    }) }
-                    { for state.trash.iter().rev().map(|t| html! {
-                        <li key={format!("deleted-{}", t.deleted.id)} class="doc deleted">
-                            <span class="doc-open">{ format!("Deleted “{}”", t.title) }</span>
-                            <span class="doc-actions">
-                                <button class="undo-delete" onclick={undo(t.deleted.id)}>{ "Undo" }</button>
-                            </span>
-                        </li>
-                    }) }
-                </ul>
-                <div class="dialog-actions">
-                    <button id="export-all" onclick={onexport_all}>{ "Export all" }</button>
-                    <button onclick={onclose} ref={close}>{ "Close" }</button>
-                </div>
+        <Dialog title="Library" title_id="library-title" onclose={props.onclose.clone()} class={classes!("library")}>
+            <p class="hint">{ kept_where(state.persisted) }</p>
+            <ul class="docs">
+                { for docs.iter().map(|d| html! {
+                    <li key={d.id.to_string()} class={classes!("doc", (d.id == state.doc_id).then_some("open"))}>
+                        if *renaming == Some(d.id) {
+                            <form class="rename" onsubmit={rename(d.id)}>
+                                <input name="title" aria-label="New title" value={d.title.clone()} />
+                                <button class="primary">{ "Save" }</button>
+                            </form>
+                        } else {
+                            <button class="doc-open" onclick={open(d.id)}>{ if d.damaged { "(damaged)" } else { &d.title } }</button>
+                        }
+                        <span class="doc-meta">
+                            { meta(d) }
+                            if d.id == state.doc_id { { " · open" } }
+                        </span>
+                        <span class="doc-actions">
+                            <button onclick={let (renaming, id) = (renaming.clone(), d.id); move |_| renaming.set(Some(id))}>{ "Rename" }</button>
+                            <button class="delete" onclick={delete(d)}>{ "Delete" }</button>
+                        </span>
+                    </li>
+                }) }
+                { for state.trash.iter().rev().map(|t| html! {
+                    <li key={format!("deleted-{}", t.deleted.id)} class="doc deleted">
+                        <span class="doc-open">{ format!("Deleted “{}”", t.title) }</span>
+                        <span class="doc-actions">
+                            <button class="undo-delete" onclick={undo(t.deleted.id)}>{ "Undo" }</button>
+                        </span>
+                    </li>
+                }) }
+            </ul>
+            <div class="dialog-actions">
+                <button id="export-all" onclick={onexport_all}>{ "Export all" }</button>
+                <button onclick={onclose} ref={close}>{ "Close" }</button>
             </div>
-        </div>
+        </Dialog>
     }
 }

@@ -4,7 +4,8 @@ use annotator_core::{Workspace, article_from_text};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::escape::{use_escape, use_focus_on_mount};
+use super::dialog::Dialog;
+use super::escape::use_focus_on_mount;
 
 use crate::dom;
 use crate::effects::files::{OPENED, open_file};
@@ -77,33 +78,29 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
         }
     };
     let oncancel = props.onclose.reform(|_: MouseEvent| ());
-    use_escape(props.onclose.clone());
+    let heading = if mode == DialogMode::Update { "Update the article text" } else { "Open an article" };
     html! {
-        <div class="backdrop">
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="load-title">
-                if mode == DialogMode::Update {
-                    <h2 id="load-title">{ "Update the article text" }</h2>
-                    <p class="hint">{ "Paste the new version (re-copied or edited). Each annotation moves with its text; any whose text is gone is kept and listed as not found." }</p>
-                    <label>{ "Title" }<input id="load-title-input" ref={title} value={state.workspace().document.title().to_owned()} /></label>
-                    <label>{ "New text" }<textarea id="load-text" ref={text} rows="12" placeholder="Paste the new version here" /></label>
-                } else {
-                    <h2 id="load-title">{ "Open an article" }</h2>
-                    <label>{ "Title" }<input id="load-title-input" ref={title} placeholder="Taken from the first line if left empty" /></label>
-                    <label>{ "Text" }<textarea id="load-text" ref={text} rows="12" placeholder="Paste the article here" /></label>
-                }
-                <p class="hint" hidden={mode == DialogMode::Update}>
-                    { "Or " }
-                    <label class="button">{ "choose a .txt, .md or saved web page (.html)" }
-                        <input type="file" class="visually-hidden" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onchange={onfile} />
-                    </label>
-                    { " — you can also drop a file anywhere on the page." }
-                </p>
-                if let Some(e) = &*error { <p class="form-error" role="alert">{ e }</p> }
-                <div class="dialog-actions">
-                    <button onclick={oncancel}>{ "Cancel" }</button>
-                    <button class="primary" onclick={onopen}>{ if mode == DialogMode::Update { "Update" } else { "Open" } }</button>
-                </div>
+        <Dialog title={heading} title_id="load-title" onclose={props.onclose.clone()}>
+            if mode == DialogMode::Update {
+                <p class="hint">{ "Paste the new version (re-copied or edited). Each annotation moves with its text; any whose text is gone is kept and listed as not found." }</p>
+                <label>{ "Title" }<input id="load-title-input" ref={title} value={state.workspace().document.title().to_owned()} /></label>
+                <label>{ "New text" }<textarea id="load-text" ref={text} rows="12" placeholder="Paste the new version here" /></label>
+            } else {
+                <label>{ "Title" }<input id="load-title-input" ref={title} placeholder="Taken from the first line if left empty" /></label>
+                <label>{ "Text" }<textarea id="load-text" ref={text} rows="12" placeholder="Paste the article here" /></label>
+            }
+            <p class="hint" hidden={mode == DialogMode::Update}>
+                { "Or " }
+                <label class="button">{ "choose a .txt, .md or saved web page (.html)" }
+                    <input type="file" class="visually-hidden" accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onchange={onfile} />
+                </label>
+                { " — you can also drop a file anywhere on the page." }
+            </p>
+            if let Some(e) = &*error { <p class="form-error" role="alert">{ e }</p> }
+            <div class="dialog-actions">
+                <button onclick={oncancel}>{ "Cancel" }</button>
+                <button class="primary" onclick={onopen}>{ if mode == DialogMode::Update { "Update" } else { "Open" } }</button>
             </div>
-        </div>
+        </Dialog>
     }
 }

@@ -2,11 +2,9 @@
 
 mod app;
 mod article;
-mod card;
-mod card_detail;
-mod card_edit;
-mod card_group;
+mod cards;
 mod caret_keys;
+mod dialog;
 mod drop_target;
 mod escape;
 mod fill;

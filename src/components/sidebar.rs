@@ -8,8 +8,7 @@ use std::rc::Rc;
 use annotator_core::Annotation;
 use yew::prelude::*;
 
-use super::card_detail::CardDetail;
-use super::card_group::{CardActions, CardGroup, groups};
+use super::cards::{CardActions, CardDetail, CardGroup, groups};
 use super::overview::Overview;
 use crate::dom;
 use crate::state::use_app_state;

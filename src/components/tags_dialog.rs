@@ -7,7 +7,8 @@ use annotator_core::{PALETTE, TagError, TagSet};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::escape::{use_escape, use_focus_on_mount};
+use super::dialog::Dialog;
+use super::escape::use_focus_on_mount;
 use super::swatch::Swatch;
 use crate::dom;
 use crate::state::{Action, use_app_state};
@@ -23,7 +24,6 @@ pub fn TagsDialog(props: &TagsDialogProps) -> Html {
     let draft = use_state(|| (**state.workspace().tagset()).clone());
     let error = use_state(|| None::<String>);
     let new_label = use_node_ref();
-    use_escape(props.onclose.clone());
     // Focus moves into the dialog, where a keyboard user can start typing a new tag.
     use_focus_on_mount(new_label.clone());
     let onremove = |i: usize| {
@@ -85,47 +85,44 @@ pub fn TagsDialog(props: &TagsDialogProps) -> Html {
         }
     };
     html! {
-        <div class="backdrop">
-            <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="tags-title">
-                <h2 id="tags-title">{ "Tags" }</h2>
-                <p class="hint">{ "Every tag has a colour from a colour-blind-safe palette and its own underline style. Removing a tag is only possible once no annotation uses it." }</p>
-                <ul class="tag-rows">
-                    { for draft.tags.iter().enumerate().map(|(i, d)| {
-                        let label = edit(|s, i, v| s.tags[i].label = v, i);
-                        let colour = edit(|s, i, v| s.tags[i].colour = v, i);
-                        let hotkey = edit(|s, i, v| s.tags[i].hotkey = v, i);
-                        html! {
-                            <li class={classes!("tag-row", format!("tag-{}", d.key))}>
-                                <Swatch colour={d.colour.clone()} />
-                                <input class="tag-label" aria-label="Name" value={d.label.clone()}
-                                    oninput={move |e: InputEvent| label(e.target_unchecked_into::<HtmlInputElement>().value())} />
-                                <select class="tag-colour" aria-label={format!("Colour of {}", d.label)}
-                                    onchange={move |e: Event| colour(e.target_unchecked_into::<HtmlSelectElement>().value())}>
-                                    { for PALETTE.iter().map(|(hex, name)| html! {
-                                        <option value={*hex} selected={d.colour.eq_ignore_ascii_case(hex)}>{ *name }</option>
-                                    }) }
-                                </select>
-                                <input class="tag-key" aria-label={format!("Key for {}", d.label)} maxlength="1" size="2" value={d.hotkey.clone()}
-                                    oninput={move |e: InputEvent| hotkey(e.target_unchecked_into::<HtmlInputElement>().value())} />
-                                <button class="tag-remove" aria-label={format!("Remove {}", d.label)}
-                                    onclick={onremove(i)}>{ "Remove" }</button>
-                            </li>
-                        }
-                    }) }
-                </ul>
-                <div class="tag-add">
-                    <input id="new-tag" ref={new_label} aria-label="New tag name" placeholder="New tag, e.g. Quote" />
-                    <button onclick={onadd}>{ "Add tag" }</button>
-                </div>
-                <label>{ "Entity types (comma-separated)" }
-                    <input id="entity-types" value={draft.entity_types.join(", ")} onchange={ontypes} />
-                </label>
-                if let Some(e) = &*error { <p class="form-error" role="alert">{ e }</p> }
-                <div class="dialog-actions">
-                    <button onclick={props.onclose.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
-                    <button class="primary" id="tags-save" onclick={onsave}>{ "Save" }</button>
-                </div>
+        <Dialog title="Tags" title_id="tags-title" onclose={props.onclose.clone()}>
+            <p class="hint">{ "Every tag has a colour from a colour-blind-safe palette and its own underline style. Removing a tag is only possible once no annotation uses it." }</p>
+            <ul class="tag-rows">
+                { for draft.tags.iter().enumerate().map(|(i, d)| {
+                    let label = edit(|s, i, v| s.tags[i].label = v, i);
+                    let colour = edit(|s, i, v| s.tags[i].colour = v, i);
+                    let hotkey = edit(|s, i, v| s.tags[i].hotkey = v, i);
+                    html! {
+                        <li class={classes!("tag-row", format!("tag-{}", d.key))}>
+                            <Swatch colour={d.colour.clone()} />
+                            <input class="tag-label" aria-label="Name" value={d.label.clone()}
+                                oninput={move |e: InputEvent| label(e.target_unchecked_into::<HtmlInputElement>().value())} />
+                            <select class="tag-colour" aria-label={format!("Colour of {}", d.label)}
+                                onchange={move |e: Event| colour(e.target_unchecked_into::<HtmlSelectElement>().value())}>
+                                { for PALETTE.iter().map(|(hex, name)| html! {
+                                    <option value={*hex} selected={d.colour.eq_ignore_ascii_case(hex)}>{ *name }</option>
+                                }) }
+                            </select>
+                            <input class="tag-key" aria-label={format!("Key for {}", d.label)} maxlength="1" size="2" value={d.hotkey.clone()}
+                                oninput={move |e: InputEvent| hotkey(e.target_unchecked_into::<HtmlInputElement>().value())} />
+                            <button class="tag-remove" aria-label={format!("Remove {}", d.label)}
+                                onclick={onremove(i)}>{ "Remove" }</button>
+                        </li>
+                    }
+                }) }
+            </ul>
+            <div class="tag-add">
+                <input id="new-tag" ref={new_label} aria-label="New tag name" placeholder="New tag, e.g. Quote" />
+                <button onclick={onadd}>{ "Add tag" }</button>
             </div>
-        </div>
+            <label>{ "Entity types (comma-separated)" }
+                <input id="entity-types" value={draft.entity_types.join(", ")} onchange={ontypes} />
+            </label>
+            if let Some(e) = &*error { <p class="form-error" role="alert">{ e }</p> }
+            <div class="dialog-actions">
+                <button onclick={props.onclose.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
+                <button class="primary" id="tags-save" onclick={onsave}>{ "Save" }</button>
+            </div>
+        </Dialog>
     }
 }

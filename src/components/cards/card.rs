@@ -6,9 +6,9 @@ use annotator_core::text::shorten;
 use annotator_core::{Annotation, Tag, TagSet};
 use yew::prelude::*;
 
-use super::card_detail::CardDetail;
-use super::card_edit::CardEdit;
-use super::card_group::CardActions;
+use super::actions::CardActions;
+use super::detail::CardDetail;
+use super::edit::CardEdit;
 
 pub const QUOTE_GRAPHEMES: usize = 140;
 

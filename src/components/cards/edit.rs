@@ -8,8 +8,8 @@ use annotator_core::{Annotation, AnnotationId, ClaimStatus, Tag, TagSet};
 use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-use super::card_detail::{CardDetail, Ref};
-use super::card_group::CardActions;
+use super::actions::CardActions;
+use super::detail::{CardDetail, Ref};
 
 #[derive(Properties, PartialEq)]
 pub struct CardEditProps {
