@@ -15,10 +15,11 @@ impl State {
     /// Merges an import into the open article when it is the same one (undoable), else
     /// opens it as a new document `new_id`.
     pub(super) fn import(&mut self, imported: Imported, name: &str, new_id: AnnotationId, now: &str) {
-        let report = imported.summary();
+        let report = phrase::import_summary(&imported);
         let kind = if imported.skipped.is_empty() { NoticeKind::Info } else { NoticeKind::Error };
         match merge_import(self.workspace(), &imported) {
             Some((merged, summary)) => {
+                let summary = phrase::merge_summary(&summary);
                 let text =
                     format!("Imported “{name}”: {report}. {summary} Undo (Ctrl+Z) takes them out again.");
                 self.transform(merged, now, Notice { kind, text, restore: None });

@@ -6,6 +6,7 @@ mod action;
 mod edits;
 mod handle;
 mod notice;
+pub mod phrase;
 mod trash;
 
 use std::ops::Range;
@@ -269,6 +270,7 @@ impl Reducible for State {
             }
             Action::UpdateText { document, now } => {
                 let (workspace, summary) = update_text(s.workspace(), document);
+                let summary = phrase::update_summary(&summary);
                 let notice = Notice::info(format!("{summary} Undo (Ctrl+Z) brings back the old text."));
                 s.transform(workspace, &now, notice);
             }

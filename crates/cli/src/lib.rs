@@ -9,6 +9,8 @@ use annotator_core::{Document, ImportError, Imported, import_json};
 use clap::{Parser, Subcommand, ValueEnum};
 use thiserror::Error;
 
+pub mod report;
+
 #[derive(Parser, Debug)]
 #[command(name = "annotations", version, about = "Convert Article Annotator exports for other tools.")]
 pub struct Cli {

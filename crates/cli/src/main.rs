@@ -1,14 +1,14 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use annotations_cli::{Cli, CliError, Command, convert};
+use annotations_cli::{Cli, CliError, Command, convert, report};
 use clap::Parser;
 
 fn run(cli: Cli) -> Result<(), CliError> {
     let Command::Convert { to, from, text, title, output, input } = cli.command;
     let now = humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string();
     let done = convert(to, from, &input, text.as_deref(), title.as_deref(), &now)?;
-    eprintln!("{}", done.report.summary());
+    eprintln!("{}", report::summary(&done.report));
     let write = |path: &std::path::Path, body: &str| {
         std::fs::write(path, body).map_err(|source| CliError::Io { path: path.to_owned(), source })
     };

@@ -11,7 +11,7 @@ use similar::algorithms::{Capture, myers};
 
 use crate::model::{Annotation, CONTEXT_CHARS, Document, Workspace};
 
-use crate::text::{is_grapheme_boundary_at_byte, plural};
+use crate::text::is_grapheme_boundary_at_byte;
 
 /// How much of a quote must survive an edit inside it for the span to stay put.
 const MIN_QUOTE_SIMILARITY: f32 = 0.5;
@@ -191,33 +191,43 @@ pub(crate) fn reanchored(map: &PositionMap, doc: &Document, a: &Annotation) -> (
     }
 }
 
+/// What re-anchoring a workspace's annotations onto a new text did: how many of each
+/// outcome (they add up to the annotations).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UpdateSummary {
+    /// Found at the same place.
+    pub kept: usize,
+    /// Found again by their quote somewhere else.
+    pub moved: usize,
+    /// Found, with the text inside them edited.
+    pub edited: usize,
+    /// No longer found: listed as orphans.
+    pub orphaned: usize,
+}
+
 /// Re-anchors every annotation of `ws` onto a new version of its text.
 ///
 /// The document becomes `new` as it is, with `new`'s links: the old text's are dropped,
 /// not carried over, since their places were counted in a text that is gone and a link,
 /// unlike an annotation, keeps no quote to be found again by. A new text brings its own
 /// (a Markdown file's, from `article_from_markdown`); `Document::new` has none.
-pub fn update_text(ws: &Workspace, new: Document) -> (Workspace, String) {
+pub fn update_text(ws: &Workspace, new: Document) -> (Workspace, UpdateSummary) {
     let map = PositionMap::new(ws.document.text(), new.text());
-    let (mut moved, mut edited, mut orphaned) = (0, 0, 0);
+    let mut summary = UpdateSummary::default();
     let annotations: Vec<Annotation> = ws
         .annotations()
         .iter()
         .map(|a| {
             let (a, outcome) = reanchored(&map, &new, a);
             match outcome {
-                Outcome::Kept => {}
-                Outcome::Moved => moved += 1,
-                Outcome::Edited => edited += 1,
-                Outcome::Orphaned => orphaned += 1,
+                Outcome::Kept => summary.kept += 1,
+                Outcome::Moved => summary.moved += 1,
+                Outcome::Edited => summary.edited += 1,
+                Outcome::Orphaned => summary.orphaned += 1,
             }
             a
         })
         .collect();
-    let summary = format!(
-        "Text updated: {} kept, {moved} moved, {edited} with edited text inside, {orphaned} no longer found (listed as orphans).",
-        plural(ws.annotations().len() - moved - edited - orphaned, "annotation")
-    );
     (Workspace::with_annotations(new, annotations, (**ws.tagset()).clone()), summary)
 }
 

@@ -24,15 +24,9 @@ pub struct DocLink {
 }
 
 impl DocLink {
-    /// Why this link cannot be one of a text of `len` code points (`None`: it can).
-    /// Importers word their reports with it, `Document::with_links` drops by it.
-    pub(crate) fn problem(&self, len: usize) -> Option<String> {
-        if self.start >= self.end {
-            Some(format!("start {} is not before end {}", self.start, self.end))
-        } else if self.end > len {
-            Some(format!("end {} is past the text length {len}", self.end))
-        } else {
-            None
-        }
+    /// Whether this link can be one of a text of `len` code points: not empty, and not
+    /// past its end. `Document::with_links` drops by it.
+    pub(crate) fn fits(&self, len: usize) -> bool {
+        self.start < self.end && self.end <= len
     }
 }

@@ -37,20 +37,20 @@ pub mod web_page;
 #[cfg(test)]
 mod test_support;
 
-pub use anchor::update_text;
+pub use anchor::{UpdateSummary, update_text};
 pub use article::{ArticleError, article_from_bytes, article_from_text, title_from_text};
 pub use doc_link::DocLink;
 pub use editor::{EditError, Editor};
 pub use filter::Filter;
 pub use find::find_all;
 pub use formats::{
-    FileTags, ImportError, Imported, export_file_name, export_json, import_json, storage_json,
-    title_from_file_name,
+    FileTags, ImportError, Imported, SkipReason, Skipped, export_file_name, export_json, import_json,
+    storage_json, title_from_file_name,
 };
 pub use layout::{Cover, LineLayout, Segment, layout, relayout, same_rcs};
 pub use library::{Library, LibraryError, MemoryStore, Store, StoreError};
 pub use markdown::{MarkdownArticle, article_from_markdown, article_from_markdown_bytes};
-pub use merge::merge_import;
+pub use merge::{GaveWay, MergeSummary, TagsMerged, merge_import};
 pub use model::{Annotation, AnnotationId, Document, Workspace};
 pub use span::{Edge, SpanError, check_range, nudged};
 pub use status::ClaimStatus;

@@ -4,11 +4,52 @@
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
-use crate::anchor::update_text;
+use crate::anchor::{UpdateSummary, update_text};
 use crate::formats::{FileTags, Imported};
 use crate::model::{Annotation, AnnotationId, Workspace};
 use crate::tagset::{Tag, TagDef, TagSet};
-use crate::text::plural;
+
+/// What `merge_import` did, as counts; the app words it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct MergeSummary {
+    /// Annotations of the file added to the article.
+    pub added: usize,
+    /// Annotations of the file the article already had.
+    pub already_here: usize,
+    /// When the file's text differed from the article's: how its annotations were
+    /// re-anchored onto the article's text before being added.
+    pub reanchored: Option<UpdateSummary>,
+    /// What happened to the tags.
+    pub tags: TagsMerged,
+}
+
+/// How a file's tags joined the article's.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TagsMerged {
+    /// Tags the article did not have.
+    pub added: usize,
+    /// Tags both had, that the file gave another label, colour or hotkey.
+    pub changed: usize,
+    /// Entity types the article did not have.
+    pub entity_types_added: usize,
+    /// Tags only the article had that gave way to the file's (a hotkey or a label the
+    /// file now uses), in the set's order.
+    pub gave_way: Vec<GaveWay>,
+}
+
+/// A tag of ours that gave way to one of the file's: its label and hotkey before and
+/// after (an empty hotkey: none).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GaveWay {
+    /// The label before.
+    pub label_before: String,
+    /// The label after (the same unless the file now uses it).
+    pub label: String,
+    /// The hotkey before.
+    pub hotkey_before: String,
+    /// The hotkey after (empty: none).
+    pub hotkey: String,
+}
 
 fn same_text(a: &Workspace, b: &Workspace) -> bool {
     a.document.text() == b.document.text()
@@ -25,29 +66,32 @@ fn same_article(a: &Workspace, b: &Workspace) -> bool {
 ///
 /// The file's tags come too (see `adopt_tags` and `name_tags`), in the same workspace, so
 /// undoing the import takes both out.
-pub fn merge_import(current: &Workspace, incoming: &Imported) -> Option<(Workspace, String)> {
+pub fn merge_import(current: &Workspace, incoming: &Imported) -> Option<(Workspace, MergeSummary)> {
     let file = &incoming.workspace;
     if same_text(current, file) {
-        return Some(add_new(current, file, incoming.tags, String::new()));
+        return Some(add_new(current, file, incoming.tags, None));
     }
     if !same_article(current, file) {
         return None;
     }
     let (moved, summary) = update_text(file, (*current.document).clone());
-    let note =
-        summary.replacen("Text updated:", "Their text differs from this one, so they were re-anchored:", 1);
-    Some(add_new(current, &moved, incoming.tags, format!(" {note}")))
+    Some(add_new(current, &moved, incoming.tags, Some(summary)))
 }
 
 /// Adds what `current` lacks: an annotation is already here if its id is, or (for formats
 /// without ids, like doccano) the same tag over the same text.
-fn add_new(current: &Workspace, incoming: &Workspace, tags: FileTags, note: String) -> (Workspace, String) {
-    let (tagset, retag, tags_note) = match tags {
+fn add_new(
+    current: &Workspace,
+    incoming: &Workspace,
+    tags: FileTags,
+    reanchored: Option<UpdateSummary>,
+) -> (Workspace, MergeSummary) {
+    let (tagset, retag, tags) = match tags {
         // `import_json` only says `Defined` of a set that passed `check`; a hand-made
         // `Imported` that breaks it is not allowed to break ours.
         FileTags::Defined if incoming.tagset().check().is_ok() => {
-            let (tagset, note) = adopt_tags(current.tagset(), incoming.tagset());
-            (tagset, HashMap::new(), note)
+            let (tagset, merged) = adopt_tags(current.tagset(), incoming.tagset());
+            (tagset, HashMap::new(), merged)
         }
         _ => name_tags(current.tagset(), incoming),
     };
@@ -63,11 +107,12 @@ fn add_new(current: &Workspace, incoming: &Workspace, tags: FileTags, note: Stri
         })
         .filter(|a| !ids.contains(&a.id) && (a.orphan || !spans.contains(&(a.tag, a.start, a.end))))
         .collect();
-    let summary = format!(
-        "{} added to this article, {} already here.{note}{tags_note}",
-        plural(new.len(), "annotation"),
-        incoming.annotations().len() - new.len()
-    );
+    let summary = MergeSummary {
+        added: new.len(),
+        already_here: incoming.annotations().len() - new.len(),
+        reanchored,
+        tags,
+    };
     let mut all = current.annotations().to_vec();
     all.extend(new);
     (Workspace::with_annotations((*current.document).clone(), all, tagset), summary)
@@ -83,7 +128,7 @@ fn same_label(a: &str, b: &str) -> bool {
 /// after ours. A tag only we have keeps its place but gives way where the file now uses
 /// its hotkey (it takes the first free digit) or its label (it gets a number): each
 /// outcome depends on the two sets alone. Entity types: ours, then the file's new ones.
-fn adopt_tags(ours: &TagSet, file: &TagSet) -> (TagSet, String) {
+fn adopt_tags(ours: &TagSet, file: &TagSet) -> (TagSet, TagsMerged) {
     let theirs = |d: &TagDef| file.get(d.key).is_some();
     let mut merged = TagSet {
         tags: ours.tags.iter().map(|d| file.get(d.key).unwrap_or(d).clone()).collect(),
@@ -112,7 +157,13 @@ fn adopt_tags(ours: &TagSet, file: &TagSet) -> (TagSet, String) {
                 .expect("some number is free");
         }
         if merged.tags[i] != before {
-            gave_way.push(gave_way_note(&before, &merged.tags[i]));
+            let after = &merged.tags[i];
+            gave_way.push(GaveWay {
+                label_before: before.label,
+                label: after.label.clone(),
+                hotkey_before: before.hotkey,
+                hotkey: after.hotkey.clone(),
+            });
         }
     }
     let mut types_added = 0;
@@ -123,37 +174,7 @@ fn adopt_tags(ours: &TagSet, file: &TagSet) -> (TagSet, String) {
         }
     }
     debug_assert_eq!(merged.check(), Ok(()), "two valid sets make a valid one");
-    let mut counts = Vec::new();
-    if !added.is_empty() {
-        counts.push(format!("{} added", added.len()));
-    }
-    if changed > 0 {
-        counts.push(format!("{changed} changed"));
-    }
-    if types_added > 0 {
-        counts.push(format!("{} added", plural(types_added, "entity type")));
-    }
-    let mut note = String::new();
-    if !counts.is_empty() {
-        note = format!(" Tags from the file: {}.", counts.join(", "));
-    }
-    if !gave_way.is_empty() {
-        note.push_str(&format!(" To keep keys and names apart, {}.", gave_way.join("; ")));
-    }
-    (merged, note)
-}
-
-/// `“Name” is now “Name (2)” on key 6`.
-fn gave_way_note(before: &TagDef, after: &TagDef) -> String {
-    let key = |d: &TagDef| match d.hotkey.as_str() {
-        "" => "with no key".to_owned(),
-        k => format!("on key {k}"),
-    };
-    match (before.label != after.label, before.hotkey != after.hotkey) {
-        (true, true) => format!("“{}” is now “{}” {}", before.label, after.label, key(after)),
-        (true, false) => format!("“{}” is now “{}”", before.label, after.label),
-        _ => format!("“{}” is now {}", before.label, key(after)),
-    }
+    (merged, TagsMerged { added: added.len(), changed, entity_types_added: types_added, gave_way })
 }
 
 /// The tags of a file that names them without defining them (other tools' labels, an
@@ -161,7 +182,7 @@ fn gave_way_note(before: &TagDef, after: &TagDef) -> String {
 /// A name finds our tag by key, then by label (a doccano "Assertion" is our renamed
 /// claim); one we lack is added under its name. Returns the retagging for the file's
 /// annotations.
-fn name_tags(ours: &TagSet, incoming: &Workspace) -> (TagSet, HashMap<Tag, Tag>, String) {
+fn name_tags(ours: &TagSet, incoming: &Workspace) -> (TagSet, HashMap<Tag, Tag>, TagsMerged) {
     let mut merged = ours.clone();
     let mut retag = HashMap::new();
     let mut added = 0;
@@ -180,8 +201,7 @@ fn name_tags(ours: &TagSet, incoming: &Workspace) -> (TagSet, HashMap<Tag, Tag>,
         }
         added += 1;
     }
-    let note = if added > 0 { format!(" Tags from the file: {added} added.") } else { String::new() };
-    (merged, retag, note)
+    (merged, retag, TagsMerged { added, ..TagsMerged::default() })
 }
 
 #[cfg(test)]

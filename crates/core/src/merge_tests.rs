@@ -7,6 +7,11 @@ use crate::tagset::PALETTE;
 use crate::tagset::{Tag, TagDef, TagSet};
 use crate::test_support::{NOW, id};
 
+/// `added` added, `here` already here, nothing else.
+fn counts(added: usize, here: usize) -> MergeSummary {
+    MergeSummary { added, already_here: here, ..MergeSummary::default() }
+}
+
 const TEXT: &str = "one two three four five";
 
 /// `ws` exported as native JSON and read back, as a person importing the file gets it.
@@ -40,17 +45,14 @@ fn importing_the_same_file_twice_adds_nothing() {
     let mut theirs = base();
     theirs.add(8..13, Tag::Source, id(3), NOW).unwrap();
     let (once, summary) = merge_import(base().workspace(), &native(theirs.workspace())).unwrap();
-    assert_eq!(summary, "1 annotation added to this article, 2 already here.");
+    assert_eq!(summary, counts(1, 2));
     let (twice, summary) = merge_import(&once, &native(theirs.workspace())).unwrap();
-    assert_eq!(summary, "0 annotations added to this article, 3 already here.");
+    assert_eq!(summary, counts(0, 3));
     assert_eq!(twice, once);
     let mut same_spans = Editor::new(Workspace::new(Document::new("t", "one two three four five")));
     same_spans.add(0..3, Tag::Claim, id(9), NOW).unwrap();
     let (_, summary) = merge_import(&twice, &native(same_spans.workspace())).unwrap();
-    assert_eq!(
-        summary, "0 annotations added to this article, 1 already here.",
-        "same tag and range, other id"
-    );
+    assert_eq!(summary, counts(0, 1), "same tag and range, other id");
     let other = Workspace::new(Document::new("Another article", "another text"));
     assert_eq!(merge_import(&once, &native(&other)), None);
 }
@@ -65,11 +67,8 @@ fn an_import_made_on_an_edited_copy_is_reanchored_onto_the_open_text() {
     let three = merged.get(id(3)).unwrap();
     assert_eq!((three.start, three.end, three.orphan), (8, 13, false));
     assert!(merged.get(id(4)).unwrap().orphan, "kept, as an orphan");
-    assert_eq!(
-        summary,
-        "2 annotations added to this article, 0 already here. Their text differs from this one, so they were \
-         re-anchored: 0 annotations kept, 1 moved, 0 with edited text inside, 1 no longer found (listed as orphans)."
-    );
+    let reanchored = Some(UpdateSummary { kept: 0, moved: 1, edited: 0, orphaned: 1 });
+    assert_eq!(summary, MergeSummary { reanchored, ..counts(2, 0) });
 }
 
 #[test]
@@ -131,15 +130,22 @@ fn the_files_tags_win_and_ours_give_way_deterministically() {
     assert_eq!(merged.tagset().tags, expected);
     assert_eq!(merged.tagset().entity_types, ["person", "ship", "organisation", "place", "other", "vessel"]);
     assert_eq!(merged.tagset().check(), Ok(()));
-    assert_eq!(
-        summary,
-        "1 annotation added to this article, 0 already here. Tags from the file: 1 added, 2 changed, 4 \
-         entity types added. To keep keys and names apart, “Quote” is now on key 3; “Name” is now “Name (2)” \
-         on key 6."
-    );
+    let gave = |label_before: &str, label: &str, hotkey_before: &str, hotkey: &str| GaveWay {
+        label_before: label_before.to_owned(),
+        label: label.to_owned(),
+        hotkey_before: hotkey_before.to_owned(),
+        hotkey: hotkey.to_owned(),
+    };
+    let tags = TagsMerged {
+        added: 1,
+        changed: 2,
+        entity_types_added: 4,
+        gave_way: vec![gave("Quote", "Quote", "4", "3"), gave("Name", "Name (2)", "5", "6")],
+    };
+    assert_eq!(summary, MergeSummary { tags, ..counts(1, 0) });
     let (again, summary) = merge_import(&merged, &file).unwrap();
     assert_eq!(again, merged, "a second import changes nothing");
-    assert_eq!(summary, "0 annotations added to this article, 1 already here.");
+    assert_eq!(summary, counts(0, 1));
 }
 
 /// A file with no tag set of its own (an export from before tag sets, or hand-written)
@@ -181,10 +187,7 @@ fn labels_from_other_tools_find_our_tags() {
         ("w3c", w3c::import(&text, &w3c::export(theirs.workspace()), NOW).unwrap()),
     ] {
         let (merged, summary) = merge_import(ours.workspace(), &file).unwrap();
-        assert!(
-            summary.starts_with("1 annotation added to this article, 2 already here."),
-            "{format}: {summary}"
-        );
+        assert_eq!((summary.added, summary.already_here), (1, 2), "{format}: {summary:?}");
         assert_eq!(merged.tagset().check(), Ok(()), "{format}");
         assert_eq!(merged.tagset().tags[..3], ours.workspace().tagset().tags[..], "{format}: ours untouched");
         assert_eq!(merged.tagset().tags.len(), 4, "{format}: the new tag added");

@@ -187,8 +187,7 @@ impl Document {
     /// sorted by start, then end (then destination, so the order never depends on the
     /// caller's and an export is the same bytes every time).
     pub fn with_links(self, links: impl IntoIterator<Item = DocLink>) -> Self {
-        let mut links: Vec<DocLink> =
-            links.into_iter().filter(|l| l.problem(self.char_len).is_none()).collect();
+        let mut links: Vec<DocLink> = links.into_iter().filter(|l| l.fits(self.char_len)).collect();
         links.sort();
         Self { links: links.into(), ..self }
     }

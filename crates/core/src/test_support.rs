@@ -14,3 +14,9 @@ pub fn id(n: u8) -> AnnotationId {
 pub fn ann(doc: &Document, range: Range<usize>, tag: Tag, n: u8) -> Annotation {
     Annotation::new(doc, range, tag, id(n), NOW)
 }
+
+/// Each item `imported` skipped, in the words a damaged record is kept aside with (the
+/// same words the app's reports use).
+pub fn skipped_lines(imported: &crate::formats::Imported) -> Vec<String> {
+    imported.skipped.iter().map(crate::library::shape::line).collect()
+}

@@ -12,6 +12,8 @@ use crate::model::{Annotation, AnnotationId, Document, Workspace};
 use crate::span::check_range;
 use crate::tagset::Tag;
 
+use super::imported::{SkipReason, Skipped};
+use super::report::ImportReport;
 use super::{FileTags, ImportError, Imported, derived_id, tag_from_label, without_bom};
 
 #[derive(Serialize, Deserialize)]
@@ -90,55 +92,49 @@ pub fn import(input: &str, title: &str, now: &str) -> Result<Imported, ImportErr
         }
     })?;
     let doc = Document::new(title, &line.text);
-    let mut skipped = Vec::new();
+    let mut report = ImportReport::default();
     let mut spans: Vec<(Option<u64>, usize, usize, String)> =
         line.label.into_iter().map(|(s, e, l)| (None, s, e, l)).collect();
     for (i, e) in line.entities.into_iter().enumerate() {
         match serde_json::from_value::<Entity>(e) {
             Ok(e) => spans.push((Some(e.id), e.start_offset, e.end_offset, e.label)),
-            Err(err) => skipped.push(format!("#{} {err}", i + 1)),
+            Err(err) => report.skip_annotation(i + 1, SkipReason::Unreadable(err.to_string())),
         }
     }
-    let (mut kept, mut labels, mut by_entity) = (Vec::new(), Vec::new(), HashMap::new());
+    let (mut labels, mut by_entity) = (Vec::new(), HashMap::new());
     for (n, (entity, start, end, label)) in spans.into_iter().enumerate().map(|(i, s)| (i + 1, s)) {
         let Some(tag) = tag_from_label(&label) else {
-            skipped.push(format!("#{n} has an empty label"));
+            report.skip_annotation(n, SkipReason::EmptyLabel);
             continue;
         };
         labels.push((tag, label.trim().to_owned()));
         if let Err(e) = check_range(&doc, &(start..end)) {
-            skipped.push(format!("#{n} {e}"));
+            report.skip_annotation(n, SkipReason::Span(e));
             continue;
         }
         let id = derived_id(&format!("doccano:{}:{start}:{end}:{label}", doc.sha256()));
         if let Some(entity) = entity {
-            by_entity.insert(entity, kept.len());
+            by_entity.insert(entity, report.kept_len());
         }
-        kept.push(Annotation::new(&doc, start..end, tag, id, now));
+        report.keep(Annotation::new(&doc, start..end, tag, id, now));
     }
-    link_sources(&mut kept, &by_entity, line.relations, &mut skipped);
+    link_sources(&mut report, &by_entity, line.relations);
     if lines.next().is_some() {
-        skipped
-            .push(format!("only the first document was read; {} more line(s) were not", 1 + lines.count()));
+        report.skip(Skipped::MoreDocuments { count: 1 + lines.count() });
     }
-    Ok(Imported {
-        workspace: Workspace::with_annotations(doc, kept, Default::default()).with_labels(labels),
-        tags: FileTags::Named,
-        revision: None,
-        skipped,
-        moved: 0,
-        orphaned: 0,
-    })
+    Ok(report.finish(FileTags::Named, None, |kept| {
+        Workspace::with_annotations(doc, kept, Default::default()).with_labels(labels)
+    }))
 }
 
 /// Claim→source relations become links; other relations are reported and left out.
 fn link_sources(
-    kept: &mut [Annotation],
+    report: &mut ImportReport,
     by_entity: &HashMap<u64, usize>,
     relations: Vec<serde_json::Value>,
-    skipped: &mut Vec<String>,
 ) {
     for (n, r) in relations.into_iter().enumerate().map(|(i, r)| (i + 1, r)) {
+        let kept = report.kept_mut();
         let ends = serde_json::from_value::<Relation>(r).ok().and_then(|r| {
             let (from, to) = (*by_entity.get(&r.from_id)?, *by_entity.get(&r.to_id)?);
             (kept[from].tag == Tag::Claim && kept[to].tag == Tag::Source).then_some((from, to))
@@ -150,7 +146,7 @@ fn link_sources(
                     kept[from].sources.push(source);
                 }
             }
-            None => skipped.push(format!("relation #{n} is not a link from a claim to a source")),
+            None => report.skip(Skipped::Relation { index: n }),
         }
     }
 }
@@ -199,7 +195,7 @@ mod tests {
         assert_eq!(export(&back.workspace), out, "round trip");
         let odd = out.replace("\"from_id\":1,\"to_id\":2", "\"from_id\":2,\"to_id\":1");
         let got = import(&odd, "t", NOW).unwrap();
-        assert_eq!(got.skipped, vec!["relation #1 is not a link from a claim to a source"]);
+        assert_eq!(got.skipped, vec![Skipped::Relation { index: 1 }]);
         assert!(got.workspace.annotations().iter().all(|a| a.sources.is_empty()));
     }
 
@@ -212,7 +208,7 @@ mod tests {
             got.workspace.annotations().iter().find(|a| a.tag.key() == "per").expect("PER kept as a tag");
         assert_eq!(got.workspace.tagset().label(per.tag), "PER");
         assert_eq!(
-            got.skipped,
+            crate::test_support::skipped_lines(&got),
             vec![
                 "#2 The selection ends at 9, past the end of the text (5 characters).",
                 "only the first document was read; 1 more line(s) were not",

@@ -1,10 +1,9 @@
 //! What an import brought in and what it left out: the result every importer (native,
-//! W3C, doccano) hands back, and the one-line report a person reads.
+//! W3C, doccano) hands back. Data only: the app (and the CLI) word it for a person.
 
-use crate::model::Workspace;
-
-/// How many skipped items a report lists before summarising the rest.
-const LISTED_PROBLEMS: usize = 5;
+use crate::model::{AnnotationId, Workspace};
+use crate::span::SpanError;
+use crate::tagset::TagError;
 
 /// What a file said about its tags, which decides how they join an open article's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +16,93 @@ pub enum FileTags {
     Named,
 }
 
+/// Why one annotation (or link) of a file was left out. Positions are code points, as
+/// the file gave them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SkipReason {
+    /// It could not be read as one: the JSON reader's own account (`missing field `tag``).
+    Unreadable(String),
+    /// An item before it had this id.
+    RepeatsId(AnnotationId),
+    /// A time field (`"created"`, `"modified"`) that is not RFC 3339.
+    NotATime {
+        /// The field's name in the file.
+        field: &'static str,
+        /// Its value as given.
+        value: String,
+    },
+    /// `start` is not before `end`.
+    EmptyRange {
+        /// The item's start.
+        start: usize,
+        /// The item's end.
+        end: usize,
+    },
+    /// `end` is past the text's length `len`.
+    PastEnd {
+        /// The item's end.
+        end: usize,
+        /// The text's length.
+        len: usize,
+    },
+    /// Offset `at` falls inside a character (a grapheme cluster).
+    SplitsCharacter {
+        /// The offending offset.
+        at: usize,
+    },
+    /// The quote is not the text at `start..end`.
+    QuoteMismatch {
+        /// The item's start.
+        start: usize,
+        /// The item's end.
+        end: usize,
+    },
+    /// A range refused as the editor refuses a selection (doccano's spans).
+    Span(SpanError),
+    /// W3C: no tagging or classifying body.
+    NoTag,
+    /// W3C: neither a quote nor a position inside the text.
+    NoQuoteOrPosition,
+    /// doccano: an empty label.
+    EmptyLabel,
+}
+
+/// Something of a file that an import left out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Skipped {
+    /// Annotation number `index` (from 1, in the file's order).
+    Annotation {
+        /// Its number in the file, from 1.
+        index: usize,
+        /// Why it was left out.
+        reason: SkipReason,
+    },
+    /// Link number `index` (from 1) of the document.
+    Link {
+        /// Its number in the file, from 1.
+        index: usize,
+        /// Why it was left out.
+        reason: SkipReason,
+    },
+    /// All `count` links, as the text had been edited since they were counted in it.
+    LinksOnEarlierText {
+        /// How many links the file had.
+        count: usize,
+    },
+    /// The file's tag set, refused for this reason: the default tags are used.
+    TagSet(TagError),
+    /// doccano: relation number `index` (from 1) is not a claim → source link.
+    Relation {
+        /// Its number in the file, from 1.
+        index: usize,
+    },
+    /// doccano: only the first document was read; `count` more lines were not.
+    MoreDocuments {
+        /// How many lines were not read.
+        count: usize,
+    },
+}
+
 /// What an import brought in, and what it could not.
 #[derive(Debug, PartialEq)]
 pub struct Imported {
@@ -26,33 +112,10 @@ pub struct Imported {
     pub tags: FileTags,
     /// The tab-sync counter of a browser save (`None` for an export or a foreign file).
     pub revision: Option<u64>,
-    /// One line per annotation left out, e.g. `#4 end 9812 is past the text length 9800`,
-    /// then one per link (`link 2 end 40 is past the text length 31`, or one line
-    /// `links (3) were on an earlier version of the text` when the text was edited).
-    pub skipped: Vec<String>,
+    /// What was left out, in the order found: the tag set, annotations, then links.
+    pub skipped: Vec<Skipped>,
     /// Annotations found again by their quote because the text had been edited.
     pub moved: usize,
     /// Annotations whose quote is no longer in the text: kept as orphans.
     pub orphaned: usize,
-}
-
-impl Imported {
-    /// `"12 imported, 3 skipped: #4 end 9812 is past the text length 9800; …"`.
-    pub fn summary(&self) -> String {
-        let mut out = format!("{} imported", self.workspace.annotations().len());
-        if self.moved > 0 {
-            out.push_str(&format!(", {} found again by quote (the text had been edited)", self.moved));
-        }
-        if self.orphaned > 0 {
-            out.push_str(&format!(", {} no longer found in the text (kept as orphans)", self.orphaned));
-        }
-        if !self.skipped.is_empty() {
-            out.push_str(&format!(", {} skipped: ", self.skipped.len()));
-            out.push_str(&self.skipped.iter().take(LISTED_PROBLEMS).cloned().collect::<Vec<_>>().join("; "));
-            if self.skipped.len() > LISTED_PROBLEMS {
-                out.push_str(&format!("; and {} more", self.skipped.len() - LISTED_PROBLEMS));
-            }
-        }
-        out
-    }
 }

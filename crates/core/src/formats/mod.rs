@@ -12,10 +12,11 @@ pub mod html;
 mod imported;
 mod migrate;
 pub mod native;
+mod report;
 pub mod w3c;
 
 pub use error::{FORMAT, ImportError, SCHEMA_VERSION};
-pub use imported::{FileTags, Imported};
+pub use imported::{FileTags, Imported, SkipReason, Skipped};
 pub use native::{export_json, import_json, storage_json};
 
 use crate::model::{AnnotationId, Document, Workspace};

@@ -5,14 +5,13 @@
 //! export → import → export gives the same bytes. Import checks each annotation on its
 //! own: bad ones are skipped and reported, the rest still come in.
 
-use std::collections::HashSet;
-
 use super::error::{FORMAT, ImportError, SCHEMA_VERSION};
-use super::imported::{FileTags, Imported};
+use super::imported::{FileTags, Imported, SkipReason, Skipped};
+use super::report::ImportReport;
 use super::{migrate, without_bom};
 use crate::anchor::search;
 use crate::doc_link::DocLink;
-use crate::model::{Annotation, AnnotationId, Document, Workspace};
+use crate::model::{Annotation, Document, Workspace};
 use crate::span::{SpanError, check_range};
 use crate::tagset::TagSet;
 use serde::{Deserialize, Serialize};
@@ -21,8 +20,6 @@ use serde_json::Value;
 /// The oldest schema that is the current one but for fields it lacks (which then read as
 /// empty): read straight into the current types.
 pub(crate) const CURRENT_SHAPE_SINCE: u32 = 3;
-/// Starts every line of `Imported::skipped` about a link (and no other line).
-pub(crate) const LINK_LINE: &str = "link";
 
 /// The schema a file or record of `doc` says it follows: the oldest that holds all it
 /// has. This app reads unknown fields as damage (`deny_unknown_fields`), and so does the
@@ -159,17 +156,15 @@ pub(crate) fn import_parts(parts: Parts) -> Imported {
     report.finish(Some(parts.revision))
 }
 
+/// A native file's import: the shared [`ImportReport`], and what only this format has
+/// (its own document, tag set and links, and whether positions can be trusted).
 struct Report {
     document: Document,
     tagset: TagSet,
     tags: FileTags,
     intact: bool,
-    kept: Vec<Annotation>,
     links: Vec<DocLink>,
-    seen: HashSet<AnnotationId>,
-    skipped: Vec<String>,
-    moved: usize,
-    orphaned: usize,
+    report: ImportReport,
 }
 
 impl Report {
@@ -177,80 +172,67 @@ impl Report {
         let document = Document::new(title, text);
         // Positions are only trusted for the very text they were made on.
         let intact = document.text() == text && document.sha256() == sha256;
-        let mut report = Self::new(document, intact);
+        let mut report = Self {
+            document,
+            tagset: TagSet::default(),
+            tags: FileTags::Named,
+            intact,
+            links: Vec::new(),
+            report: ImportReport::default(),
+        };
         match tagset.map(|t| t.check().map(|()| t)) {
             Some(Ok(tagset)) => (report.tagset, report.tags) = (tagset, FileTags::Defined),
-            Some(Err(why)) => report.skipped.push(format!("the tag set ({why} The default tags are used.)")),
+            Some(Err(why)) => report.report.skip(Skipped::TagSet(why)),
             None => {}
         }
         report
     }
 
-    fn new(document: Document, intact: bool) -> Self {
-        Self {
-            document,
-            tagset: TagSet::default(),
-            tags: FileTags::Named,
-            intact,
-            kept: Vec::new(),
-            links: Vec::new(),
-            seen: HashSet::new(),
-            skipped: Vec::new(),
-            moved: 0,
-            orphaned: 0,
-        }
-    }
-
     fn add(&mut self, n: usize, item: Value) {
         match serde_json::from_value(item) {
             Ok(a) => self.add_checked(n, a),
-            Err(why) => self.skipped.push(format!("#{n} {why}")),
+            Err(why) => self.report.skip_annotation(n, SkipReason::Unreadable(why.to_string())),
         }
     }
 
     fn add_checked(&mut self, n: usize, a: Annotation) {
-        match self.check(a) {
-            Ok(a) => self.kept.push(a),
-            Err(why) => self.skipped.push(format!("#{n} {why}")),
+        if let Err(why) = self.check(a) {
+            self.report.skip_annotation(n, why);
         }
     }
 
-    fn check(&mut self, a: Annotation) -> Result<Annotation, String> {
-        if !self.seen.insert(a.id) {
-            return Err(format!("repeats id {}", a.id));
-        }
+    /// Keeps `a` (as it is, moved or orphaned) or says why not.
+    fn check(&mut self, a: Annotation) -> Result<(), SkipReason> {
+        self.report.first_sight(a.id)?;
         for (field, value) in [("created", &a.created), ("modified", &a.modified)] {
             if humantime::parse_rfc3339_weak(value).is_err() {
-                return Err(format!("{field} {value:?} is not an RFC 3339 time"));
+                return Err(SkipReason::NotATime { field, value: value.clone() });
             }
         }
         let doc = &self.document;
         if a.orphan {
-            self.orphaned += 1;
-            return Ok(a.orphaned(doc));
+            self.report.keep_orphan(a.orphaned(doc));
+            return Ok(());
         }
         if !self.intact {
-            return Ok(match search(doc, &a, a.start) {
-                Some(r) if r == a.range() => a,
-                Some(r) => {
-                    self.moved += 1;
-                    a.anchored_at(doc, r)
-                }
-                None => {
-                    self.orphaned += 1;
-                    a.orphaned(doc)
-                }
-            });
+            match search(doc, &a, a.start) {
+                Some(r) if r == a.range() => self.report.keep(a),
+                Some(r) => self.report.keep_moved(a.anchored_at(doc, r)),
+                None => self.report.keep_orphan(a.orphaned(doc)),
+            }
+            return Ok(());
         }
+        let (start, end) = (a.start, a.end);
         check_range(doc, &a.range()).map_err(|e| match e {
-            SpanError::EmptyRange => format!("start {} is not before end {}", a.start, a.end),
-            SpanError::PastEnd { end, len } => format!("end {end} is past the text length {len}"),
-            SpanError::SplitsGrapheme { at } => format!("offset {at} splits a character"),
+            SpanError::EmptyRange => SkipReason::EmptyRange { start, end },
+            SpanError::PastEnd { end, len } => SkipReason::PastEnd { end, len },
+            SpanError::SplitsGrapheme { at } => SkipReason::SplitsCharacter { at },
         })?;
-        if doc.slice(a.start, a.end) != a.exact {
-            return Err(format!("quote does not match the text at {}..{}", a.start, a.end));
+        if doc.slice(start, end) != a.exact {
+            return Err(SkipReason::QuoteMismatch { start, end });
         }
-        Ok(a)
+        self.report.keep(a);
+        Ok(())
     }
 
     /// Checks the document's links, each read by `read` (numbered from 1 in the report).
@@ -261,37 +243,32 @@ impl Report {
             return;
         }
         if !self.intact {
-            let n = links.len();
-            self.skipped.push(format!("{LINK_LINE}s ({n}) were on an earlier version of the text"));
+            self.report.skip(Skipped::LinksOnEarlierText { count: links.len() });
             return;
         }
         let len = self.document.char_len();
         for (i, link) in links.into_iter().enumerate() {
-            match read(link).and_then(|l| l.problem(len).map_or(Ok(l), Err)) {
+            let checked = read(link).map_err(SkipReason::Unreadable).and_then(|l| {
+                if l.start >= l.end {
+                    Err(SkipReason::EmptyRange { start: l.start, end: l.end })
+                } else if l.end > len {
+                    Err(SkipReason::PastEnd { end: l.end, len })
+                } else {
+                    Ok(l)
+                }
+            });
+            match checked {
                 Ok(link) => self.links.push(link),
-                Err(why) => self.skipped.push(format!("{LINK_LINE} {} {why}", i + 1)),
+                Err(reason) => self.report.skip(Skipped::Link { index: i + 1, reason }),
             }
         }
     }
 
-    fn finish(mut self, revision: Option<u64>) -> Imported {
-        // A link to an annotation that did not come in would point nowhere.
-        let ids: HashSet<_> = self.kept.iter().map(|a| a.id).collect();
-        for a in &mut self.kept {
-            a.sources.retain(|s| ids.contains(s));
-        }
-        Imported {
-            workspace: Workspace::with_annotations(
-                self.document.with_links(self.links),
-                self.kept,
-                self.tagset,
-            ),
-            tags: self.tags,
-            revision,
-            skipped: self.skipped,
-            moved: self.moved,
-            orphaned: self.orphaned,
-        }
+    fn finish(self, revision: Option<u64>) -> Imported {
+        let Self { document, tagset, tags, links, report, .. } = self;
+        report.finish(tags, revision, |kept| {
+            Workspace::with_annotations(document.with_links(links), kept, tagset)
+        })
     }
 }
 

@@ -16,6 +16,8 @@ use crate::span::check_range;
 use crate::status::ClaimStatus;
 use crate::tagset::Tag;
 
+use super::imported::SkipReason;
+use super::report::ImportReport;
 use super::{FileTags, ImportError, Imported, derived_id, tag_from_label, without_bom};
 
 const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -192,22 +194,20 @@ fn id_of(a: &Value, n: usize, doc: &Document) -> AnnotationId {
 pub fn import(doc: &Document, input: &str, now: &str) -> Result<Imported, ImportError> {
     let input = without_bom(input);
     let value: Value = serde_json::from_str(input).map_err(|e| ImportError::NotJson(e.to_string()))?;
-    let (mut skipped, mut moved, mut orphaned) = (Vec::new(), 0, 0);
-    let (mut kept, mut tag_labels) = (Vec::new(), Vec::new());
-    let mut seen = std::collections::HashSet::new();
+    let (mut report, mut tag_labels) = (ImportReport::default(), Vec::new());
     for (i, a) in annotations_in(&value)?.into_iter().enumerate() {
         let n = i + 1;
         let labels = bodies_with(a, &["tagging", "classifying"]);
         let Some((tag, label)) =
             labels.iter().find_map(|l| tag_from_label(l).map(|t| (t, l.trim().to_owned())))
         else {
-            skipped.push(format!("#{n} has no tag (a tagging or classifying body)"));
+            report.skip_annotation(n, SkipReason::NoTag);
             continue;
         };
         tag_labels.push((tag, label));
         let id = id_of(a, n, doc);
-        if !seen.insert(id) {
-            skipped.push(format!("#{n} repeats id {id}"));
+        if let Err(why) = report.first_sight(id) {
+            report.skip_annotation(n, why);
             continue;
         }
         let sel = selectors(a);
@@ -238,36 +238,24 @@ pub fn import(doc: &Document, input: &str, now: &str) -> Result<Imported, Import
             .filter(|&(s, e)| check_range(doc, &(s..e)).is_ok())
             .filter(|&(s, e)| sel.quote.as_ref().is_none_or(|(exact, ..)| doc.slice(s, e) == exact));
         if let Some((s, e)) = position {
-            kept.push(ann.anchored_at(doc, s..e));
+            report.keep(ann.anchored_at(doc, s..e));
         } else if sel.quote.is_some() {
             match search(doc, &ann, sel.position.map_or(0, |p| p.0)) {
-                Some(r) => {
-                    moved += usize::from(sel.position.is_some());
-                    kept.push(ann.anchored_at(doc, r));
-                }
+                // Without a position, where it is found is where it is.
+                Some(r) if sel.position.is_none() => report.keep(ann.anchored_at(doc, r)),
+                Some(r) => report.keep_moved(ann.anchored_at(doc, r)),
                 None => {
-                    orphaned += 1;
                     ann.orphan = true;
-                    kept.push(ann);
+                    report.keep_orphan(ann);
                 }
             }
         } else {
-            skipped.push(format!("#{n} has no quote and no position inside the text"));
+            report.skip_annotation(n, SkipReason::NoQuoteOrPosition);
         }
     }
-    // A link to an annotation that is not in the file would point nowhere.
-    let ids: std::collections::HashSet<AnnotationId> = kept.iter().map(|a: &Annotation| a.id).collect();
-    for a in &mut kept {
-        a.sources.retain(|s| ids.contains(s));
-    }
-    Ok(Imported {
-        workspace: Workspace::with_annotations(doc.clone(), kept, Default::default()).with_labels(tag_labels),
-        tags: FileTags::Named,
-        revision: None,
-        skipped,
-        moved,
-        orphaned,
-    })
+    Ok(report.finish(FileTags::Named, None, |kept| {
+        Workspace::with_annotations(doc.clone(), kept, Default::default()).with_labels(tag_labels)
+    }))
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@ use serde_json::{Value, json};
 
 use super::*;
 use crate::editor::Editor;
+use crate::formats::{SkipReason, Skipped};
 use crate::tagset::Tag;
 use crate::test_support::{NOW, id};
 
@@ -118,6 +119,13 @@ fn bad_items_are_skipped_with_reasons_and_other_json_refused() {
     let got = import(&doc, &list.to_string(), NOW).unwrap();
     assert_eq!(
         got.skipped,
+        vec![
+            Skipped::Annotation { index: 1, reason: SkipReason::NoTag },
+            Skipped::Annotation { index: 2, reason: SkipReason::NoQuoteOrPosition },
+        ]
+    );
+    assert_eq!(
+        crate::test_support::skipped_lines(&got),
         vec![
             "#1 has no tag (a tagging or classifying body)",
             "#2 has no quote and no position inside the text"

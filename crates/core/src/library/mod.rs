@@ -14,6 +14,7 @@ mod legacy;
 mod read;
 pub mod records;
 mod save;
+pub(crate) mod shape;
 mod store;
 mod transfer;
 

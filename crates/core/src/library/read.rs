@@ -7,9 +7,10 @@ use super::error::{Kept, LibraryError, Problem};
 use super::records::{
     self, BACKUP_PREFIX, DocRecord, MetaRecord, ann_id, ann_prefix, backup_key, doc_key, meta_key, sync_key,
 };
+use super::shape;
 use super::store::{Store, StoreError, Write};
-use crate::formats::native::{CURRENT_SHAPE_SINCE, LINK_LINE, Parts, import_parts};
-use crate::formats::{ImportError, SCHEMA_VERSION, import_json};
+use crate::formats::native::{CURRENT_SHAPE_SINCE, Parts, import_parts};
+use crate::formats::{ImportError, SCHEMA_VERSION, Skipped, import_json};
 use crate::model::{Annotation, AnnotationId, Workspace};
 use crate::sync::Marks;
 use crate::tagset::TagSet;
@@ -129,11 +130,6 @@ fn default_meta() -> MetaRecord {
     }
 }
 
-/// The annotation number `n` (1-based) in a line of `Imported::skipped` (`#4 end …`).
-fn skipped_number(line: &str) -> Option<usize> {
-    line.strip_prefix('#')?.split(' ').next()?.parse().ok()
-}
-
 /// Reads document `id` from `store`, setting aside (byte for byte, each under its own
 /// backup key) every record it cannot read. A document saved by a newer version is not
 /// touched at all.
@@ -198,24 +194,31 @@ pub(crate) fn read(store: &mut dyn Store, id: AnnotationId) -> Result<Read, Libr
         })?
     };
     let kept_ids: HashSet<AnnotationId> = imported.workspace.annotations().iter().map(|a| a.id).collect();
-    let (link_lines, other_lines): (Vec<&String>, Vec<&String>) =
-        imported.skipped.iter().partition(|line| line.starts_with(LINK_LINE));
-    if !link_lines.is_empty() {
+    let (link_items, other_items): (Vec<Skipped>, Vec<Skipped>) = imported
+        .skipped
+        .iter()
+        .cloned()
+        .partition(|s| matches!(s, Skipped::Link { .. } | Skipped::LinksOnEarlierText { .. }));
+    if !link_items.is_empty() {
         // The links left out are in the text record, which the next save rewrites.
-        let why = link_lines.iter().map(|l| l.as_str()).collect::<Vec<_>>().join("; ");
-        damage.copied(&doc_k, ImportError::Shape(why));
+        damage.copied(&doc_k, ImportError::Shape(shape::lines(&link_items)));
     }
-    for line in other_lines {
-        match skipped_number(line).and_then(|n| anns.get(n.wrapping_sub(1))) {
+    for item in &other_items {
+        let line = shape::line(item);
+        let index = match item {
+            Skipped::Annotation { index, .. } => Some(*index),
+            _ => None,
+        };
+        match index.and_then(|n| anns.get(n.wrapping_sub(1))) {
             Some((key, _, _)) => {
                 let key = key.clone();
-                damage.found(&key, ImportError::Shape(line.clone()));
+                damage.found(&key, ImportError::Shape(line));
             }
             // Not an annotation: the tag set, replaced by the defaults. The meta record
             // holding it is kept aside before the next save rewrites it.
             None if meta_ok => {
                 meta_ok = false;
-                damage.found(&meta_k, ImportError::Shape(line.clone()));
+                damage.found(&meta_k, ImportError::Shape(line));
             }
             None => {}
         }
