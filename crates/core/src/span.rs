@@ -10,7 +10,7 @@ use crate::model::Document;
 use crate::text::Step;
 
 /// Why a range cannot be annotated. The editor hands these on as `EditError`s; importers
-/// word them in their reports.
+/// report them as `SkipReason`s.
 #[derive(Clone, Copy, Debug, Error, PartialEq, Eq)]
 pub enum SpanError {
     /// The range is empty or reversed.
