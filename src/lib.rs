@@ -5,6 +5,7 @@
 pub mod components;
 pub mod dom;
 pub mod effects;
+pub mod keymap;
 pub mod state;
 pub mod storage;
 

@@ -9,6 +9,8 @@ use web_sys::{Element, KeyboardEvent};
 
 use crate::dom;
 use crate::dom::caret::Visual;
+use crate::effects::press;
+use crate::keymap::{self, Command, Context};
 use crate::state::{Action, StateHandle};
 
 /// Where a caret key moves the caret from `at`, or `None` for other keys. `screen` answers
@@ -20,7 +22,6 @@ fn moved(
     at: usize,
     screen: impl Fn(Visual) -> Option<usize>,
 ) -> Option<usize> {
-    let ctrl = e.ctrl_key() || e.meta_key();
     let here = line_at(lines, at);
     let column = at - lines[here].start;
     let next = lines.get(here + 1).map_or(doc.char_len(), |l| (l.start + column).min(l.end));
@@ -31,20 +32,25 @@ fn moved(
             (lines[here.saturating_sub(1)].start, lines.get(here + 1).map_or(lines[here].end, |l| l.end));
         screen(how).filter(|p| (from..=to).contains(p))
     };
-    Some(match e.key().as_str() {
-        "ArrowRight" => doc.step(at, if ctrl { Step::WordEndAfter } else { Step::NextGrapheme }),
-        "ArrowLeft" => doc.step(at, if ctrl { Step::WordStartBefore } else { Step::PrevGrapheme }),
-        "ArrowDown" if ctrl => lines.get(here + 1).map_or(doc.char_len(), |l| l.start),
-        "ArrowUp" if ctrl => match column {
+    let key = e.key();
+    Some(match keymap::command(Context::Article, &press(e, &key))? {
+        Command::CharNext => doc.step(at, Step::NextGrapheme),
+        Command::CharPrev => doc.step(at, Step::PrevGrapheme),
+        Command::WordNext => doc.step(at, Step::WordEndAfter),
+        Command::WordPrev => doc.step(at, Step::WordStartBefore),
+        Command::ParagraphDown => lines.get(here + 1).map_or(doc.char_len(), |l| l.start),
+        Command::ParagraphUp => match column {
             0 => here.checked_sub(1).map_or(0, |i| lines[i].start),
             _ => lines[here].start,
         },
-        "ArrowDown" => nearby(Visual::LineDown).filter(|p| *p > at).unwrap_or(next),
-        "ArrowUp" => nearby(Visual::LineUp).filter(|p| *p < at).unwrap_or(previous),
-        "Home" if ctrl => 0,
-        "End" if ctrl => doc.char_len(),
-        "Home" => nearby(Visual::LineStart).filter(|p| *p >= lines[here].start).unwrap_or(lines[here].start),
-        "End" => nearby(Visual::LineEnd)
+        Command::LineDown => nearby(Visual::LineDown).filter(|p| *p > at).unwrap_or(next),
+        Command::LineUp => nearby(Visual::LineUp).filter(|p| *p < at).unwrap_or(previous),
+        Command::ArticleStart => 0,
+        Command::ArticleEnd => doc.char_len(),
+        Command::LineStart => {
+            nearby(Visual::LineStart).filter(|p| *p >= lines[here].start).unwrap_or(lines[here].start)
+        }
+        Command::LineEnd => nearby(Visual::LineEnd)
             .filter(|p| *p <= lines[here].end)
             .map(|p| if p < lines[here].end { before_wrap(doc, lines[here].start, p) } else { p })
             .unwrap_or(lines[here].end),
@@ -75,7 +81,8 @@ pub fn on_caret_key(
     }
     let (anchor, focus) = dom::caret::get();
     let focus = focus.min(doc.char_len());
-    if e.key() == "Enter" {
+    let key = e.key();
+    if keymap::command(Context::Article, &press(e, &key)) == Some(Command::SelectUnderCaret) {
         let covering = state.workspace().covering(focus);
         if state.selected.is_some_and(|id| covering.iter().any(|a| a.id == id)) {
             return false; // the page's Enter opens the selected card

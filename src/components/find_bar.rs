@@ -7,6 +7,8 @@ use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::dom;
+use crate::effects::press;
+use crate::keymap::{self, Command, Context};
 use crate::state::use_app_state;
 
 #[derive(Properties, PartialEq)]
@@ -65,9 +67,15 @@ pub fn FindBar(props: &FindProps) -> Html {
     let onkeydown = {
         let (steps, query) = (steps.clone(), query.clone());
         move |e: KeyboardEvent| {
-            if e.key() == "Enter" && n > 0 {
+            let key = e.key();
+            let step = match keymap::command(Context::Find, &press(&e, &key)) {
+                Some(Command::NextMatch) => 1,
+                Some(Command::PreviousMatch) => -1,
+                _ => 0,
+            };
+            if step != 0 && n > 0 {
                 e.prevent_default();
-                steps.set(*steps + if e.shift_key() { -1 } else { 1 });
+                steps.set(*steps + step);
             } else if e.key() == "Escape" {
                 e.target_unchecked_into::<HtmlInputElement>().set_value("");
                 query.set(String::new());

@@ -1,4 +1,5 @@
-//! Thin components: they read the state, render it, and turn events into actions.
+//! Components: they read the state, render it, and turn events into actions; what they
+//! do beyond that (storage, files, downloads) they ask of `crate::effects`.
 
 mod app;
 mod article;

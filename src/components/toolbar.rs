@@ -10,6 +10,7 @@ use super::toolbar_items::{ArticleItems, ViewItems};
 use crate::dom;
 use crate::effects::SaveStatus;
 use crate::effects::files::export_workspace;
+use crate::keymap::{self, Command};
 use crate::state::{Action, callback, use_app_state};
 
 #[derive(Properties, PartialEq)]
@@ -31,9 +32,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let edit = html! {
         <div class="group" role="group" aria-label="Edit">
             <button onclick={callback(&state, |_: MouseEvent| Action::Undo { now: dom::now_iso() })} disabled={!editor.can_undo()}
-                aria-label="Undo" title="Undo (Ctrl+Z)" aria-keyshortcuts="Control+Z">{ undo }</button>
+                aria-label="Undo" title="Undo (Ctrl+Z)" aria-keyshortcuts={keymap::aria(Command::Undo)}>{ undo }</button>
             <button onclick={callback(&state, |_: MouseEvent| Action::Redo { now: dom::now_iso() })} disabled={!editor.can_redo()}
-                aria-label="Redo" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts="Control+Shift+Z Control+Y">{ redo }</button>
+                aria-label="Redo" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts={keymap::aria(Command::Redo)}>{ redo }</button>
         </div>
     };
     let view = html! { <ViewItems ontags={props.ontags.clone()} onhelp={props.onhelp.clone()} /> };

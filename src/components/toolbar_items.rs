@@ -7,6 +7,7 @@ use annotator_core::formats::Format;
 
 use super::theme_toggle::ThemeToggle;
 use crate::effects::files::{export_as, export_workspace, open_file};
+use crate::keymap::{self, Command};
 use crate::state::{Action, use_app_state};
 
 #[derive(Properties, PartialEq)]
@@ -87,7 +88,7 @@ pub fn ViewItems(props: &ViewItemsProps) -> Html {
             <ThemeToggle />
             <button id="tags" onclick={props.ontags.reform(|_: MouseEvent| ())}>{ "Tags…" }</button>
             <button id="help" onclick={props.onhelp.reform(|_: MouseEvent| ())} title="Keyboard shortcuts (?)"
-                aria-keyshortcuts="?">{ "Shortcuts" }</button>
+                aria-keyshortcuts={keymap::aria(Command::Help)}>{ "Shortcuts" }</button>
         </>
     }
 }

@@ -245,11 +245,11 @@ pub fn track_top_height(top: &web_sys::Element, below: &'static str) -> Option<R
     let measured = top.clone();
     on_resize(top, move || {
         let top = measured.get_bounding_client_rect().height();
-        let height = format!("{top}px");
+        let height = super::css_len(top, "px");
         // Find sticks under the top too: what a scroll brings into view must clear both.
         let find =
             doc.query_selector(".find").ok().flatten().map_or(0.0, |f| f.get_bounding_client_rect().height());
-        let _ = root.style().set_property("scroll-padding-top", &format!("{}px", top + find));
+        let _ = root.style().set_property("scroll-padding-top", &super::css_len(top + find, "px"));
         let Ok(targets) = doc.query_selector_all(below) else { return };
         for el in
             (0..targets.length()).filter_map(|i| targets.item(i)?.dyn_into::<web_sys::HtmlElement>().ok())

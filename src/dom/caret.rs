@@ -89,9 +89,9 @@ pub fn show(
             None => (-window.scroll_x().unwrap_or(0.0), -window.scroll_y().unwrap_or(0.0)),
         };
         let style = marker.style();
-        let _ = style.set_property("left", &format!("{}px", rect.left() - ox));
-        let _ = style.set_property("top", &format!("{}px", rect.top() - oy));
-        let _ = style.set_property("height", &format!("{}px", rect.height().max(16.0)));
+        let _ = style.set_property("left", &super::css_len(rect.left() - ox, "px"));
+        let _ = style.set_property("top", &super::css_len(rect.top() - oy, "px"));
+        let _ = style.set_property("height", &super::css_len(rect.height().max(16.0), "px"));
         let opts = web_sys::ScrollIntoViewOptions::new();
         opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
         marker.scroll_into_view_with_scroll_into_view_options(&opts);

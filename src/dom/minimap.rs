@@ -44,6 +44,6 @@ pub fn place_frame(frame: &web_sys::HtmlElement, len: usize) {
     let (Some(first), Some(last)) = (first, last) else { return };
     let share = |at: usize| at.min(len) as f64 * 100.0 / len.max(1) as f64;
     let style = frame.style();
-    let _ = style.set_property("top", &format!("{:.2}%", share(first)));
-    let _ = style.set_property("height", &format!("{:.2}%", share(last.max(first)) - share(first)));
+    let _ = style.set_property("top", &super::css_len(share(first), "%"));
+    let _ = style.set_property("height", &super::css_len(share(last.max(first)) - share(first), "%"));
 }

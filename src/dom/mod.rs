@@ -26,3 +26,23 @@ pub use html_page::article_from_html;
 pub use popup::place_popup;
 pub use selection::{SelectedRange, char_at_point, selected_range};
 pub use visible::NearScreen;
+
+/// A CSS length with two decimals (`12.50px`), written with integer formatting only: Rust's
+/// float formatting would add about 10 KB to the wasm for these few numbers.
+pub fn css_len(value: f64, unit: &str) -> String {
+    let hundredths = (value * 100.0).round() as i64;
+    let sign = if hundredths < 0 { "-" } else { "" };
+    let n = hundredths.unsigned_abs();
+    format!("{sign}{}.{:02}{unit}", n / 100, n % 100)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn css_lengths_are_written_with_two_decimals() {
+        assert_eq!(super::css_len(12.5, "px"), "12.50px");
+        assert_eq!(super::css_len(-0.004, "%"), "0.00%");
+        assert_eq!(super::css_len(-3.256, "px"), "-3.26px");
+        assert_eq!(super::css_len(1280.0, "px"), "1280.00px");
+    }
+}

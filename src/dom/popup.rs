@@ -52,8 +52,8 @@ pub fn place_popup(el: &HtmlElement, x: f64, bottom: f64) {
     let (left, y) = popup_corner(x, (top, bottom), size, viewport, super::viewport::covered_top());
     let (sx, sy) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
     let style = el.style();
-    let _ = style.set_property("left", &format!("{}px", left + sx));
-    let _ = style.set_property("top", &format!("{}px", y + sy));
+    let _ = style.set_property("left", &super::css_len(left + sx, "px"));
+    let _ = style.set_property("top", &super::css_len(y + sy, "px"));
 }
 
 #[cfg(test)]

@@ -12,4 +12,4 @@ mod shortcuts;
 
 pub use autosave::{SaveStatus, use_autosave};
 pub use documents::use_restore;
-pub use shortcuts::use_shortcuts;
+pub use shortcuts::{press, use_shortcuts};

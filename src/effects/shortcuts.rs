@@ -1,5 +1,6 @@
-//! Keyboard shortcuts that work anywhere on the page except while typing in a field.
-//! The article's caret keys live with the article (`components::article`).
+//! Keyboard shortcuts that work anywhere on the page except while typing in a field, as
+//! the keymap (`crate::keymap`) binds them. The article's caret keys live with the article
+//! (`components::caret_keys`).
 
 use annotator_core::editor::Edge;
 use gloo::events::{EventListener, EventListenerOptions};
@@ -8,6 +9,7 @@ use web_sys::{Element, HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::dom;
+use crate::keymap::{self, Command, Context, Press};
 use crate::state::{Action, StateHandle};
 
 fn target(e: &KeyboardEvent) -> Option<Element> {
@@ -48,38 +50,39 @@ enum Shortcut {
     Open,
 }
 
+/// The key press `e` (whose `key()` is `key`) as the keymap sees it.
+pub fn press<'a>(e: &KeyboardEvent, key: &'a str) -> Press<'a> {
+    Press { key, ctrl: e.ctrl_key() || e.meta_key(), alt: e.alt_key(), shift: e.shift_key() }
+}
+
 fn shortcut_for(e: &KeyboardEvent) -> Option<Shortcut> {
     let key = e.key();
-    let command = e.ctrl_key() || e.meta_key();
+    let press = press(e, &key);
     let now = dom::now_iso;
-    if e.alt_key() && e.shift_key() && matches!(key.as_str(), "ArrowLeft" | "ArrowRight") {
-        let edge = if command { Edge::Start } else { Edge::End };
-        return Some(Shortcut::Act(Action::Nudge { edge, forward: key == "ArrowRight", now: now() }));
-    }
-    if command && !e.alt_key() {
-        return match key.to_lowercase().as_str() {
-            "z" if e.shift_key() => Some(Shortcut::Act(Action::Redo { now: dom::now_iso() })),
-            "z" => Some(Shortcut::Act(Action::Undo { now: dom::now_iso() })),
-            "y" => Some(Shortcut::Act(Action::Redo { now: dom::now_iso() })),
-            _ => None,
-        };
-    }
-    if e.alt_key() || command {
-        return None;
-    }
     let on_page = target(e).is_none_or(|t| t.tag_name() == "BODY" || t.id() == "article-text");
-    Some(Shortcut::Act(match key.as_str() {
-        "Escape" => Action::Cancel,
-        "Delete" | "Backspace" => Action::DeleteSelected { now: dom::now_iso() },
-        "?" => return Some(Shortcut::Help),
-        "j" | "J" => Action::SelectNeighbour { forward: true, at: dom::caret::position() },
-        "k" | "K" => Action::SelectNeighbour { forward: false, at: dom::caret::position() },
-        "Enter" if on_page => return Some(Shortcut::Open),
-        k if k.chars().count() == 1 && k.chars().all(char::is_alphanumeric) && on_page => {
-            Action::Hotkey { key: k.to_owned(), id: dom::random_id(), now: now() }
+    let action = match keymap::command(Context::Page, &press) {
+        Some(Command::Help) => return Some(Shortcut::Help),
+        Some(Command::Open) if on_page => return Some(Shortcut::Open),
+        Some(Command::Undo) => Action::Undo { now: now() },
+        Some(Command::Redo) => Action::Redo { now: now() },
+        Some(Command::DeleteSelected) => Action::DeleteSelected { now: now() },
+        Some(Command::Cancel) => Action::Cancel,
+        Some(Command::Next) => Action::SelectNeighbour { forward: true, at: dom::caret::position() },
+        Some(Command::Previous) => Action::SelectNeighbour { forward: false, at: dom::caret::position() },
+        Some(Command::NudgeEnd(forward)) => Action::Nudge { edge: Edge::End, forward, now: now() },
+        Some(Command::NudgeStart(forward)) => Action::Nudge { edge: Edge::Start, forward, now: now() },
+        // Any other single letter or digit may be a tag's key (the tag set's, not the keymap's).
+        None if !press.ctrl
+            && !press.alt
+            && on_page
+            && key.chars().count() == 1
+            && key.chars().all(char::is_alphanumeric) =>
+        {
+            Action::Hotkey { key: key.clone(), id: dom::random_id(), now: now() }
         }
         _ => return None,
-    }))
+    };
+    Some(Shortcut::Act(action))
 }
 
 /// Tag keys (1/2/3 by default) tag the selection or retag the selected annotation;

@@ -132,7 +132,8 @@ test('Find starts where the reader is and stays in view while it steps', async (
 test('a jump from a card flashes its highlight once it is on screen; the minimap frames the window', async () => {
   const page = await openApp(browser, server.url, await desktop());
   await tag(page, 'JIJI Press', '1');
-  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape'); // with nothing else to drop, Escape deselects
+  await page.locator('.card.sel').waitFor({ state: 'detached' });
   await page.evaluate(() => window.scrollTo(0, 0));
   // The minimap's frame is at the top of the strip, then at its bottom.
   const frame = () => page.evaluate(() => {

@@ -55,7 +55,7 @@ pub use model::{Annotation, AnnotationId, Document, Workspace};
 pub use span::{Edge, SpanError, check_range, nudged};
 pub use status::ClaimStatus;
 pub use sync::{Marks, TabSync, rebase};
-pub use tagset::{PALETTE, Tag, TagDef, TagError, TagSet};
+pub use tagset::{PALETTE, RESERVED_HOTKEYS, Tag, TagDef, TagError, TagSet};
 pub use text::{Line, lines, snap_selection};
 
 /// The native format's old path, kept so that code written before it moved beside the

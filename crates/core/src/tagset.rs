@@ -186,6 +186,10 @@ pub enum TagError {
     Empty,
 }
 
+/// Keys the app's own shortcuts take without a modifier (the app's keymap is held to this
+/// list by a test): no tag may have one of them, in either case.
+pub const RESERVED_HOTKEYS: [&str; 3] = ["?", "j", "k"];
+
 /// "1 annotation is", "3 annotations are".
 fn in_use(count: usize) -> String {
     if count == 1 { "1 annotation is".to_owned() } else { format!("{count} annotations are") }
@@ -307,7 +311,7 @@ impl TagSet {
                 return Err(TagError::BadColour(d.colour.clone()));
             }
             let mut chars = d.hotkey.chars();
-            let reserved = matches!(d.hotkey.as_str(), "j" | "k" | "J" | "K" | "?");
+            let reserved = RESERVED_HOTKEYS.iter().any(|k| d.hotkey.eq_ignore_ascii_case(k));
             if !d.hotkey.is_empty()
                 && (chars.next().is_some_and(|c| !c.is_alphanumeric()) || chars.next().is_some() || reserved)
             {

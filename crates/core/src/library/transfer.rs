@@ -33,12 +33,12 @@ impl<S: Store> Library<S> {
                 Err(e) => left_out.push((doc.id, e)),
             }
         }
-        let documents: Vec<Value> = std::iter::once(open.1)
-            .chain(&saved)
-            .map(|ws| serde_json::from_str(&export_json(ws)).expect("an export is JSON"))
-            .collect();
-        let all = serde_json::json!({ "format": LIBRARY_FORMAT, "documents": documents });
-        let file = serde_json::to_string_pretty(&all).expect("plain data always serialises") + "\n";
+        // Each document exactly as its own export writes it (key order included), put
+        // together as text rather than through `serde_json::Value`, which would sort keys.
+        let documents: Vec<String> =
+            std::iter::once(open.1).chain(&saved).map(|ws| export_json(ws).trim_end().to_owned()).collect();
+        let format = serde_json::to_string(LIBRARY_FORMAT).expect("a string always serialises");
+        let file = format!("{{\n\"format\": {format},\n\"documents\": [\n{}\n]\n}}\n", documents.join(",\n"));
         Ok(LibraryExport { file, left_out })
     }
 }

@@ -14,7 +14,11 @@ fn export_all_reads_back_with_import_library() {
     assert_eq!(export.left_out, vec![]);
     let back: Vec<Workspace> =
         import_library(&export.file).unwrap().into_iter().map(|d| d.unwrap().workspace).collect();
-    assert_eq!(back, [open, workspace("Saved", 3)], "the open one as in memory, first");
+    assert_eq!(back, [open.clone(), workspace("Saved", 3)], "the open one as in memory, first");
+    // Each document is its own export, byte for byte (keys in the same order).
+    assert!(export.file.contains(export_json(&open).trim_end()));
+    let value: serde_json::Value = serde_json::from_str(&export.file).unwrap();
+    assert_eq!(value["format"], LIBRARY_FORMAT);
 }
 
 #[test]
