@@ -57,10 +57,3 @@ pub use status::ClaimStatus;
 pub use sync::{Marks, TabSync, rebase};
 pub use tagset::{PALETTE, RESERVED_HOTKEYS, Tag, TagDef, TagError, TagSet};
 pub use text::{Line, lines, snap_selection};
-
-/// The native format's old path, kept so that code written before it moved beside the
-/// other formats (the app's browser tests) still compiles. New code names `formats`.
-pub mod format {
-    pub use crate::formats::native::{export_json, import_json, storage_json};
-    pub use crate::formats::{FORMAT, FileTags, ImportError, Imported, SCHEMA_VERSION};
-}
