@@ -20,7 +20,7 @@ use crate::effects::boot::{Booted, initial_state, use_boot};
 use crate::effects::files::open_file;
 use crate::effects::prefs::use_saved_snap;
 use crate::effects::{use_autosave, use_restore, use_shortcuts};
-use crate::state::{Action, StateHandle, callback};
+use crate::state::{Action, StateHandle, stamped};
 
 /// Opens the library (IndexedDB is asynchronous), then draws the page.
 #[function_component]
@@ -84,8 +84,7 @@ fn Page(props: &PageProps) -> Html {
             }
         }
     };
-    let ontag =
-        callback(&state, |tag| Action::TagSelection { tag, id: dom::random_id(), now: dom::now_iso() });
+    let ontag = stamped(&state, |tag, at| Action::TagSelection { tag, id: at.id, now: at.now });
     let set_dialog = |mode: Option<DialogMode>| {
         let dialog = dialog.clone();
         Callback::from(move |_| dialog.set(mode))

@@ -15,7 +15,7 @@ use super::handles::{Pointer, use_handles, use_release, use_touch_selection};
 use super::layout::{SameDoc, use_caret_follows, use_layout};
 use super::line::{BLOCK_LINES, Block};
 use crate::dom;
-use crate::state::{Action, use_app_state};
+use crate::state::{Action, Stamp, use_app_state};
 
 #[function_component]
 pub fn Article() -> Html {
@@ -54,7 +54,7 @@ pub fn Article() -> Html {
                 .and_then(|t| t.dyn_into::<Element>().ok())
                 .and_then(|el| el.closest("mark[data-s]").ok().flatten())
                 .and_then(|mark| mark.get_attribute("data-s")?.parse().ok());
-            state.dispatch(Action::ClickText { at, now: dom::now_iso() });
+            state.dispatch(Action::ClickText { at, now: Stamp::take().now });
         }
     };
     let onkeydown = {

@@ -11,7 +11,7 @@ use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
 
 use crate::dom;
-use crate::state::{Action, use_app_state};
+use crate::state::{Action, Stamp, use_app_state};
 
 /// What the article needs to know about the last pointer.
 #[derive(Default)]
@@ -85,7 +85,7 @@ pub fn use_handles(
                 shown(None);
                 if e.type_() == "pointerup" {
                     if let Some(range) = extent(e.unchecked_ref()) {
-                        dispatcher.dispatch(Action::Resize { id, range, now: dom::now_iso() });
+                        dispatcher.dispatch(Action::Resize { id, range, now: Stamp::take().now });
                     }
                     pointer.dragged.set(true); // the click that follows is the drop, not a click
                 }

@@ -7,9 +7,8 @@ use yew::prelude::*;
 use super::dialog::Dialog;
 use super::escape::use_focus_on_mount;
 
-use crate::dom;
 use crate::effects::files::{OPENED, open_file};
-use crate::state::{Action, use_app_state};
+use crate::state::{Action, Stamp, use_app_state};
 
 /// A new article, or a new version of the open one's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,13 +48,13 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
             };
             match article_from_text(&title, &body) {
                 Ok(doc) if mode == DialogMode::Update => {
-                    state.dispatch(Action::UpdateText { document: doc, now: dom::now_iso() });
+                    state.dispatch(Action::UpdateText { document: doc, now: Stamp::take().now });
                     onclose.emit(());
                 }
                 Ok(doc) => {
                     let message = format!("Opened “{}”. {OPENED}", doc.title());
                     state.dispatch(Action::Open {
-                        id: dom::random_id(),
+                        id: Stamp::take().id,
                         workspace: Workspace::new(doc),
                         message,
                     });

@@ -10,8 +10,7 @@ use yew::prelude::*;
 use super::dialog::Dialog;
 use super::escape::use_focus_on_mount;
 use super::swatch::Swatch;
-use crate::dom;
-use crate::state::{Action, use_app_state};
+use crate::state::{Action, Stamp, use_app_state};
 
 #[derive(Properties, PartialEq)]
 pub struct TagsDialogProps {
@@ -78,7 +77,7 @@ pub fn TagsDialog(props: &TagsDialogProps) -> Html {
             (state.clone(), draft.clone(), error.clone(), props.onclose.clone());
         move |_: MouseEvent| match state.editor.check_tagset(&draft) {
             Ok(()) => {
-                state.dispatch(Action::SetTags { tags: (*draft).clone(), now: dom::now_iso() });
+                state.dispatch(Action::SetTags { tags: (*draft).clone(), now: Stamp::take().now });
                 onclose.emit(());
             }
             Err(e) => error.set(Some(e.to_string())),

@@ -7,11 +7,10 @@ use yew::prelude::*;
 use super::hooks::use_narrow;
 use super::menu::Menu;
 use super::toolbar_items::{ArticleItems, ViewItems};
-use crate::dom;
 use crate::effects::SaveStatus;
 use crate::effects::files::export_workspace;
 use crate::keymap::{self, Command};
-use crate::state::{Action, callback, use_app_state};
+use crate::state::{Action, stamped, use_app_state};
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -31,9 +30,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let (undo, redo) = if narrow { ("↶", "↷") } else { ("Undo", "Redo") };
     let edit = html! {
         <div class="group" role="group" aria-label="Edit">
-            <button onclick={callback(&state, |_: MouseEvent| Action::Undo { now: dom::now_iso() })} disabled={!editor.can_undo()}
+            <button onclick={stamped(&state, |_: MouseEvent, at| Action::Undo { now: at.now })} disabled={!editor.can_undo()}
                 aria-label="Undo" title="Undo (Ctrl+Z)" aria-keyshortcuts={keymap::aria(Command::Undo)}>{ undo }</button>
-            <button onclick={callback(&state, |_: MouseEvent| Action::Redo { now: dom::now_iso() })} disabled={!editor.can_redo()}
+            <button onclick={stamped(&state, |_: MouseEvent, at| Action::Redo { now: at.now })} disabled={!editor.can_redo()}
                 aria-label="Redo" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts={keymap::aria(Command::Redo)}>{ redo }</button>
         </div>
     };

@@ -1,8 +1,10 @@
 //! How components reach the state: the handle `App` provides, and callbacks that dispatch.
 
+use annotator_core::AnnotationId;
 use yew::prelude::*;
 
 use super::{Action, State};
+use crate::dom;
 
 /// The state handle every component reads and dispatches to.
 pub type StateHandle = UseReducerHandle<State>;
@@ -11,6 +13,29 @@ pub type StateHandle = UseReducerHandle<State>;
 pub fn callback<E: 'static>(state: &StateHandle, f: impl Fn(E) -> Action + 'static) -> Callback<E> {
     let dispatcher = state.dispatcher();
     Callback::from(move |e: E| dispatcher.dispatch(f(e)))
+}
+
+/// What an action that changes the workspace needs from the world, taken when it is
+/// dispatched (the reducer itself stays pure): the time, and an id for whatever it makes.
+pub struct Stamp {
+    /// A fresh v4 id, for an annotation the action may create.
+    pub id: AnnotationId,
+    /// Now, as RFC 3339.
+    pub now: String,
+}
+
+impl Stamp {
+    /// The time and a fresh id, now.
+    pub fn take() -> Self {
+        Self { id: dom::random_id(), now: dom::now_iso() }
+    }
+}
+
+/// A callback that turns its event and a [`Stamp`] into an action and dispatches it: the
+/// one place components get ids and times.
+pub fn stamped<E: 'static>(state: &StateHandle, f: impl Fn(E, Stamp) -> Action + 'static) -> Callback<E> {
+    let dispatcher = state.dispatcher();
+    Callback::from(move |e: E| dispatcher.dispatch(f(e, Stamp::take())))
 }
 
 /// Gets the state from the context `App` provides.

@@ -23,7 +23,7 @@ use yew::prelude::*;
 use crate::storage::StorageError;
 
 pub use action::Action;
-pub use handle::{StateHandle, callback, use_app_state};
+pub use handle::{Stamp, StateHandle, callback, stamped, use_app_state};
 pub use notice::{Notice, NoticeKind, tag_keys};
 pub use trash::Trashed;
 

@@ -14,11 +14,14 @@ function sources(dir) {
     .map((f) => [join(dir, f), readFileSync(join(root, dir, f), 'utf8')]);
 }
 
-test('no component reaches storage: components call effects, effects call storage', () => {
+test('no component reaches storage or mints ids and times: components call effects, effects call storage', () => {
   const offenders = sources('src/components').filter(([, text]) => /\bcrate::storage\b|\bstorage::/.test(text)).map(([f]) => f);
   assert.deepEqual(offenders, []);
   const state = sources('src/state').filter(([, text]) => /\bstorage::(with|idb|load_pref|save_pref|raw|boot)\b/.test(text)).map(([f]) => f);
   assert.deepEqual(state, [], 'the reducer does no I/O');
+  // Ids and times come from one helper (state::Stamp), taken as an action is dispatched.
+  const minting = sources('src/components').filter(([, text]) => /\b(now_iso|random_id)\(/.test(text)).map(([f]) => f);
+  assert.deepEqual(minting, []);
 });
 
 test('no source file is over 400 lines, no component over 150', () => {

@@ -5,7 +5,7 @@ use annotator_core::{AnnotationId, ClaimStatus, Tag};
 use yew::prelude::*;
 
 use crate::dom;
-use crate::state::{Action, StateHandle, callback};
+use crate::state::{Action, Stamp, StateHandle, callback, stamped};
 
 /// What a card can do. Made once, so that its callbacks compare equal on every render.
 #[derive(PartialEq)]
@@ -48,22 +48,18 @@ impl CardActions {
                     dom::scroll_to_selected();
                 })
             },
-            onretag: callback(state, |(id, tag)| Action::Retag { id, tag, now: dom::now_iso() }),
-            onstatus: callback(state, |(id, status)| Action::SetStatus { id, status, now: dom::now_iso() }),
-            onentity: callback(state, |(id, kind)| Action::SetEntityType { id, kind, now: dom::now_iso() }),
-            onnote: callback(state, |(id, note)| Action::EditNote { id, note, now: dom::now_iso() }),
+            onretag: stamped(state, |(id, tag), at| Action::Retag { id, tag, now: at.now }),
+            onstatus: stamped(state, |(id, status), at| Action::SetStatus { id, status, now: at.now }),
+            onentity: stamped(state, |(id, kind), at| Action::SetEntityType { id, kind, now: at.now }),
+            onnote: stamped(state, |(id, note), at| Action::EditNote { id, note, now: at.now }),
             onstartlink: callback(state, Action::StartLinking),
-            onlink: callback(state, |(claim, source)| Action::Link { claim, source, now: dom::now_iso() }),
-            onunlink: callback(state, |(claim, source)| Action::Unlink {
-                claim,
-                source,
-                now: dom::now_iso(),
-            }),
-            onnudge: callback(state, |(edge, forward)| Action::Nudge { edge, forward, now: dom::now_iso() }),
+            onlink: stamped(state, |(claim, source), at| Action::Link { claim, source, now: at.now }),
+            onunlink: stamped(state, |(claim, source), at| Action::Unlink { claim, source, now: at.now }),
+            onnudge: stamped(state, |(edge, forward), at| Action::Nudge { edge, forward, now: at.now }),
             ondelete: {
                 let dispatcher = state.dispatcher();
                 Callback::from(move |id| {
-                    dispatcher.dispatch(Action::Delete { id, now: dom::now_iso() });
+                    dispatcher.dispatch(Action::Delete { id, now: Stamp::take().now });
                     dom::focus_article();
                 })
             },
