@@ -30,7 +30,7 @@ pub fn TagsDialog(props: &TagsDialogProps) -> Html {
         move |_: MouseEvent| {
             let mut next = (*draft).clone();
             let gone = next.tags.remove(i);
-            let count = state.workspace().annotations().iter().filter(|a| a.tag == gone.key).count();
+            let count = state.workspace().uses(gone.key);
             if count > 0 {
                 error.set(Some(TagError::InUse { label: gone.label, count }.to_string()));
             } else {

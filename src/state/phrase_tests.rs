@@ -7,6 +7,11 @@ use annotator_core::{
 
 use super::*;
 
+/// One skipped item's line, as every report writes it (the item's own `Display`).
+fn skipped(s: &Skipped) -> String {
+    s.to_string()
+}
+
 const NOW: &str = "2026-11-26T12:00:00.000Z";
 const TEXT: &str = "one two three four five";
 

@@ -202,3 +202,17 @@ export async function tag(page, text, key) {
   await page.keyboard.press(key);
   await page.locator('mark.hl', { hasText: text }).first().waitFor();
 }
+
+/**
+ * Makes IndexedDB writes in `context`'s pages fail (as a full or vanished disk does)
+ * while the page's `window.failWrites` is true.
+ */
+export function writesCanFail(context) {
+  return context.addInitScript(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) {
+      if (window.failWrites) throw new DOMException('The disk is gone.', 'UnknownError');
+      return put.apply(this, args);
+    };
+  });
+}

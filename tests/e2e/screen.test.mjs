@@ -4,7 +4,7 @@
 // reached, a minimap that shows where the window is, and a Tags dialog that answers at once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { choose, launch, openApp, openPasted, savedCount, serveDist, tag } from './helpers.mjs';
+import { writesCanFail, choose, launch, openApp, openPasted, savedCount, serveDist, tag } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -14,13 +14,7 @@ const desktop = () => browser.newContext({ acceptDownloads: true, viewport: { wi
 
 test('the toolbar is one row of groups, with the title and whether the work is saved', async () => {
   const context = await desktop();
-  await context.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (...args) {
-      if (window.failWrites) throw new DOMException('The disk is gone.', 'UnknownError');
-      return put.apply(this, args);
-    };
-  });
+  await writesCanFail(context);
   const page = await openApp(browser, server.url, context);
   const rows = await page.locator('.toolbar > *').evaluateAll((els) => els.map((el) => {
     const r = el.getBoundingClientRect();

@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, openApp, savedCount, serveDist, newContext as contextOf, tag } from './helpers.mjs';
+import { writesCanFail, launch, openApp, savedCount, serveDist, newContext as contextOf, tag } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -111,13 +111,7 @@ test('localStorage past 80% full gets a warning', async () => {
 
 test('an IndexedDB write that fails keeps everything in memory under the banner, and is written with the next change', async () => {
   const context = await newContext();
-  await context.addInitScript(() => {
-    const put = IDBObjectStore.prototype.put;
-    IDBObjectStore.prototype.put = function (...args) {
-      if (window.failWrites) throw new DOMException('The disk is gone.', 'UnknownError');
-      return put.apply(this, args);
-    };
-  });
+  await writesCanFail(context);
   const page = await openApp(browser, server.url, context);
   await tag(page, 'JIJI Press', '1');
   await savedCount(page, 1);

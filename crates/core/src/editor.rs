@@ -23,23 +23,10 @@ pub const HISTORY_LIMIT: usize = 500;
 /// Why an edit was refused.
 #[derive(Debug, Error, PartialEq, Eq)]
 pub enum EditError {
-    /// The range is empty or reversed.
-    #[error("Select some text first.")]
-    EmptyRange,
-    /// The range reaches past the end of the text.
-    #[error("The selection ends at {end}, past the end of the text ({len} characters).")]
-    PastEnd {
-        /// The range's end, in code points.
-        end: usize,
-        /// The text's length, in code points.
-        len: usize,
-    },
-    /// An end falls inside a grapheme cluster (half an emoji or a letter without its accent).
-    #[error("The selection splits a character at {at}; select whole characters.")]
-    SplitsGrapheme {
-        /// The end that splits it, in code points.
-        at: usize,
-    },
+    /// The range cannot be annotated (empty, past the end, splitting a character), in the
+    /// span rules' own words.
+    #[error(transparent)]
+    Span(#[from] SpanError),
     /// The annotation was deleted in the meantime.
     #[error("That annotation no longer exists.")]
     NotFound,
@@ -49,18 +36,6 @@ pub enum EditError {
     /// The tag set change would confuse or lose something.
     #[error("{0}")]
     Tags(#[from] TagError),
-}
-
-/// A range refused as a selection keeps the variant and words it had before span rules
-/// had a module of their own.
-impl From<SpanError> for EditError {
-    fn from(e: SpanError) -> Self {
-        match e {
-            SpanError::EmptyRange => EditError::EmptyRange,
-            SpanError::PastEnd { end, len } => EditError::PastEnd { end, len },
-            SpanError::SplitsGrapheme { at } => EditError::SplitsGrapheme { at },
-        }
-    }
 }
 
 /// A workspace plus its undo and redo stacks.
@@ -206,7 +181,7 @@ impl Editor {
     pub fn check_tagset(&self, tagset: &TagSet) -> Result<(), EditError> {
         tagset.check()?;
         for gone in self.workspace.tagset().tags.iter().filter(|d| tagset.get(d.key).is_none()) {
-            let count = self.workspace.annotations().iter().filter(|a| a.tag == gone.key).count();
+            let count = self.workspace.uses(gone.key);
             if count > 0 {
                 return Err(TagError::InUse { label: gone.label.clone(), count }.into());
             }

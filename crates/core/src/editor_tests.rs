@@ -127,9 +127,15 @@ fn cloning_the_editor_does_not_copy_its_history() {
 #[test]
 fn refuses_bad_ranges_with_reasons() {
     let mut ed = editor("a🤦🏼‍♂️b");
-    assert_eq!(ed.add(2..2, Tag::Claim, id(1), NOW), Err(EditError::EmptyRange));
-    assert_eq!(ed.add(0..9, Tag::Claim, id(1), NOW), Err(EditError::PastEnd { end: 9, len: 7 }));
-    assert_eq!(ed.add(0..3, Tag::Claim, id(1), NOW), Err(EditError::SplitsGrapheme { at: 3 }));
+    assert_eq!(ed.add(2..2, Tag::Claim, id(1), NOW), Err(EditError::Span(SpanError::EmptyRange)));
+    assert_eq!(
+        ed.add(0..9, Tag::Claim, id(1), NOW),
+        Err(EditError::Span(SpanError::PastEnd { end: 9, len: 7 }))
+    );
+    assert_eq!(
+        ed.add(0..3, Tag::Claim, id(1), NOW),
+        Err(EditError::Span(SpanError::SplitsGrapheme { at: 3 }))
+    );
     assert_eq!(ed.delete(id(9), NOW), Err(EditError::NotFound));
     assert!(!ed.can_undo());
 }
@@ -199,7 +205,7 @@ fn resizing_moves_the_quote_and_keeps_order() {
     ed.resize(id(1), grow, "later").unwrap();
     let a = ed.workspace().annotations()[0].clone();
     assert_eq!((a.id, a.exact.as_str(), a.modified.as_str()), (id(1), "Tokyo took", "later"));
-    assert_eq!(ed.resize(id(1), 3..3, NOW), Err(EditError::EmptyRange));
+    assert_eq!(ed.resize(id(1), 3..3, NOW), Err(EditError::Span(SpanError::EmptyRange)));
     ed.resize(id(1), 17..23, NOW).unwrap();
     let order: Vec<_> = ed.workspace().annotations().iter().map(|a| a.exact.as_str()).collect();
     assert_eq!(order, ["steps", "to act"], "moved past the other span");

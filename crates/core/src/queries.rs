@@ -19,6 +19,11 @@ impl Workspace {
         counts
     }
 
+    /// How many annotations carry `tag` (removing it from the tag set must wait until none).
+    pub fn uses(&self, tag: Tag) -> usize {
+        self.annotations().iter().filter(|a| a.tag == tag).count()
+    }
+
     /// How many claims have each status, in `ClaimStatus::ALL` order.
     pub fn status_counts(&self) -> [usize; 5] {
         let mut counts = [0; 5];

@@ -18,5 +18,5 @@ pub fn ann(doc: &Document, range: Range<usize>, tag: Tag, n: u8) -> Annotation {
 /// Each item `imported` skipped, in the words a damaged record is kept aside with (the
 /// same words the app's reports use).
 pub fn skipped_lines(imported: &crate::formats::Imported) -> Vec<String> {
-    imported.skipped.iter().map(crate::library::shape::line).collect()
+    imported.skipped.iter().map(ToString::to_string).collect()
 }

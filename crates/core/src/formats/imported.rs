@@ -1,5 +1,10 @@
 //! What an import brought in and what it left out: the result every importer (native,
-//! W3C, doccano) hands back. Data only: the app (and the CLI) word it for a person.
+//! W3C, doccano) hands back. Counts and typed reasons; each reason carries its one line
+//! (`#4 end 9812 is past the text length 9800`) as an error enum does, because the same
+//! line is also stored in the message of damaged data kept aside. The report's sentence
+//! around them is the app's (and the CLI's).
+
+use thiserror::Error;
 
 use crate::model::{AnnotationId, Workspace};
 use crate::span::SpanError;
@@ -18,13 +23,16 @@ pub enum FileTags {
 
 /// Why one annotation (or link) of a file was left out. Positions are code points, as
 /// the file gave them.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
 pub enum SkipReason {
     /// It could not be read as one: the JSON reader's own account (`missing field `tag``).
+    #[error("{0}")]
     Unreadable(String),
     /// An item before it had this id.
+    #[error("repeats id {0}")]
     RepeatsId(AnnotationId),
     /// A time field (`"created"`, `"modified"`) that is not RFC 3339.
+    #[error("{field} {value:?} is not an RFC 3339 time")]
     NotATime {
         /// The field's name in the file.
         field: &'static str,
@@ -32,6 +40,7 @@ pub enum SkipReason {
         value: String,
     },
     /// `start` is not before `end`.
+    #[error("start {start} is not before end {end}")]
     EmptyRange {
         /// The item's start.
         start: usize,
@@ -39,6 +48,7 @@ pub enum SkipReason {
         end: usize,
     },
     /// `end` is past the text's length `len`.
+    #[error("end {end} is past the text length {len}")]
     PastEnd {
         /// The item's end.
         end: usize,
@@ -46,11 +56,13 @@ pub enum SkipReason {
         len: usize,
     },
     /// Offset `at` falls inside a character (a grapheme cluster).
+    #[error("offset {at} splits a character")]
     SplitsCharacter {
         /// The offending offset.
         at: usize,
     },
     /// The quote is not the text at `start..end`.
+    #[error("quote does not match the text at {start}..{end}")]
     QuoteMismatch {
         /// The item's start.
         start: usize,
@@ -58,19 +70,24 @@ pub enum SkipReason {
         end: usize,
     },
     /// A range refused as the editor refuses a selection (doccano's spans).
+    #[error("{0}")]
     Span(SpanError),
     /// W3C: no tagging or classifying body.
+    #[error("has no tag (a tagging or classifying body)")]
     NoTag,
     /// W3C: neither a quote nor a position inside the text.
+    #[error("has no quote and no position inside the text")]
     NoQuoteOrPosition,
     /// doccano: an empty label.
+    #[error("has an empty label")]
     EmptyLabel,
 }
 
 /// Something of a file that an import left out.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Error, PartialEq, Eq)]
 pub enum Skipped {
     /// Annotation number `index` (from 1, in the file's order).
+    #[error("#{index} {reason}")]
     Annotation {
         /// Its number in the file, from 1.
         index: usize,
@@ -78,6 +95,7 @@ pub enum Skipped {
         reason: SkipReason,
     },
     /// Link number `index` (from 1) of the document.
+    #[error("link {index} {reason}")]
     Link {
         /// Its number in the file, from 1.
         index: usize,
@@ -85,22 +103,31 @@ pub enum Skipped {
         reason: SkipReason,
     },
     /// All `count` links, as the text had been edited since they were counted in it.
+    #[error("links ({count}) were on an earlier version of the text")]
     LinksOnEarlierText {
         /// How many links the file had.
         count: usize,
     },
     /// The file's tag set, refused for this reason: the default tags are used.
+    #[error("the tag set ({0} The default tags are used.)")]
     TagSet(TagError),
     /// doccano: relation number `index` (from 1) is not a claim → source link.
+    #[error("relation #{index} is not a link from a claim to a source")]
     Relation {
         /// Its number in the file, from 1.
         index: usize,
     },
     /// doccano: only the first document was read; `count` more lines were not.
+    #[error("only the first document was read; {count} more line(s) were not")]
     MoreDocuments {
         /// How many lines were not read.
         count: usize,
     },
+}
+
+/// Every item's line, joined by `; ` (the detail of damaged data kept aside).
+pub(crate) fn skipped_lines(skipped: &[Skipped]) -> String {
+    skipped.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
 }
 
 /// What an import brought in, and what it could not.

@@ -16,6 +16,7 @@ mod report;
 pub mod w3c;
 
 pub use error::{FORMAT, ImportError, SCHEMA_VERSION};
+pub(crate) use imported::skipped_lines;
 pub use imported::{FileTags, Imported, SkipReason, Skipped};
 pub use native::{export_json, import_json, storage_json};
 

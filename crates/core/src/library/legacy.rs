@@ -152,7 +152,7 @@ fn keep_whole(from: &mut dyn Store, key: &str, imported: &Imported, out: &mut Mo
     if imported.skipped.is_empty() {
         return true;
     }
-    let error = ImportError::Shape(super::shape::lines(&imported.skipped));
+    let error = ImportError::Shape(crate::formats::skipped_lines(&imported.skipped));
     let kept = match back_up(from, key) {
         Ok(backup) => super::Kept::Aside { backup },
         Err(error) => super::Kept::NotKept { error },

@@ -14,7 +14,6 @@ mod legacy;
 mod read;
 pub mod records;
 mod save;
-pub(crate) mod shape;
 mod store;
 mod transfer;
 

@@ -7,9 +7,9 @@ use super::error::{Kept, LibraryError, Problem};
 use super::records::{
     self, BACKUP_PREFIX, DocRecord, MetaRecord, ann_id, ann_prefix, backup_key, doc_key, meta_key, sync_key,
 };
-use super::shape;
 use super::store::{Store, StoreError, Write};
 use crate::formats::native::{CURRENT_SHAPE_SINCE, Parts, import_parts};
+use crate::formats::skipped_lines;
 use crate::formats::{ImportError, SCHEMA_VERSION, Skipped, import_json};
 use crate::model::{Annotation, AnnotationId, Workspace};
 use crate::sync::Marks;
@@ -201,10 +201,10 @@ pub(crate) fn read(store: &mut dyn Store, id: AnnotationId) -> Result<Read, Libr
         .partition(|s| matches!(s, Skipped::Link { .. } | Skipped::LinksOnEarlierText { .. }));
     if !link_items.is_empty() {
         // The links left out are in the text record, which the next save rewrites.
-        damage.copied(&doc_k, ImportError::Shape(shape::lines(&link_items)));
+        damage.copied(&doc_k, ImportError::Shape(skipped_lines(&link_items)));
     }
     for item in &other_items {
-        let line = shape::line(item);
+        let line = item.to_string();
         let index = match item {
             Skipped::Annotation { index, .. } => Some(*index),
             _ => None,
