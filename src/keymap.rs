@@ -5,6 +5,7 @@
 //! take (`annotator_core::RESERVED_HOTKEYS`, held to this table by a test) all read it.
 //! The tag keys themselves come from the tag set.
 
+use annotator_core::caret::Move;
 /// Where a binding works.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Context {
@@ -32,19 +33,8 @@ pub enum Command {
     /// Move the selected annotation's end (`true`: forward) or start by a word.
     NudgeEnd(bool),
     NudgeStart(bool),
-    /// Caret moves in the article (Shift extends the selection).
-    CharNext,
-    CharPrev,
-    WordNext,
-    WordPrev,
-    LineDown,
-    LineUp,
-    ParagraphDown,
-    ParagraphUp,
-    LineStart,
-    LineEnd,
-    ArticleStart,
-    ArticleEnd,
+    /// A caret move in the article (Shift extends the selection); the core says where to.
+    Caret(Move),
     /// Select the annotation under the caret (again: open it).
     SelectUnderCaret,
     /// Next / previous match in Find.
@@ -101,30 +91,36 @@ use Context::{Article, Find, Page};
 
 /// The table, in the order the `?` list shows it.
 pub const KEYMAP: &[Binding] = &[
-    bind(Article, C::CharNext, &[key("ArrowRight")], "← → (Ctrl: by word)", "Move the caret in the article"),
-    bind(Article, C::CharPrev, &[key("ArrowLeft")], "", ""),
-    bind(Article, C::WordNext, &[ctrl("ArrowRight")], "", ""),
-    bind(Article, C::WordPrev, &[ctrl("ArrowLeft")], "", ""),
     bind(
         Article,
-        C::LineDown,
+        C::Caret(Move::CharNext),
+        &[key("ArrowRight")],
+        "← → (Ctrl: by word)",
+        "Move the caret in the article",
+    ),
+    bind(Article, C::Caret(Move::CharPrev), &[key("ArrowLeft")], "", ""),
+    bind(Article, C::Caret(Move::WordNext), &[ctrl("ArrowRight")], "", ""),
+    bind(Article, C::Caret(Move::WordPrev), &[ctrl("ArrowLeft")], "", ""),
+    bind(
+        Article,
+        C::Caret(Move::LineDown),
         &[key("ArrowDown")],
         "↑ ↓ Home End",
         "Move the caret by line, as the window wraps it",
     ),
-    bind(Article, C::LineUp, &[key("ArrowUp")], "", ""),
-    bind(Article, C::LineStart, &[key("Home")], "", ""),
-    bind(Article, C::LineEnd, &[key("End")], "", ""),
+    bind(Article, C::Caret(Move::LineUp), &[key("ArrowUp")], "", ""),
+    bind(Article, C::Caret(Move::LineStart), &[key("Home")], "", ""),
+    bind(Article, C::Caret(Move::LineEnd), &[key("End")], "", ""),
     bind(
         Article,
-        C::ParagraphDown,
+        C::Caret(Move::ParagraphDown),
         &[ctrl("ArrowDown")],
         "Ctrl+↑ ↓, Ctrl+Home End",
         "Move it by paragraph, to the article's start or end",
     ),
-    bind(Article, C::ParagraphUp, &[ctrl("ArrowUp")], "", ""),
-    bind(Article, C::ArticleStart, &[ctrl("Home")], "", ""),
-    bind(Article, C::ArticleEnd, &[ctrl("End")], "", ""),
+    bind(Article, C::Caret(Move::ParagraphUp), &[ctrl("ArrowUp")], "", ""),
+    bind(Article, C::Caret(Move::ArticleStart), &[ctrl("Home")], "", ""),
+    bind(Article, C::Caret(Move::ArticleEnd), &[ctrl("End")], "", ""),
     bind(
         Article,
         C::SelectUnderCaret,
@@ -243,7 +239,7 @@ pub fn aria(command: Command) -> String {
 /// The rows of the `?` list: keys and what they do (continuation rows left out).
 pub fn help_rows() -> impl Iterator<Item = (&'static str, &'static str)> {
     let rows = KEYMAP.iter().filter(|b| !b.keys.is_empty()).flat_map(|b| {
-        let shift = (b.command == C::ParagraphDown).then_some(SHIFT);
+        let shift = (b.command == C::Caret(Move::ParagraphDown)).then_some(SHIFT);
         std::iter::once((b.keys, b.description)).chain(shift)
     });
     std::iter::once(TAB).chain(rows)
@@ -280,10 +276,10 @@ mod tests {
         assert_eq!(command(Page, &press("ArrowLeft", false, true, true)), Some(C::NudgeEnd(false)));
         assert_eq!(
             command(Article, &press("ArrowRight", false, false, true)),
-            Some(C::CharNext),
+            Some(C::Caret(Move::CharNext)),
             "Shift extends"
         );
-        assert_eq!(command(Article, &press("Home", true, false, false)), Some(C::ArticleStart));
+        assert_eq!(command(Article, &press("Home", true, false, false)), Some(C::Caret(Move::ArticleStart)));
         assert_eq!(command(Find, &press("Enter", false, false, true)), Some(C::PreviousMatch));
         assert_eq!(command(Page, &press("x", false, false, false)), None, "a tag's key is the tag set's");
         assert_eq!(

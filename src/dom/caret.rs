@@ -4,6 +4,7 @@
 
 use std::cell::Cell;
 
+use annotator_core::caret::Visual;
 use annotator_core::offsets::char_to_utf16;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Node};
@@ -99,15 +100,6 @@ pub fn show(
     let range = selection.get_range_at(0).ok()?;
     let r = range.get_bounding_client_rect();
     (anchor != focus).then(|| (r.left() + r.width() / 2.0, r.bottom()))
-}
-
-/// A move that depends on where the text wraps on screen, which only the browser knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Visual {
-    LineDown,
-    LineUp,
-    LineStart,
-    LineEnd,
 }
 
 /// Where the caret at `at` lands after a `Visual` move, found by moving a collapsed DOM

@@ -14,6 +14,7 @@
 
 pub mod anchor;
 pub mod article;
+pub mod caret;
 pub mod doc_link;
 pub mod editor;
 pub mod filter;
