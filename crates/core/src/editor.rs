@@ -47,12 +47,20 @@ pub struct Editor {
     workspace: Workspace,
     undo: Stack,
     redo: Stack,
+    changes: u64,
 }
 
 impl Editor {
     /// An editor of `workspace` with nothing to undo or redo.
     pub fn new(workspace: Workspace) -> Self {
-        Self { workspace, undo: Stack::default(), redo: Stack::default() }
+        Self { workspace, undo: Stack::default(), redo: Stack::default(), changes: 0 }
+    }
+
+    /// How many times the workspace changed in this editor (edits, undo, redo, another
+    /// tab's save taken): what saving and layout follow. A refused edit or one that
+    /// changes nothing does not count.
+    pub fn changes(&self) -> u64 {
+        self.changes
     }
 
     /// The current state, every recorded edit applied.
@@ -77,6 +85,7 @@ impl Editor {
 
     fn record(&mut self, edit: Edit, now: &str) {
         edit.apply(&mut self.workspace, now);
+        self.changes += 1;
         self.redo.clear();
         // Typing a note is one step, not one per keystroke; nothing else joins a step, so
         // an edit and its reversal (False, then Supported) stay two steps.
@@ -234,6 +243,7 @@ impl Editor {
             self.redo.clear();
         }
         self.workspace = joined;
+        self.changes += 1;
     }
 
     /// Takes back the last step, as a change made at `now`. False when there was none.
@@ -243,6 +253,7 @@ impl Editor {
         };
         let inverse = edit.inverse();
         inverse.apply(&mut self.workspace, now);
+        self.changes += 1;
         self.redo.push(inverse.inverse(), HISTORY_LIMIT);
         true
     }
@@ -253,6 +264,7 @@ impl Editor {
             return false;
         };
         edit.apply(&mut self.workspace, now);
+        self.changes += 1;
         self.undo.push(edit, HISTORY_LIMIT);
         true
     }

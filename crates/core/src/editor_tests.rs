@@ -249,3 +249,28 @@ fn tag_set_changes_are_undoable_and_never_orphan_annotations() {
     assert_eq!(ed.workspace().tagset().label(Tag::Claim), "Claim");
     assert_eq!(ed.workspace().tagset().tags.len(), 3);
 }
+
+#[test]
+fn changes_count_what_changed_the_workspace_and_nothing_else() {
+    let text = "Tokyo took steps";
+    let mut ed = editor(text);
+    let tokyo = 0..text.find(' ').unwrap();
+    ed.add(tokyo.clone(), Tag::Entity, id(1), NOW).unwrap();
+    assert_eq!(ed.changes(), 1);
+    ed.retag(id(1), Tag::Entity, NOW).unwrap();
+    assert_eq!(ed.changes(), 1, "a retag to the same tag changes nothing");
+    assert!(ed.add(3..3, Tag::Entity, id(2), NOW).is_err());
+    assert_eq!(ed.changes(), 1, "a refused edit changes nothing");
+    ed.set_note(id(1), "city", NOW).unwrap();
+    ed.set_note(id(1), "city!", NOW).unwrap();
+    assert_eq!(ed.changes(), 3, "typing joins one undo step but each keystroke is a change");
+    assert!(ed.undo(NOW) && ed.redo(NOW));
+    assert_eq!(ed.changes(), 5);
+    assert!(!ed.redo(NOW));
+    assert_eq!(ed.changes(), 5, "nothing to redo");
+    let same = ed.workspace().clone();
+    ed.transform(same.clone(), NOW);
+    assert_eq!(ed.changes(), 5, "a transform to the same workspace changes nothing");
+    ed.sync(same);
+    assert_eq!(ed.changes(), 6, "another tab's save is taken");
+}
