@@ -20,7 +20,7 @@ use crate::effects::boot::{Booted, initial_state, use_boot};
 use crate::effects::files::open_file;
 use crate::effects::prefs::use_saved_snap;
 use crate::effects::{use_autosave, use_restore, use_shortcuts};
-use crate::state::{Action, StateHandle, stamped};
+use crate::state::{EditAction, StateHandle, stamped};
 
 /// Opens the library (IndexedDB is asynchronous), then draws the page.
 #[function_component]
@@ -40,7 +40,7 @@ struct PageProps {
 fn Page(props: &PageProps) -> Html {
     let state = {
         let boot = props.boot.clone();
-        use_reducer(move || initial_state(&boot))
+        StateHandle::new(use_reducer(move || initial_state(&boot)))
     };
     let dialog = use_state(|| None::<DialogMode>);
     let save_status = use_autosave(state.clone());
@@ -55,9 +55,9 @@ fn Page(props: &PageProps) -> Html {
     });
     // The browser tab says which article is open.
     use_effect_with(state.workspace().document.title().to_owned(), |title| dom::set_page_title(title));
-    use_saved_snap(state.snap_words);
+    use_saved_snap(state.ui.snap_words);
     // A tagged or dropped selection must not stay highlighted by the browser.
-    use_effect_with(state.pending.is_some(), |pending| {
+    use_effect_with(state.ui.pending.is_some(), |pending| {
         if !pending {
             dom::clear_selection();
         }
@@ -84,7 +84,7 @@ fn Page(props: &PageProps) -> Html {
             }
         }
     };
-    let ontag = stamped(&state, |tag, at| Action::TagSelection { tag, id: at.id, now: at.now });
+    let ontag = stamped(&state, |tag, at| EditAction::TagSelection { tag, id: at.id, now: at.now });
     let set_dialog = |mode: Option<DialogMode>| {
         let dialog = dialog.clone();
         Callback::from(move |_| dialog.set(mode))
@@ -107,12 +107,12 @@ fn Page(props: &PageProps) -> Html {
                     <Sidebar />
                 </div>
                 <DropTarget />
-                if let Some(p) = &state.pending {
+                if let Some(p) = &state.ui.pending {
                     <TagPicker x={p.x} y={p.y} {ontag} />
                 }
                 <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="announcer">
                     // A no-break space on every other message: saying the same thing twice is heard twice.
-                    { format!("{}{}", state.announcement.1, if state.announcement.0 % 2 == 1 { "\u{a0}" } else { "" }) }
+                    { format!("{}{}", state.feedback.announcement.1, if state.feedback.announcement.0 % 2 == 1 { "\u{a0}" } else { "" }) }
                 </div>
                 if *dialog == Some(DialogMode::Library) {
                     <Library onclose={set_dialog(None)} />

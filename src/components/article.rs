@@ -12,10 +12,10 @@ use super::caret_keys::on_caret_key;
 use super::fill::use_fill;
 use super::find_bar::FindBar;
 use super::handles::{Pointer, use_handles, use_release, use_touch_selection};
-use super::layout::{SameDoc, use_caret_follows, use_layout};
+use super::layout::{SameDoc, use_layout};
 use super::line::{BLOCK_LINES, Block};
 use crate::dom;
-use crate::state::{Action, Stamp, use_app_state};
+use crate::state::{Stamp, UiAction, use_app_state};
 
 #[function_component]
 pub fn Article() -> Html {
@@ -29,16 +29,14 @@ pub fn Article() -> Html {
             let Some(el) = root.cast::<Element>() else {
                 return;
             };
-            let raw = dom::selected_range(&el).map(|r| (r.anchor, r.focus, r.x, r.y));
-            match raw {
-                Some((a, f, ..)) => dom::caret::set(a, f),
-                None => {
-                    if let Some(at) = dom::caret::from_selection(&el) {
-                        dom::caret::set(at, at);
-                    }
-                }
+            match dom::selected_range(&el) {
+                Some(r) => state.dispatch(UiAction::SelectText(Some((r.anchor, r.focus, r.x, r.y)))),
+                // A click leaves the caret where it was pressed.
+                None => match dom::caret::from_selection(&el) {
+                    Some(at) => state.dispatch(UiAction::PlaceCaret { anchor: at, focus: at, picker: None }),
+                    None => state.dispatch(UiAction::SelectText(None)),
+                },
             }
-            state.dispatch(Action::SelectText(raw));
         })
     };
     let onkeyup = on_select_end.reform(|_: KeyboardEvent| ());
@@ -54,7 +52,7 @@ pub fn Article() -> Html {
                 .and_then(|t| t.dyn_into::<Element>().ok())
                 .and_then(|el| el.closest("mark[data-s]").ok().flatten())
                 .and_then(|mark| mark.get_attribute("data-s")?.parse().ok());
-            state.dispatch(Action::ClickText { at, now: Stamp::take().now });
+            state.dispatch(UiAction::ClickText { at, now: Stamp::take().now });
         }
     };
     let onkeydown = {
@@ -71,9 +69,9 @@ pub fn Article() -> Html {
         Rc::new(move |at| line_start(&split.lines, at))
     };
     let onfocus = {
-        let (root, line_of) = (root.clone(), line_of.clone());
+        let (root, line_of, (anchor, focus)) = (root.clone(), line_of.clone(), state.ui.caret);
         move |_: FocusEvent| {
-            let (Some(el), (anchor, focus)) = (root.cast::<Element>(), dom::caret::get()) else { return };
+            let Some(el) = root.cast::<Element>() else { return };
             // Only when focus came from the keyboard: a mouse press is starting a selection.
             if anchor == focus && !dom::has_selection() && el.matches(":focus-visible").unwrap_or(false) {
                 dom::caret::show(&el, focus, focus, &*line_of);
@@ -86,16 +84,14 @@ pub fn Article() -> Html {
         Callback::from(move |e: PointerEvent| {
             // A new press starts a new selection: the last one's picker goes at once, so it
             // never stands in the way of the drag (it may cover the next line).
-            if state.pending.is_some() && e.button() == 0 && !e.shift_key() {
-                state.dispatch(Action::SelectText(None));
+            if state.ui.pending.is_some() && e.button() == 0 && !e.shift_key() {
+                state.dispatch(UiAction::SelectText(None));
             }
             on_handles.emit(e);
         })
     };
     use_touch_selection(pointer.clone(), on_select_end.clone());
     use_release(pointer.clone(), on_select_end.clone());
-
-    use_caret_follows(&state);
 
     // After every commit: `make bench` times edits up to here and to the paint after.
     use_effect(|| dom::perf::mark("article:rendered"));
@@ -105,19 +101,19 @@ pub fn Article() -> Html {
     let blocks = laid_out.len().div_ceil(BLOCK_LINES);
     let shown = use_fill(SameDoc(doc.clone()), blocks, *searching);
     let onsearch = Callback::from(move |active| searching.set(active));
-    let selected = state.selected;
+    let selected = state.ui.selected;
     let tags = state.workspace().tagset().clone();
     html! {
         <main class="article" aria-label="Article" id="main">
             <h1 class="doc-title">{ doc.title() }</h1>
             <FindBar complete={shown == blocks} {onsearch} />
-            if state.linking.is_some() {
+            if state.ui.linking.is_some() {
                 <p class="linking-hint" role="status">{ "Click a source’s highlight to link it to the claim — Escape cancels." }</p>
             }
             <p id="caret-help" class="visually-hidden">
                 { "Arrow keys move a caret (with Ctrl, by word); Shift selects; a tag's key tags the selection; Enter selects the annotation under the caret; j and k move between annotations; ? lists every shortcut." }
             </p>
-            <div class={classes!("text", state.linking.is_some().then_some("linking"))} id="article-text" ref={root}
+            <div class={classes!("text", state.ui.linking.is_some().then_some("linking"))} id="article-text" ref={root}
                 tabindex="0" role="document" aria-label="Article text" aria-describedby="caret-help"
                 data-filling={(shown < blocks).then_some("")}
                 {onkeyup} {onclick} {onkeydown} {onfocus} {onpointerdown}>

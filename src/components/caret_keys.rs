@@ -11,7 +11,7 @@ use web_sys::{Element, KeyboardEvent};
 use crate::dom;
 use crate::effects::press;
 use crate::keymap::{self, Command, Context};
-use crate::state::{Action, StateHandle};
+use crate::state::{StateHandle, UiAction};
 
 /// Handles a key pressed in the focused article; returns whether it was a caret key.
 pub fn on_caret_key(
@@ -24,16 +24,16 @@ pub fn on_caret_key(
     if e.alt_key() {
         return false; // Shift+Alt+arrows move an annotation's ends (global shortcuts)
     }
-    let (anchor, focus) = dom::caret::get();
+    let (anchor, focus) = state.ui.caret;
     let focus = focus.min(doc.char_len());
     let key = e.key();
     if keymap::command(Context::Article, &press(e, &key)) == Some(Command::SelectUnderCaret) {
         let covering = state.workspace().covering(focus);
-        if state.selected.is_some_and(|id| covering.iter().any(|a| a.id == id)) {
+        if state.ui.selected.is_some_and(|id| covering.iter().any(|a| a.id == id)) {
             return false; // the page's Enter opens the selected card
         }
         let Some(innermost) = covering.first() else { return false };
-        state.dispatch(Action::Select(Some(innermost.id)));
+        state.dispatch(UiAction::Select(Some(innermost.id)));
         return true;
     }
     let Some(Command::Caret(how)) = keymap::command(Context::Article, &press(e, &key)) else {
@@ -44,9 +44,6 @@ pub fn on_caret_key(
     let to = moved(doc, lines, focus, how, screen);
     let anchor = if e.shift_key() { anchor.min(doc.char_len()) } else { to };
     let picker = dom::caret::show(root, anchor, to, line_of);
-    let selection = picker.map(|(x, y)| (anchor, to, x, y));
-    if selection.is_some() || state.pending.is_some() {
-        state.dispatch(Action::SelectText(selection));
-    }
+    state.dispatch(UiAction::PlaceCaret { anchor, focus: to, picker });
     true
 }

@@ -34,7 +34,7 @@ pub fn FindBar(props: &FindProps) -> Html {
     };
     let matches = {
         let doc = doc.clone();
-        use_memo(((*query).clone(), state.revision), move |(q, _)| find_all(doc.text(), q))
+        use_memo(((*query).clone(), state.revision()), move |(q, _)| find_all(doc.text(), q))
     };
     {
         let onsearch = props.onsearch.clone();

@@ -11,7 +11,7 @@ use web_sys::{Element, PointerEvent};
 use yew::prelude::*;
 
 use crate::dom;
-use crate::state::{Action, Stamp, use_app_state};
+use crate::state::{EditAction, Stamp, use_app_state};
 
 /// What the article needs to know about the last pointer.
 #[derive(Default)]
@@ -43,7 +43,7 @@ pub fn use_handles(
             .and_then(|t| t.dyn_into::<Element>().ok())
             .and_then(|el| el.closest(".handle").ok().flatten());
         let (Some(handle), Some(a), Some(el)) =
-            (handle, state.selected.and_then(|id| state.workspace().get(id)), root.cast::<Element>())
+            (handle, state.ui.selected.and_then(|id| state.workspace().get(id)), root.cast::<Element>())
         else {
             pointer.pressed.set(true);
             return;
@@ -56,7 +56,8 @@ pub fn use_handles(
         } else {
             Edge::End
         };
-        let (id, range, doc, snap) = (a.id, a.range(), state.workspace().document.clone(), state.snap_words);
+        let (id, range, doc, snap) =
+            (a.id, a.range(), state.workspace().document.clone(), state.ui.snap_words);
         // The raw extent under the pointer (the reducer snaps it), and its snapped preview.
         let extent = {
             let el = el.clone();
@@ -85,7 +86,8 @@ pub fn use_handles(
                 shown(None);
                 if e.type_() == "pointerup" {
                     if let Some(range) = extent(e.unchecked_ref()) {
-                        dispatcher.dispatch(Action::Resize { id, range, now: Stamp::take().now });
+                        dispatcher
+                            .dispatch((EditAction::Resize { id, range, now: Stamp::take().now }).into());
                     }
                     pointer.dragged.set(true); // the click that follows is the drop, not a click
                 }

@@ -6,7 +6,6 @@ use std::rc::Rc;
 use annotator_core::{Document, Line, LineLayout, lines, relayout};
 use yew::prelude::*;
 
-use crate::dom;
 use crate::state::StateHandle;
 
 /// Compares documents by identity: the text of a long article is never compared.
@@ -36,8 +35,8 @@ pub fn use_layout(state: &StateHandle) -> (Rc<Lines>, Rc<Vec<Rc<LineLayout>>>) {
     // The previous layout of the same document, whose untouched lines are reused.
     let previous = use_mut_ref(|| None::<(SameDoc, Vec<Rc<LineLayout>>)>);
     let laid_out = {
-        let (editor, split, doc) = (state.editor.clone(), split.clone(), SameDoc(doc));
-        use_memo((state.revision, doc.clone()), move |_| {
+        let (editor, split, doc) = (state.session.editor.clone(), split.clone(), SameDoc(doc));
+        use_memo((state.revision(), doc.clone()), move |_| {
             let texts: Vec<&str> = split.texts.iter().map(|t| &**t).collect();
             let mut previous = previous.borrow_mut();
             let old = previous.as_ref().filter(|(d, _)| *d == doc).map_or(&[][..], |(_, l)| &l[..]);
@@ -47,17 +46,4 @@ pub fn use_layout(state: &StateHandle) -> (Rc<Lines>, Rc<Vec<Rc<LineLayout>>>) {
         })
     };
     (split, laid_out)
-}
-
-/// The keyboard caret follows the selected annotation (j/k, cards, the minimap), so that
-/// Enter opens it.
-#[hook]
-pub fn use_caret_follows(state: &StateHandle) {
-    let editor = state.editor.clone();
-    use_effect_with(state.selected, move |selected| {
-        let a = selected.and_then(|id| editor.workspace().get(id).map(|a| a.range()));
-        if let Some(range) = a.filter(|r| !r.contains(&dom::caret::position())) {
-            dom::caret::set(range.start, range.start);
-        }
-    });
 }

@@ -10,7 +10,7 @@ use super::dialog::Dialog;
 use super::escape::use_focus_on_mount;
 
 use crate::effects::documents;
-use crate::state::{Action, State, use_app_state};
+use crate::state::{DocAction, State, use_app_state};
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
@@ -21,13 +21,13 @@ pub struct LibraryProps {
 fn rows(state: &State, saved: &[DocSummary]) -> Vec<DocSummary> {
     let ws = state.workspace();
     let open = DocSummary {
-        id: state.doc_id,
+        id: state.session.doc_id,
         title: ws.document.title().to_owned(),
         updated: ws.annotations().iter().map(|a| a.modified.clone()).max(),
         counts: ws.counts().into_iter().map(|(t, n)| (ws.tagset().label(t), n)).collect(),
         damaged: false,
     };
-    let mut docs: Vec<DocSummary> = saved.iter().filter(|d| d.id != state.doc_id).cloned().collect();
+    let mut docs: Vec<DocSummary> = saved.iter().filter(|d| d.id != state.session.doc_id).cloned().collect();
     docs.insert(0, open);
     docs
 }
@@ -61,7 +61,7 @@ pub fn Library(props: &LibraryProps) -> Html {
     let renaming = use_state(|| None::<AnnotationId>);
     // Storage is read when the dialog opens and after each change, not on every render
     // (autosave and notices re-render it while it is open).
-    let saved = use_memo((*version, state.trash.len()), |_| documents::summaries());
+    let saved = use_memo((*version, state.session.trash.len()), |_| documents::summaries());
     let docs = rows(&state, &saved);
 
     let open = |id: AnnotationId| {
@@ -91,7 +91,7 @@ pub fn Library(props: &LibraryProps) -> Html {
     };
     let undo = |id: AnnotationId| {
         let state = state.clone();
-        move |_: MouseEvent| state.dispatch(Action::RestoreDocument(id))
+        move |_: MouseEvent| state.dispatch(DocAction::RestoreDocument(id))
     };
     let onexport_all = {
         let state = state.clone();
@@ -103,10 +103,10 @@ pub fn Library(props: &LibraryProps) -> Html {
 
     html! {
         <Dialog title="Library" title_id="library-title" onclose={props.onclose.clone()} class={classes!("library")}>
-            <p class="hint">{ kept_where(state.persisted) }</p>
+            <p class="hint">{ kept_where(state.health.persisted) }</p>
             <ul class="docs">
                 { for docs.iter().map(|d| html! {
-                    <li key={d.id.to_string()} class={classes!("doc", (d.id == state.doc_id).then_some("open"))}>
+                    <li key={d.id.to_string()} class={classes!("doc", (d.id == state.session.doc_id).then_some("open"))}>
                         if *renaming == Some(d.id) {
                             <form class="rename" onsubmit={rename(d.id)}>
                                 <input name="title" aria-label="New title" value={d.title.clone()} />
@@ -117,7 +117,7 @@ pub fn Library(props: &LibraryProps) -> Html {
                         }
                         <span class="doc-meta">
                             { meta(d) }
-                            if d.id == state.doc_id { { " · open" } }
+                            if d.id == state.session.doc_id { { " · open" } }
                         </span>
                         <span class="doc-actions">
                             <button onclick={let (renaming, id) = (renaming.clone(), d.id); move |_| renaming.set(Some(id))}>{ "Rename" }</button>
@@ -125,7 +125,7 @@ pub fn Library(props: &LibraryProps) -> Html {
                         </span>
                     </li>
                 }) }
-                { for state.trash.iter().rev().map(|t| html! {
+                { for state.session.trash.iter().rev().map(|t| html! {
                     <li key={format!("deleted-{}", t.deleted.id)} class="doc deleted">
                         <span class="doc-open">{ format!("Deleted “{}”", t.title) }</span>
                         <span class="doc-actions">

@@ -8,7 +8,7 @@ use super::dialog::Dialog;
 use super::escape::use_focus_on_mount;
 
 use crate::effects::files::{OPENED, open_file};
-use crate::state::{Action, Stamp, use_app_state};
+use crate::state::{DocAction, EditAction, Stamp, use_app_state};
 
 /// A new article, or a new version of the open one's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,12 +48,12 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
             };
             match article_from_text(&title, &body) {
                 Ok(doc) if mode == DialogMode::Update => {
-                    state.dispatch(Action::UpdateText { document: doc, now: Stamp::take().now });
+                    state.dispatch(EditAction::UpdateText { document: doc, now: Stamp::take().now });
                     onclose.emit(());
                 }
                 Ok(doc) => {
                     let message = format!("Opened “{}”. {OPENED}", doc.title());
-                    state.dispatch(Action::Open {
+                    state.dispatch(DocAction::Open {
                         id: Stamp::take().id,
                         workspace: Workspace::new(doc),
                         message,

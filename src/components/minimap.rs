@@ -12,7 +12,7 @@ use web_sys::HtmlCanvasElement;
 use yew::prelude::*;
 
 use crate::dom;
-use crate::state::{Action, use_app_state};
+use crate::state::{UiAction, use_app_state};
 
 /// Keeps `frame` on what the window shows: after each scroll and resize, once per frame.
 #[hook]
@@ -70,8 +70,8 @@ pub fn Minimap() -> Html {
     // Drawn when the browser is idle: the strip never delays an edit reaching the screen,
     // nor the frames after it.
     let redraw = {
-        let (canvas, latest) = (canvas.clone(), use_mut_ref(|| state.editor.clone()));
-        *latest.borrow_mut() = state.editor.clone();
+        let (canvas, latest) = (canvas.clone(), use_mut_ref(|| state.session.editor.clone()));
+        *latest.borrow_mut() = state.session.editor.clone();
         move || {
             let (canvas, editor): (NodeRef, Rc<Editor>) = (canvas.clone(), latest.borrow().clone());
             dom::when_idle(move || {
@@ -81,7 +81,7 @@ pub fn Minimap() -> Html {
             });
         }
     };
-    use_effect_with(state.revision, {
+    use_effect_with(state.revision(), {
         let redraw = redraw.clone();
         move |_| redraw()
     });
@@ -99,7 +99,7 @@ pub fn Minimap() -> Html {
             let el: HtmlCanvasElement = e.target_unchecked_into();
             let fraction = f64::from(e.offset_y()) / f64::from(el.client_height().max(1));
             let at = (fraction * state.workspace().document.char_len() as f64) as usize;
-            state.dispatch(Action::SelectNear(at));
+            state.dispatch(UiAction::SelectNear(at));
             dom::scroll_to_selected();
         }
     };

@@ -4,7 +4,7 @@
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::state::{Action, NoticeKind, callback, use_app_state};
+use crate::state::{DocAction, FeedbackAction, NoticeKind, callback, use_app_state};
 
 const INFO_MS: u32 = 8_000;
 
@@ -13,24 +13,24 @@ pub fn NoticeBanner() -> Html {
     let state = use_app_state();
     {
         let state = state.clone();
-        use_effect_with(state.notice.clone(), move |notice| {
+        use_effect_with(state.feedback.notice.clone(), move |notice| {
             let timer = notice
                 .as_ref()
                 .filter(|n| n.kind == NoticeKind::Info && n.restore.is_none())
-                .map(|_| Timeout::new(INFO_MS, move || state.dispatch(Action::Dismiss)));
+                .map(|_| Timeout::new(INFO_MS, move || state.dispatch(FeedbackAction::Dismiss)));
             move || drop(timer)
         });
     }
-    let Some(notice) = &state.notice else {
+    let Some(notice) = &state.feedback.notice else {
         return html! {};
     };
     let (class, role) = match notice.kind {
         NoticeKind::Error => ("notice error", "alert"),
         NoticeKind::Info => ("notice info", "status"),
     };
-    let ondismiss = callback(&state, |_: MouseEvent| Action::Dismiss);
+    let ondismiss = callback(&state, |_: MouseEvent| FeedbackAction::Dismiss);
     let onrestore =
-        notice.restore.map(|id| callback(&state, move |_: MouseEvent| Action::RestoreDocument(id)));
+        notice.restore.map(|id| callback(&state, move |_: MouseEvent| DocAction::RestoreDocument(id)));
     html! {
         <div {class} {role}>
             <span class="notice-text">{ &notice.text }</span>

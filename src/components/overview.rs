@@ -5,14 +5,14 @@ use annotator_core::{ClaimStatus, Filter, Tag};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::state::{Action, callback, use_app_state};
+use crate::state::{UiAction, callback, use_app_state};
 
 #[function_component]
 pub fn Overview() -> Html {
     let state = use_app_state();
     let ws = state.workspace();
-    let filter = &state.filter;
-    let set = |f: Filter| callback(&state, move |_: MouseEvent| Action::SetFilter(f.clone()));
+    let filter = &state.ui.filter;
+    let set = |f: Filter| callback(&state, move |_: MouseEvent| UiAction::SetFilter(f.clone()));
     let toggle = |f: Filter| if *filter == f { Filter::default() } else { f };
     let total = ws.annotations().len();
     let unsourced = ws.annotations().iter().filter(|a| ws.is_unsourced(a)).count();
@@ -21,7 +21,7 @@ pub fn Overview() -> Html {
         let (state, filter) = (state.clone(), filter.clone());
         move |e: InputEvent| {
             let text = e.target_unchecked_into::<HtmlInputElement>().value();
-            state.dispatch(Action::SetFilter(Filter { text, ..filter.clone() }));
+            state.dispatch(UiAction::SetFilter(Filter { text, ..filter.clone() }));
         }
     };
     html! {

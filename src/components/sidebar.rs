@@ -27,7 +27,7 @@ pub fn Sidebar() -> Html {
     };
 
     // Clicking a highlight selects its card: bring the card into view.
-    use_effect_with(state.selected, |selected| {
+    use_effect_with(state.ui.selected, |selected| {
         if let Some(id) = selected {
             dom::reveal_in(".sidebar", &format!("#card-{id}"));
             dom::keep_selected_clear_of_sheet();
@@ -35,15 +35,16 @@ pub fn Sidebar() -> Html {
     });
 
     let total = ws.annotations().len();
-    let shown = |a: &&Rc<Annotation>| state.filter.keeps(ws, a);
+    let shown = |a: &&Rc<Annotation>| state.ui.filter.keeps(ws, a);
     let eager = total <= EAGER_CARDS;
     let detail = state
+        .ui
         .selected
         .and_then(|id| ws.get(id))
-        .map(|a| Rc::new(CardDetail::of(ws, a, state.linking == Some(a.id))));
+        .map(|a| Rc::new(CardDetail::of(ws, a, state.ui.linking == Some(a.id))));
     let tags = ws.tagset().clone();
     let group = |key: String, cards: Vec<Rc<Annotation>>| {
-        let selected = state.selected.filter(|id| cards.iter().any(|a| a.id == *id));
+        let selected = state.ui.selected.filter(|id| cards.iter().any(|a| a.id == *id));
         let detail = detail.clone().filter(|_| selected.is_some());
         html! { <CardGroup {key} {cards} {selected} {eager} actions={actions.clone()} tags={tags.clone()} {detail} /> }
     };

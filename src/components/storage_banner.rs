@@ -13,9 +13,9 @@ pub fn StorageBanner() -> Html {
         let state = state.clone();
         move |_| export_workspace(&state)
     };
-    let downloads = state.storage_downloads.clone();
+    let downloads = state.health.storage_downloads.clone();
     let ondownload_backup = move |_| documents::download_unreadable(&downloads);
-    let warning = state.storage_full_pct.filter(|_| state.storage_problem.is_none()).map(|pct| {
+    let warning = state.health.storage_full_pct.filter(|_| state.health.storage_problem.is_none()).map(|pct| {
         html! {
             <div class="storage-banner warn" role="status">
                 <span>{ format!("Browser storage is {pct}% full. Export your work and start new articles sparingly.") }</span>
@@ -24,13 +24,14 @@ pub fn StorageBanner() -> Html {
         }
     });
     // What is wrong with the saved data, and (unless it is the same) why saving fails.
-    let saving = state.storage_problem.as_ref().filter(|p| Some(*p) != state.data_problem.as_ref());
-    let problems = state.data_problem.iter().chain(saving);
+    let saving =
+        state.health.storage_problem.as_ref().filter(|p| Some(*p) != state.health.data_problem.as_ref());
+    let problems = state.health.data_problem.iter().chain(saving);
     html! {
         <>
             { for warning }
             { for problems.map(|problem| {
-                let backup = problem.has_download() && !state.storage_downloads.is_empty();
+                let backup = problem.has_download() && !state.health.storage_downloads.is_empty();
                 html! {
                     <div class="storage-banner error" role="alert">
                         <span>{ problem.to_string() }</span>

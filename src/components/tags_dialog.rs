@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::dialog::Dialog;
 use super::escape::use_focus_on_mount;
 use super::swatch::Swatch;
-use crate::state::{Action, Stamp, use_app_state};
+use crate::state::{EditAction, Stamp, use_app_state};
 
 #[derive(Properties, PartialEq)]
 pub struct TagsDialogProps {
@@ -75,9 +75,9 @@ pub fn TagsDialog(props: &TagsDialogProps) -> Html {
     let onsave = {
         let (state, draft, error, onclose) =
             (state.clone(), draft.clone(), error.clone(), props.onclose.clone());
-        move |_: MouseEvent| match state.editor.check_tagset(&draft) {
+        move |_: MouseEvent| match state.session.editor.check_tagset(&draft) {
             Ok(()) => {
-                state.dispatch(Action::SetTags { tags: (*draft).clone(), now: Stamp::take().now });
+                state.dispatch(EditAction::SetTags { tags: (*draft).clone(), now: Stamp::take().now });
                 onclose.emit(());
             }
             Err(e) => error.set(Some(e.to_string())),

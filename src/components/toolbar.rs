@@ -10,7 +10,7 @@ use super::toolbar_items::{ArticleItems, ViewItems};
 use crate::effects::SaveStatus;
 use crate::effects::files::export_workspace;
 use crate::keymap::{self, Command};
-use crate::state::{Action, stamped, use_app_state};
+use crate::state::{EditAction, stamped, use_app_state};
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -26,13 +26,13 @@ pub struct ToolbarProps {
 pub fn Toolbar(props: &ToolbarProps) -> Html {
     let state = use_app_state();
     let narrow = use_narrow();
-    let editor = &state.editor;
+    let editor = &state.session.editor;
     let (undo, redo) = if narrow { ("↶", "↷") } else { ("Undo", "Redo") };
     let edit = html! {
         <div class="group" role="group" aria-label="Edit">
-            <button onclick={stamped(&state, |_: MouseEvent, at| Action::Undo { now: at.now })} disabled={!editor.can_undo()}
+            <button onclick={stamped(&state, |_: MouseEvent, at| EditAction::Undo { now: at.now })} disabled={!editor.can_undo()}
                 aria-label="Undo" title="Undo (Ctrl+Z)" aria-keyshortcuts={keymap::aria(Command::Undo)}>{ undo }</button>
-            <button onclick={stamped(&state, |_: MouseEvent, at| Action::Redo { now: at.now })} disabled={!editor.can_redo()}
+            <button onclick={stamped(&state, |_: MouseEvent, at| EditAction::Redo { now: at.now })} disabled={!editor.can_redo()}
                 aria-label="Redo" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts={keymap::aria(Command::Redo)}>{ redo }</button>
         </div>
     };

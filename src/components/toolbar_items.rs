@@ -8,7 +8,7 @@ use annotator_core::formats::Format;
 use super::theme_toggle::ThemeToggle;
 use crate::effects::files::{export_as, export_workspace, open_file};
 use crate::keymap::{self, Command};
-use crate::state::{Action, use_app_state};
+use crate::state::{UiAction, use_app_state};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleItemsProps {
@@ -76,13 +76,13 @@ pub fn ViewItems(props: &ViewItemsProps) -> Html {
     let onsnap = {
         let state = state.clone();
         move |e: Event| {
-            state.dispatch(Action::SetSnapWords(e.target_unchecked_into::<HtmlInputElement>().checked()))
+            state.dispatch(UiAction::SetSnapWords(e.target_unchecked_into::<HtmlInputElement>().checked()))
         }
     };
     html! {
         <>
             <label class="toggle">
-                <input id="snap-words" type="checkbox" checked={state.snap_words} onchange={onsnap} />
+                <input id="snap-words" type="checkbox" checked={state.ui.snap_words} onchange={onsnap} />
                 { " Snap to words" }
             </label>
             <ThemeToggle />

@@ -1,8 +1,6 @@
-//! The keyboard caret in the article: where it is (code points), the DOM selection that
-//! shows what Shift+arrows selected, and the drawn caret (the text is not editable, so
-//! the browser draws none).
-
-use std::cell::Cell;
+//! The keyboard caret on screen (where it is lives in the state, `Ui::caret`): the DOM
+//! selection that shows what Shift+arrows selected, and the drawn caret (the text is not
+//! editable, so the browser draws none).
 
 use annotator_core::caret::Visual;
 use annotator_core::offsets::char_to_utf16;
@@ -10,24 +8,6 @@ use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Node};
 
 use super::selection::boundary_to_char;
-
-thread_local! {
-    /// (anchor, focus): where Shift+arrows started and where the caret is.
-    static CARET: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
-}
-
-/// The caret's position (code points): j/k start looking from here.
-pub fn position() -> usize {
-    CARET.with(|c| c.get().1)
-}
-
-pub fn get() -> (usize, usize) {
-    CARET.with(Cell::get)
-}
-
-pub fn set(anchor: usize, focus: usize) {
-    CARET.with(|c| c.set((anchor, focus)));
-}
 
 fn attr(el: &Element, name: &str) -> Option<usize> {
     el.get_attribute(name)?.parse().ok()
@@ -68,7 +48,6 @@ pub fn show(
     focus: usize,
     line_of: impl Fn(usize) -> usize,
 ) -> Option<(f64, f64)> {
-    set(anchor, focus);
     let (a_node, a_off) = dom_point(root, line_of(anchor), anchor)?;
     let (f_node, f_off) = dom_point(root, line_of(focus), focus)?;
     let window = web_sys::window()?;

@@ -17,7 +17,7 @@ use web_sys::StorageEvent;
 use yew::prelude::*;
 
 use crate::dom;
-use crate::state::{Action, Notice, StateHandle};
+use crate::state::{DocAction, FeedbackAction, HealthAction, Notice, StateHandle};
 use crate::storage::{self, Event, StorageError, library_error};
 
 const DEBOUNCE_MS: u32 = 300;
@@ -89,9 +89,9 @@ fn set_problem(saver: &Shared, state: &StateHandle, problem: Option<StorageError
     s.problem = problem.clone();
     drop(s);
     report(saver);
-    state.dispatch(Action::StorageProblem(problem));
+    state.dispatch(HealthAction::StorageProblem(problem));
     if recovered {
-        state.dispatch(Action::Notify(Notice::info("Saved in this browser again.")));
+        state.dispatch(FeedbackAction::Notify(Notice::info("Saved in this browser again.")));
     }
 }
 
@@ -105,7 +105,7 @@ fn saved(saver: &Shared, state: &StateHandle) {
     let (saver, state) = (saver.clone(), state.clone());
     yew::platform::spawn_local(async move {
         if first {
-            state.dispatch(Action::Persisted(storage::quota::persist().await));
+            state.dispatch(HealthAction::Persisted(storage::quota::persist().await));
         }
         let Some(used) = storage::quota::used_share().await else { return };
         let pct = (used >= WARN_AT).then(|| (used * 100.0).round().min(100.0) as u8);
@@ -114,7 +114,7 @@ fn saved(saver: &Shared, state: &StateHandle) {
             std::mem::replace(&mut s.warned_pct, pct) != pct
         };
         if changed {
-            state.dispatch(Action::StorageUsage(pct));
+            state.dispatch(HealthAction::StorageUsage(pct));
         }
     });
 }
@@ -196,9 +196,9 @@ fn their_save(saver: &Shared, state: &StateHandle, id: AnnotationId) {
         return;
     }
     let their_text = joined.document.text() != local.document.text();
-    state.dispatch(Action::Sync { workspace: joined, against: Some(local) });
+    state.dispatch(DocAction::Sync { workspace: joined, against: Some(local) });
     if their_text {
-        state.dispatch(Action::Notify(Notice::info(
+        state.dispatch(FeedbackAction::Notify(Notice::info(
             "Another tab changed this article's text; this tab now shows its version, with this tab's annotations moved onto it.",
         )));
     }
@@ -232,7 +232,7 @@ fn on_store_event(saver: &Shared, state: &StateHandle, event: Event) {
 #[hook]
 pub fn use_autosave(state: StateHandle) -> SaveStatus {
     let status = {
-        let ok = state.can_save() && state.storage_problem.is_none();
+        let ok = state.can_save() && state.health.storage_problem.is_none();
         use_state_eq(move || if ok { SaveStatus::Saved } else { SaveStatus::NotSaved })
     };
     let onstatus = {
@@ -242,14 +242,14 @@ pub fn use_autosave(state: StateHandle) -> SaveStatus {
     let saver: Shared = {
         let state = state.clone();
         use_mut_ref(move || Saver {
-            doc_id: state.doc_id,
-            editor: state.editor.clone(),
+            doc_id: state.session.doc_id,
+            editor: state.session.editor.clone(),
             sync: tab_sync(&state),
-            revision: state.loaded_revision,
+            revision: state.session.loaded_revision,
             unsaved: false,
             enabled: state.can_save(),
             timer: None,
-            problem: state.storage_problem.clone(),
+            problem: state.health.storage_problem.clone(),
             warned_pct: None,
             asked_persist: false,
             in_flight: false,
@@ -309,21 +309,21 @@ pub fn use_autosave(state: StateHandle) -> SaveStatus {
             move || drop(listeners)
         });
     }
-    use_effect_with(state.revision, move |revision| {
-        if saver.borrow().doc_id != state.doc_id {
+    use_effect_with(state.revision(), move |revision| {
+        if saver.borrow().doc_id != state.session.doc_id {
             // Another document was opened: finish saving the previous one first, unless it
             // was just deleted.
-            if state.deleted_doc != Some(saver.borrow().doc_id) {
+            if state.session.deleted_doc != Some(saver.borrow().doc_id) {
                 flush(&saver, &state);
             }
             let mut s = saver.borrow_mut();
-            s.doc_id = state.doc_id;
+            s.doc_id = state.session.doc_id;
             s.sync = tab_sync(&state);
-            s.revision = state.loaded_revision;
+            s.revision = state.session.loaded_revision;
             drop(s);
-            storage::with(|lib| lib.set_current(state.doc_id));
+            storage::with(|lib| lib.set_current(state.session.doc_id));
         }
-        saver.borrow_mut().editor = state.editor.clone();
+        saver.borrow_mut().editor = state.session.editor.clone();
         // Revision 0 is what was just loaded; saving it again would be wasted work.
         if *revision > 0 {
             schedule(&saver, &state);
@@ -334,8 +334,8 @@ pub fn use_autosave(state: StateHandle) -> SaveStatus {
 
 /// What tab sync starts from for the open document: what was loaded, if it was saved.
 fn tab_sync(state: &StateHandle) -> TabSync {
-    let marks = || storage::with(|lib| lib.marks(state.doc_id)).unwrap_or_default();
-    let stored = state.doc_from_storage.then(|| (state.workspace().clone(), marks()));
+    let marks = || storage::with(|lib| lib.marks(state.session.doc_id)).unwrap_or_default();
+    let stored = state.session.doc_from_storage.then(|| (state.workspace().clone(), marks()));
     TabSync::new(state.workspace(), stored)
 }
 

@@ -44,10 +44,10 @@ pub fn initial_state(boot: &Booted) -> State {
     let loaded = opened.loaded.as_ref();
     let workspace = loaded.map_or_else(State::sample, |l| l.workspace.clone());
     let mut state = State::new(opened.id, workspace, prefs::snap_words());
-    state.doc_from_storage = loaded.is_some();
-    state.loaded_revision = loaded.map_or(0, |l| l.revision);
-    state.storage_problem = found.saving;
-    state.data_problem = found.data;
-    state.storage_downloads = found.downloads;
+    state.session.doc_from_storage = loaded.is_some();
+    state.session.loaded_revision = loaded.map_or(0, |l| l.revision);
+    state.health.storage_problem = found.saving;
+    state.health.data_problem = found.data;
+    state.health.storage_downloads = found.downloads;
     state
 }

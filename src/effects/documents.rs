@@ -10,7 +10,7 @@ use annotator_core::{AnnotationId, Marks, export_json};
 use yew::prelude::*;
 
 use crate::dom;
-use crate::state::{Action, Notice, State, StateHandle, Trashed};
+use crate::state::{DocAction, EditAction, FeedbackAction, Notice, State, StateHandle, Trashed};
 use crate::storage::{self, library_error};
 
 /// Every document in the library, latest change first (none when it cannot be read).
@@ -37,17 +37,17 @@ pub fn download_unreadable(keys: &[String]) {
 }
 
 fn failed(state: &StateHandle, what: &str, e: impl std::fmt::Display) {
-    state.dispatch(Action::Notify(Notice::error(format!("{what}: {e}"))));
+    state.dispatch(FeedbackAction::Notify(Notice::error(format!("{what}: {e}"))));
 }
 
 /// Opens stored document `id`.
 pub fn open(state: &StateHandle, id: AnnotationId) {
-    if id == state.doc_id {
+    if id == state.session.doc_id {
         return;
     }
     match storage::with(|lib| lib.load(id)) {
         Some(Ok(Loaded { workspace, revision, .. })) => {
-            state.dispatch(Action::SwitchDocument { id, workspace, revision })
+            state.dispatch(DocAction::SwitchDocument { id, workspace, revision })
         }
         Some(Err(e)) => failed(state, "That document could not be opened", library_error(&e)),
         None => failed(state, "That document could not be opened", "storage is not ready"),
@@ -56,8 +56,8 @@ pub fn open(state: &StateHandle, id: AnnotationId) {
 
 /// Renames document `id` (the open one through its editor, so the rename is undoable).
 pub fn rename(state: &StateHandle, id: AnnotationId, title: String) {
-    if id == state.doc_id {
-        state.dispatch(Action::Rename { title, now: dom::now_iso() });
+    if id == state.session.doc_id {
+        state.dispatch(EditAction::Rename { title, now: dom::now_iso() });
     } else if let Some(Err(e)) = storage::with(|lib| lib.rename(id, &title)) {
         failed(state, "It could not be renamed", library_error(&e));
     }
@@ -66,12 +66,12 @@ pub fn rename(state: &StateHandle, id: AnnotationId, title: String) {
 /// Deletes document `id`, keeping its records in memory so that Undo (in the Library,
 /// in the banner, or Ctrl+Z) puts it back.
 pub fn delete(state: &StateHandle, id: AnnotationId, title: &str) {
-    let was_open = id == state.doc_id;
+    let was_open = id == state.session.doc_id;
     let result = storage::with(|lib| {
         if was_open {
             // The open document may hold changes not saved yet: they go into the trash too.
             let marks = lib.marks(id);
-            lib.save(id, state.workspace(), state.loaded_revision + 1, &marks)?;
+            lib.save(id, state.workspace(), state.session.loaded_revision + 1, &marks)?;
         }
         lib.delete(id)
     });
@@ -82,7 +82,7 @@ pub fn delete(state: &StateHandle, id: AnnotationId, title: &str) {
     };
     let next = was_open.then(|| next_after(id));
     let trashed = Trashed { deleted: Rc::new(deleted), title: title.to_owned(), was_open, at_revision: 0 };
-    state.dispatch(Action::DocumentDeleted { trashed, next });
+    state.dispatch(DocAction::DocumentDeleted { trashed, next });
 }
 
 /// What opens once the open document `gone` is deleted: the most recent other one, else
@@ -96,7 +96,7 @@ fn next_after(gone: AnnotationId) -> (AnnotationId, annotator_core::Workspace, u
 
 /// Puts deleted document `id` back, and reopens it if it was open.
 fn restore(state: &StateHandle, id: AnnotationId) {
-    let Some(trashed) = state.trash.iter().find(|t| t.deleted.id == id).cloned() else { return };
+    let Some(trashed) = state.session.trash.iter().find(|t| t.deleted.id == id).cloned() else { return };
     match storage::with(|lib| lib.restore((*trashed.deleted).clone())) {
         Some(Ok(())) => {
             let reopen = trashed
@@ -105,7 +105,7 @@ fn restore(state: &StateHandle, id: AnnotationId) {
                 .flatten()
                 .map(|l| (l.workspace, l.revision));
             let notice = Notice::info(format!("Restored “{}”. It is back in the Library.", trashed.title));
-            state.dispatch(Action::DocumentRestored { id, reopen, notice });
+            state.dispatch(DocAction::DocumentRestored { id, reopen, notice });
         }
         Some(Err(e)) => failed(state, "It could not be put back", library_error(&e)),
         None => failed(state, "It could not be put back", "storage is not ready"),
@@ -115,7 +115,7 @@ fn restore(state: &StateHandle, id: AnnotationId) {
 /// Does the storage work of a restore the reducer asked for (Undo, Ctrl+Z).
 #[hook]
 pub fn use_restore(state: StateHandle) {
-    use_effect_with(state.restoring, move |id| {
+    use_effect_with(state.session.restoring, move |id| {
         if let Some(id) = *id {
             restore(&state, id);
         }
@@ -124,7 +124,7 @@ pub fn use_restore(state: StateHandle) {
 
 /// Downloads every document (the open one as it is in memory) in one file.
 pub fn export_all(state: &StateHandle) {
-    let open = (state.doc_id, state.workspace());
+    let open = (state.session.doc_id, state.workspace());
     match storage::with(|lib| lib.export_all(open)) {
         Some(Ok(export)) => {
             let _ = dom::download("library.annotations.json", "application/json", &export.file);
@@ -160,5 +160,5 @@ pub fn import_library_file(state: &StateHandle, name: &str, raw: &str) {
         if refused > 0 { format!(", {refused} could not be read or saved") } else { String::new() }
     );
     let notice = if refused > 0 { Notice::error(text) } else { Notice::info(text) };
-    state.dispatch(Action::Notify(notice));
+    state.dispatch(FeedbackAction::Notify(notice));
 }

@@ -11,7 +11,7 @@ use gloo::file::File;
 
 use super::documents;
 use crate::dom;
-use crate::state::{Action, Notice, StateHandle};
+use crate::state::{Action, DocAction, EditAction, FeedbackAction, Notice, StateHandle};
 
 /// Said whenever a new document opens.
 pub const OPENED: &str = "It is a new document; the previous one is in the Library.";
@@ -27,7 +27,7 @@ async fn open(file: File, title: Option<String>) -> Result<Action, String> {
     let lower = name.to_lowercase();
     if [".json", ".jsonld", ".jsonl"].iter().any(|ext| lower.ends_with(ext)) {
         let raw = String::from_utf8(bytes).map_err(|_| format!("{name} is not a text file."))?;
-        Ok(Action::Import { name, raw, now: dom::now_iso(), new_id: dom::random_id() })
+        Ok(EditAction::Import { name, raw, now: dom::now_iso(), new_id: dom::random_id() }.into())
     } else if lower.ends_with(".html") || lower.ends_with(".htm") {
         let html = String::from_utf8_lossy(&bytes);
         // Its inline styles and handlers would only be reported by our CSP while it is parsed.
@@ -40,7 +40,7 @@ async fn open(file: File, title: Option<String>) -> Result<Action, String> {
         let doc = article_from_text(&title, &text).map_err(|e| format!("Could not open {name}: {e}"))?;
         let message =
             format!("Opened the article in “{name}” (page menus, scripts and links left out). {OPENED}");
-        Ok(Action::Open { id: dom::random_id(), workspace: Workspace::new(doc), message })
+        Ok(DocAction::Open { id: dom::random_id(), workspace: Workspace::new(doc), message }.into())
     } else if lower.ends_with(".md") || lower.ends_with(".markdown") {
         let article = article_from_markdown_bytes(&title_from_file_name(&name), &bytes)
             .map_err(|e| format!("Could not open {name}: {e}"))?;
@@ -55,7 +55,7 @@ async fn open(file: File, title: Option<String>) -> Result<Action, String> {
             n => format!(" Its {n} links are kept with the article, not as live links."),
         };
         let message = format!("Opened “{name}” as Markdown.{links} {OPENED}");
-        Ok(Action::Open { id: dom::random_id(), workspace: Workspace::new(doc), message })
+        Ok(DocAction::Open { id: dom::random_id(), workspace: Workspace::new(doc), message }.into())
     } else {
         let doc = article_from_bytes(&title_from_file_name(&name), &bytes)
             .map_err(|e| format!("Could not open {name}: {e}"))?;
@@ -65,7 +65,7 @@ async fn open(file: File, title: Option<String>) -> Result<Action, String> {
             None => doc,
         };
         let message = format!("Opened “{name}”. {OPENED}");
-        Ok(Action::Open { id: dom::random_id(), workspace: Workspace::new(doc), message })
+        Ok(DocAction::Open { id: dom::random_id(), workspace: Workspace::new(doc), message }.into())
     }
 }
 
@@ -76,11 +76,11 @@ pub fn open_file(file: web_sys::File, title: Option<String>, state: StateHandle)
     yew::platform::spawn_local(async move {
         match open(File::from(file), title).await {
             // What Export all writes: every document joins the library.
-            Ok(Action::Import { name, raw, .. }) if documents::is_library_file(&raw) => {
+            Ok(Action::Edit(EditAction::Import { name, raw, .. })) if documents::is_library_file(&raw) => {
                 documents::import_library_file(&state, &name, &raw)
             }
             Ok(action) => state.dispatch(action),
-            Err(message) => state.dispatch(Action::Notify(Notice::error(message))),
+            Err(message) => state.dispatch(FeedbackAction::Notify(Notice::error(message))),
         }
     });
 }
@@ -96,7 +96,7 @@ pub fn export_as(state: &StateHandle, format: Format) {
         result = dom::download(&format!("{}.txt", safe_file_stem(title)), "text/plain", &brat::text(ws));
     }
     if let Err(e) = result {
-        state.dispatch(Action::Notify(Notice::error(format!("The download could not start: {e:?}"))));
+        state.dispatch(FeedbackAction::Notify(Notice::error(format!("The download could not start: {e:?}"))));
     }
 }
 

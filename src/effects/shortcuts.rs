@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::dom;
 use crate::keymap::{self, Command, Context, Press};
-use crate::state::{Action, StateHandle};
+use crate::state::{Action, EditAction, StateHandle, UiAction};
 
 fn target(e: &KeyboardEvent) -> Option<Element> {
     e.target().and_then(|t| t.dyn_into::<Element>().ok())
@@ -63,14 +63,16 @@ fn shortcut_for(e: &KeyboardEvent) -> Option<Shortcut> {
     let action = match keymap::command(Context::Page, &press) {
         Some(Command::Help) => return Some(Shortcut::Help),
         Some(Command::Open) if on_page => return Some(Shortcut::Open),
-        Some(Command::Undo) => Action::Undo { now: now() },
-        Some(Command::Redo) => Action::Redo { now: now() },
-        Some(Command::DeleteSelected) => Action::DeleteSelected { now: now() },
-        Some(Command::Cancel) => Action::Cancel,
-        Some(Command::Next) => Action::SelectNeighbour { forward: true, at: dom::caret::position() },
-        Some(Command::Previous) => Action::SelectNeighbour { forward: false, at: dom::caret::position() },
-        Some(Command::NudgeEnd(forward)) => Action::Nudge { edge: Edge::End, forward, now: now() },
-        Some(Command::NudgeStart(forward)) => Action::Nudge { edge: Edge::Start, forward, now: now() },
+        Some(Command::Undo) => EditAction::Undo { now: now() }.into(),
+        Some(Command::Redo) => EditAction::Redo { now: now() }.into(),
+        Some(Command::DeleteSelected) => EditAction::DeleteSelected { now: now() }.into(),
+        Some(Command::Cancel) => UiAction::Cancel.into(),
+        Some(Command::Next) => UiAction::SelectNeighbour { forward: true }.into(),
+        Some(Command::Previous) => UiAction::SelectNeighbour { forward: false }.into(),
+        Some(Command::NudgeEnd(forward)) => EditAction::Nudge { edge: Edge::End, forward, now: now() }.into(),
+        Some(Command::NudgeStart(forward)) => {
+            EditAction::Nudge { edge: Edge::Start, forward, now: now() }.into()
+        }
         // Any other single letter or digit may be a tag's key (the tag set's, not the keymap's).
         None if !press.ctrl
             && !press.alt
@@ -78,7 +80,7 @@ fn shortcut_for(e: &KeyboardEvent) -> Option<Shortcut> {
             && key.chars().count() == 1
             && key.chars().all(char::is_alphanumeric) =>
         {
-            Action::Hotkey { key: key.clone(), id: dom::random_id(), now: now() }
+            EditAction::Hotkey { key: key.clone(), id: dom::random_id(), now: now() }.into()
         }
         _ => return None,
     };
@@ -123,7 +125,7 @@ pub fn use_shortcuts(state: StateHandle, onhelp: Callback<()>) {
                         // is never read: the reducer ignores what does not apply.
                         // A tagged selection is cleared by the app once it is no longer
                         // pending; a key that is no tag's leaves it as it is.
-                        let moving = matches!(action, Action::SelectNeighbour { .. });
+                        let moving = matches!(action, Action::Ui(UiAction::SelectNeighbour { .. }));
                         e.prevent_default();
                         state.dispatch(action);
                         if moving {

@@ -6,13 +6,41 @@ use yew::prelude::*;
 use super::{Action, State};
 use crate::dom;
 
-/// The state handle every component reads and dispatches to.
-pub type StateHandle = UseReducerHandle<State>;
+/// The state handle every component reads (it derefs to [`State`]) and dispatches to.
+#[derive(Clone, PartialEq)]
+pub struct StateHandle(UseReducerHandle<State>);
+
+impl StateHandle {
+    pub fn new(handle: UseReducerHandle<State>) -> Self {
+        Self(handle)
+    }
+
+    /// Dispatches an action of any group.
+    pub fn dispatch(&self, action: impl Into<Action>) {
+        self.0.dispatch(action.into());
+    }
+
+    /// Dispatches from where the handle cannot go (it outlives renders).
+    pub fn dispatcher(&self) -> UseReducerDispatcher<State> {
+        self.0.dispatcher()
+    }
+}
+
+impl std::ops::Deref for StateHandle {
+    type Target = State;
+
+    fn deref(&self) -> &State {
+        &self.0
+    }
+}
 
 /// A callback that turns its event into an action and dispatches it.
-pub fn callback<E: 'static>(state: &StateHandle, f: impl Fn(E) -> Action + 'static) -> Callback<E> {
+pub fn callback<E: 'static, A: Into<Action>>(
+    state: &StateHandle,
+    f: impl Fn(E) -> A + 'static,
+) -> Callback<E> {
     let dispatcher = state.dispatcher();
-    Callback::from(move |e: E| dispatcher.dispatch(f(e)))
+    Callback::from(move |e: E| dispatcher.dispatch(f(e).into()))
 }
 
 /// What an action that changes the workspace needs from the world, taken when it is
@@ -33,9 +61,12 @@ impl Stamp {
 
 /// A callback that turns its event and a [`Stamp`] into an action and dispatches it: the
 /// one place components get ids and times.
-pub fn stamped<E: 'static>(state: &StateHandle, f: impl Fn(E, Stamp) -> Action + 'static) -> Callback<E> {
+pub fn stamped<E: 'static, A: Into<Action>>(
+    state: &StateHandle,
+    f: impl Fn(E, Stamp) -> A + 'static,
+) -> Callback<E> {
     let dispatcher = state.dispatcher();
-    Callback::from(move |e: E| dispatcher.dispatch(f(e, Stamp::take())))
+    Callback::from(move |e: E| dispatcher.dispatch(f(e, Stamp::take()).into()))
 }
 
 /// Gets the state from the context `App` provides.

@@ -5,7 +5,7 @@ use annotator_core::{AnnotationId, ClaimStatus, Tag};
 use yew::prelude::*;
 
 use crate::dom;
-use crate::state::{Action, Stamp, StateHandle, callback, stamped};
+use crate::state::{EditAction, Stamp, StateHandle, UiAction, callback, stamped};
 
 /// What a card can do. Made once, so that its callbacks compare equal on every render.
 #[derive(PartialEq)]
@@ -31,35 +31,35 @@ impl CardActions {
         let dispatcher = state.dispatcher();
         Self {
             onselect: Callback::from(move |(id, _start): (AnnotationId, usize)| {
-                dispatcher.dispatch(Action::Select(Some(id)));
+                dispatcher.dispatch((UiAction::Select(Some(id))).into());
                 dom::scroll_to_selected();
             }),
             ondeselect: {
                 let dispatcher = state.dispatcher();
                 Callback::from(move |()| {
-                    dispatcher.dispatch(Action::Select(None));
+                    dispatcher.dispatch((UiAction::Select(None)).into());
                     dom::focus_article();
                 })
             },
             onjump: {
                 let dispatcher = state.dispatcher();
                 Callback::from(move |id| {
-                    dispatcher.dispatch(Action::Select(Some(id)));
+                    dispatcher.dispatch((UiAction::Select(Some(id))).into());
                     dom::scroll_to_selected();
                 })
             },
-            onretag: stamped(state, |(id, tag), at| Action::Retag { id, tag, now: at.now }),
-            onstatus: stamped(state, |(id, status), at| Action::SetStatus { id, status, now: at.now }),
-            onentity: stamped(state, |(id, kind), at| Action::SetEntityType { id, kind, now: at.now }),
-            onnote: stamped(state, |(id, note), at| Action::EditNote { id, note, now: at.now }),
-            onstartlink: callback(state, Action::StartLinking),
-            onlink: stamped(state, |(claim, source), at| Action::Link { claim, source, now: at.now }),
-            onunlink: stamped(state, |(claim, source), at| Action::Unlink { claim, source, now: at.now }),
-            onnudge: stamped(state, |(edge, forward), at| Action::Nudge { edge, forward, now: at.now }),
+            onretag: stamped(state, |(id, tag), at| EditAction::Retag { id, tag, now: at.now }),
+            onstatus: stamped(state, |(id, status), at| EditAction::SetStatus { id, status, now: at.now }),
+            onentity: stamped(state, |(id, kind), at| EditAction::SetEntityType { id, kind, now: at.now }),
+            onnote: stamped(state, |(id, note), at| EditAction::EditNote { id, note, now: at.now }),
+            onstartlink: callback(state, UiAction::StartLinking),
+            onlink: stamped(state, |(claim, source), at| EditAction::Link { claim, source, now: at.now }),
+            onunlink: stamped(state, |(claim, source), at| EditAction::Unlink { claim, source, now: at.now }),
+            onnudge: stamped(state, |(edge, forward), at| EditAction::Nudge { edge, forward, now: at.now }),
             ondelete: {
                 let dispatcher = state.dispatcher();
                 Callback::from(move |id| {
-                    dispatcher.dispatch(Action::Delete { id, now: Stamp::take().now });
+                    dispatcher.dispatch((EditAction::Delete { id, now: Stamp::take().now }).into());
                     dom::focus_article();
                 })
             },

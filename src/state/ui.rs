@@ -1,0 +1,151 @@
+//! What the person is doing with the open document, none of it saved: the selection
+//! waiting for a tag, the selected annotation, linking, the sidebar's filter, the keyboard
+//! caret and whether selections snap to words.
+
+use std::ops::Range;
+
+use annotator_core::{AnnotationId, Filter, Tag, Workspace, snap_selection};
+
+use super::{State, edit};
+
+/// A selection waiting for a tag, already snapped.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pending {
+    pub range: Range<usize>,
+    /// Where the tag picker goes (viewport coordinates).
+    pub x: f64,
+    pub y: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ui {
+    pub selected: Option<AnnotationId>,
+    pub pending: Option<Pending>,
+    pub filter: Filter,
+    /// A claim whose card asked for a source: the next source clicked is linked to it.
+    pub linking: Option<AnnotationId>,
+    /// The keyboard caret (code points): where Shift+arrows started, and where it is.
+    /// j/k look for the next annotation from its focus.
+    pub caret: (usize, usize),
+    pub snap_words: bool,
+}
+
+/// Selecting, linking, filtering and moving the caret.
+pub enum UiAction {
+    /// The mouse released a selection (raw code points, either order, and where its picker
+    /// goes), or cleared it. The caret goes to the selection.
+    SelectText(Option<(usize, usize, f64, f64)>),
+    /// The caret moved to `anchor..focus` (a click, or the caret keys); a non-empty one is
+    /// a selection to tag, its picker at `picker` (viewport coordinates).
+    PlaceCaret {
+        anchor: usize,
+        focus: usize,
+        picker: Option<(f64, f64)>,
+    },
+    /// Escape: one step back per press.
+    Cancel,
+    Select(Option<AnnotationId>),
+    /// Select the next (or previous) annotation after the selected one or the caret.
+    SelectNeighbour {
+        forward: bool,
+    },
+    /// Select the annotation nearest code point `at` (the minimap).
+    SelectNear(usize),
+    /// A click at code point `at` in the article: links a source there when linking, else
+    /// selects the innermost annotation there (`None`: clicked outside any).
+    ClickText {
+        at: Option<usize>,
+        now: String,
+    },
+    /// Start (or, with `None`, stop) choosing a source for a claim.
+    StartLinking(Option<AnnotationId>),
+    SetFilter(Filter),
+    SetSnapWords(bool),
+}
+
+impl Ui {
+    pub fn new(snap_words: bool) -> Self {
+        Self {
+            selected: None,
+            pending: None,
+            filter: Filter::default(),
+            linking: None,
+            caret: (0, 0),
+            snap_words,
+        }
+    }
+
+    /// Forgets what belonged to the previous text (another document, an update).
+    pub(super) fn reset(&mut self) {
+        *self = Self { snap_words: self.snap_words, ..Self::new(false) };
+    }
+
+    /// The caret follows the selected annotation (j/k, cards, the minimap), so that Enter
+    /// opens it.
+    pub(super) fn caret_to_selected(&mut self, ws: &Workspace) {
+        let range = self.selected.and_then(|id| ws.get(id)).map(|a| a.range());
+        if let Some(range) = range.filter(|r| !r.contains(&self.caret.1)) {
+            self.caret = (range.start, range.start);
+        }
+    }
+
+    fn select_text(&mut self, text: &str, anchor: usize, focus: usize, (x, y): (f64, f64)) {
+        self.caret = (anchor, focus);
+        self.pending =
+            snap_selection(text, anchor, focus, self.snap_words).map(|range| Pending { range, x, y });
+    }
+}
+
+pub(super) fn reduce(s: &mut State, action: UiAction) -> bool {
+    let text = s.session.editor.workspace().document.text();
+    match action {
+        UiAction::Cancel => {
+            if s.ui.pending.is_none() && s.ui.linking.is_none() {
+                s.ui.selected = None;
+            }
+            s.ui.pending = None;
+            s.ui.linking = None;
+        }
+        UiAction::SelectText(None) => s.ui.pending = None,
+        UiAction::SelectText(Some((a, b, x, y))) => s.ui.select_text(text, a, b, (x, y)),
+        UiAction::PlaceCaret { anchor, focus, picker: Some(at) } => s.ui.select_text(text, anchor, focus, at),
+        UiAction::PlaceCaret { anchor, focus, picker: None } => {
+            if s.ui.caret == (anchor, focus) && s.ui.pending.is_none() {
+                return false;
+            }
+            s.ui.caret = (anchor, focus);
+            s.ui.pending = None;
+        }
+        UiAction::Select(id) => s.ui.selected = id,
+        UiAction::SelectNeighbour { forward } => {
+            let ws = s.session.editor.workspace();
+            s.ui.selected = ws.neighbour(s.ui.selected, s.ui.caret.1, forward).or(s.ui.selected);
+            if let Some(a) = s.ui.selected.and_then(|id| ws.get(id)) {
+                let text =
+                    format!("{}: {}", ws.tagset().label(a.tag), annotator_core::text::shorten(&a.exact, 80));
+                s.feedback.announce(text);
+            }
+        }
+        UiAction::SelectNear(at) => s.ui.selected = s.workspace().nearest(at),
+        UiAction::ClickText { at, now } => {
+            let ws = s.workspace();
+            let covering = at.map(|at| ws.covering(at)).unwrap_or_default();
+            let source = covering.iter().find(|a| a.tag == Tag::Source).map(|a| a.id);
+            match (s.ui.linking, source) {
+                (Some(claim), Some(source)) => edit::link(s, claim, source, &now),
+                _ => s.ui.selected = covering.first().map(|a| a.id),
+            }
+        }
+        UiAction::StartLinking(claim) => {
+            s.ui.linking = claim;
+            if claim.is_some() {
+                s.feedback.announce(
+                    "Choose a source: click its highlight, or pick it from the list. Escape cancels.",
+                );
+            }
+        }
+        UiAction::SetFilter(filter) => s.ui.filter = filter,
+        UiAction::SetSnapWords(on) => s.ui.snap_words = on,
+    }
+    true
+}
