@@ -45,8 +45,8 @@ pub use editor::{EditError, Editor};
 pub use filter::Filter;
 pub use find::find_all;
 pub use formats::{
-    FileTags, ImportError, Imported, SkipReason, Skipped, export_file_name, export_json, import_json,
-    storage_json, title_from_file_name,
+    ExportFile, FileKind, FileTags, ImportError, Imported, SkipReason, Skipped, export_file_name,
+    export_json, file_kind, import_json, storage_json, title_from_file_name,
 };
 pub use layout::{Cover, LineLayout, Segment, layout, relayout, same_rcs};
 pub use library::{Library, LibraryError, MemoryStore, Store, StoreError};

@@ -8,6 +8,8 @@ pub mod brat;
 pub mod csv;
 pub mod doccano;
 mod error;
+mod file_kind;
+mod files;
 pub mod html;
 mod imported;
 mod migrate;
@@ -16,6 +18,8 @@ mod report;
 pub mod w3c;
 
 pub use error::{FORMAT, ImportError, SCHEMA_VERSION};
+pub use file_kind::{FileKind, file_kind};
+pub use files::ExportFile;
 pub(crate) use imported::skipped_lines;
 pub use imported::{FileTags, Imported, SkipReason, Skipped};
 pub use native::{export_json, import_json, storage_json};
@@ -86,8 +90,8 @@ impl Format {
         }
     }
 
-    /// The workspace written in this format (for brat, the `.ann`; see `brat::text`).
-    /// `now` (RFC 3339) dates the HTML report.
+    /// The workspace written in this format: its main file's body (for brat, the `.ann`;
+    /// `files` gives every file, the `.txt` too). `now` (RFC 3339) dates the HTML report.
     pub fn export(self, ws: &Workspace, now: &str) -> String {
         match self {
             Format::Native => native::export_json(ws),
