@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use annotator_core::article::MAX_ARTICLE_BYTES;
-use annotator_core::formats::{Format, brat, doccano, w3c};
-use annotator_core::{Document, ImportError, Imported, import_json};
+use annotator_core::formats::{Format, doccano, w3c};
+use annotator_core::{Document, ExportFile, ImportError, Imported, import_json};
 use clap::{Parser, Subcommand, ValueEnum};
 use thiserror::Error;
 
@@ -91,11 +91,22 @@ fn stem(path: &Path) -> String {
         .unwrap_or_default()
 }
 
-/// What a conversion produced: the main file, brat's companion text, and what was skipped.
+/// What a conversion produced: the format's files (the main one first; brat's `.txt`
+/// after its `.ann`), and what was skipped.
 pub struct Converted {
-    pub output: String,
-    pub brat_text: Option<String>,
+    pub files: Vec<ExportFile>,
     pub report: Imported,
+}
+
+/// Where each of `files` is written with `-o output`: the main file at `output`, each
+/// other beside it with its own extension (brat's text: `out.ann` → `out.txt`). The
+/// person chose the main file's name, so the core's names only lend their extensions.
+pub fn output_paths(output: &Path, files: &[ExportFile]) -> Vec<PathBuf> {
+    let companions = files
+        .iter()
+        .skip(1)
+        .map(|file| output.with_extension(Path::new(&file.name).extension().unwrap_or_default()));
+    files.first().map(|_| output.to_owned()).into_iter().chain(companions).collect()
 }
 
 /// Runs `convert`; `now` stamps annotations that arrive without times.
@@ -118,8 +129,27 @@ pub fn convert(
             w3c::import(&Document::new(&title, &text), &raw, now).map_err(import_err)?
         }
     };
-    let ws = &report.workspace;
-    let brat_text = (to == Format::Brat).then(|| brat::text(ws));
-    let output = to.export(ws, now);
-    Ok(Converted { output, brat_text, report })
+    let files = to.files(&report.workspace, now);
+    Ok(Converted { files, report })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str) -> ExportFile {
+        ExportFile { name: name.to_owned(), mime: "text/plain", body: String::new() }
+    }
+
+    #[test]
+    fn the_main_file_goes_where_asked_and_the_rest_beside_it() {
+        let brat = [file("Budget.ann"), file("Budget.txt")];
+        assert_eq!(
+            output_paths(Path::new("out/article.ann"), &brat),
+            ["out/article.ann", "out/article.txt"].map(PathBuf::from)
+        );
+        assert_eq!(output_paths(Path::new("article"), &brat), ["article", "article.txt"].map(PathBuf::from));
+        let csv = [file("Budget.annotations.csv")];
+        assert_eq!(output_paths(Path::new("rows.csv"), &csv), [PathBuf::from("rows.csv")]);
+    }
 }

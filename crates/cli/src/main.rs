@@ -1,7 +1,7 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use annotations_cli::{Cli, CliError, Command, convert, report};
+use annotations_cli::{Cli, CliError, Command, convert, output_paths, report};
 use clap::Parser;
 
 fn run(cli: Cli) -> Result<(), CliError> {
@@ -14,14 +14,15 @@ fn run(cli: Cli) -> Result<(), CliError> {
     };
     match output {
         Some(path) => {
-            write(&path, &done.output)?;
-            if let Some(text) = &done.brat_text {
-                write(&path.with_extension("txt"), text)?;
+            for (file, path) in done.files.iter().zip(output_paths(&path, &done.files)) {
+                write(&path, &file.body)?;
             }
         }
+        // Only the main file: a second one would run into it on stdout.
         None => {
+            let main = done.files.first().map_or("", |file| file.body.as_str());
             let mut out = std::io::stdout().lock();
-            out.write_all(done.output.as_bytes())
+            out.write_all(main.as_bytes())
                 .map_err(|source| CliError::Io { path: "stdout".into(), source })?;
         }
     }
