@@ -1,6 +1,7 @@
 //! The whole page: opens the library (or the sample), provides the state, wires the
 //! keyboard, saving and file drops.
 
+use annotator_core::{Document, Workspace};
 use yew::prelude::*;
 
 use super::article::Article;
@@ -17,10 +18,10 @@ use super::tags_dialog::TagsDialog;
 use super::toolbar::Toolbar;
 use crate::dom;
 use crate::effects::boot::{Booted, initial_state, use_boot};
-use crate::effects::files::open_file;
+use crate::effects::files::{OPENED, open_file};
 use crate::effects::prefs::use_saved_snap;
 use crate::effects::{use_autosave, use_restore, use_shortcuts};
-use crate::state::{EditAction, StateHandle, stamped};
+use crate::state::{DocAction, EditAction, StateHandle, stamped};
 
 /// Opens the library (IndexedDB is asynchronous), then draws the page.
 #[function_component]
@@ -85,6 +86,23 @@ fn Page(props: &PageProps) -> Html {
         }
     };
     let ontag = stamped(&state, |tag, at| EditAction::TagSelection { tag, id: at.id, now: at.now });
+    let onsavetags = stamped(&state, |tags, at| EditAction::SetTags { tags, now: at.now });
+    // A pasted article: a new document, or the open one's new text.
+    let onload = |mode| -> Callback<Document> {
+        match mode {
+            DialogMode::Update => {
+                stamped(&state, |document, at| EditAction::UpdateText { document, now: at.now })
+            }
+            _ => stamped(&state, |doc: Document, at| {
+                let message = format!("Opened “{}”. {OPENED}", doc.title());
+                DocAction::Open { id: at.id, workspace: Workspace::new(doc), message }
+            }),
+        }
+    };
+    let onfile = {
+        let state = state.clone();
+        Callback::from(move |(file, title)| open_file(file, title, state.clone()))
+    };
     let set_dialog = |mode: Option<DialogMode>| {
         let dialog = dialog.clone();
         Callback::from(move |_| dialog.set(mode))
@@ -108,7 +126,7 @@ fn Page(props: &PageProps) -> Html {
                 </div>
                 <DropTarget />
                 if let Some(p) = &state.ui.pending {
-                    <TagPicker x={p.x} y={p.y} {ontag} />
+                    <TagPicker x={p.x} y={p.y} tags={state.workspace().tagset().clone()} {ontag} />
                 }
                 <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true" id="announcer">
                     // A no-break space on every other message: saying the same thing twice is heard twice.
@@ -117,11 +135,11 @@ fn Page(props: &PageProps) -> Html {
                 if *dialog == Some(DialogMode::Library) {
                     <Library onclose={set_dialog(None)} />
                 } else if *dialog == Some(DialogMode::Tags) {
-                    <TagsDialog onclose={set_dialog(None)} />
+                    <TagsDialog editor={state.session.editor.clone()} onsave={onsavetags} onclose={set_dialog(None)} />
                 } else if *dialog == Some(DialogMode::Help) {
-                    <Help onclose={set_dialog(None)} />
+                    <Help tags={state.workspace().tagset().clone()} onclose={set_dialog(None)} />
                 } else if let Some(mode) = *dialog {
-                    <LoadDialog {mode} onclose={set_dialog(None)} />
+                    <LoadDialog {mode} title={state.workspace().document.title().to_owned()} onload={onload(mode)} {onfile} onclose={set_dialog(None)} />
                 }
             </div>
         </ContextProvider<StateHandle>>

@@ -106,7 +106,7 @@ pub fn Article() -> Html {
     html! {
         <main class="article" aria-label="Article" id="main">
             <h1 class="doc-title">{ doc.title() }</h1>
-            <FindBar complete={shown == blocks} {onsearch} />
+            <FindBar doc={doc.clone()} revision={state.revision()} complete={shown == blocks} {onsearch} />
             if state.ui.linking.is_some() {
                 <p class="linking-hint" role="status">{ "Click a source’s highlight to link it to the claim — Escape cancels." }</p>
             }

@@ -2,17 +2,22 @@
 //! elements are left alone), Enter and Shift+Enter step through them, starting from the
 //! first match at or after what the window shows. The bar stays in view while stepping.
 
-use annotator_core::find_all;
+use std::rc::Rc;
+
+use annotator_core::{Document, find_all};
 use web_sys::{HtmlInputElement, KeyboardEvent};
 use yew::prelude::*;
 
 use crate::dom;
 use crate::effects::press;
 use crate::keymap::{self, Command, Context};
-use crate::state::use_app_state;
 
 #[derive(Properties, PartialEq)]
 pub struct FindProps {
+    /// The open article.
+    pub doc: Rc<Document>,
+    /// The state's revision: every edit re-renders lines, so the highlights are redrawn.
+    pub revision: u64,
     /// Whether every line of the article is in the page (see `fill`).
     pub complete: bool,
     /// Called with whether there is a query: the article then draws all its lines.
@@ -21,20 +26,19 @@ pub struct FindProps {
 
 #[function_component]
 pub fn FindBar(props: &FindProps) -> Html {
-    let state = use_app_state();
     let query = use_state(String::new);
     // Where the search started (the first code point on screen then), and how many steps
     // were taken from the first match after it.
     let from = use_state(|| 0usize);
     let steps = use_state(|| 0isize);
-    let doc = state.workspace().document.clone();
+    let doc = props.doc.clone();
     let lines = {
         let doc = doc.clone();
         use_memo(std::rc::Rc::as_ptr(&doc) as usize, move |_| annotator_core::lines(doc.text()))
     };
     let matches = {
         let doc = doc.clone();
-        use_memo(((*query).clone(), state.revision()), move |(q, _)| find_all(doc.text(), q))
+        use_memo(((*query).clone(), props.revision), move |(q, _)| find_all(doc.text(), q))
     };
     {
         let onsearch = props.onsearch.clone();

@@ -1,23 +1,26 @@
 //! The list of keyboard shortcuts (`?`).
 
+use std::rc::Rc;
+
+use annotator_core::TagSet;
 use yew::prelude::*;
 
 use super::dialog::Dialog;
 use super::escape::use_focus_on_mount;
 use crate::keymap;
-use crate::state::use_app_state;
 
 #[derive(Properties, PartialEq)]
 pub struct HelpProps {
+    /// The tag set: its keys head the list.
+    pub tags: Rc<TagSet>,
     pub onclose: Callback<()>,
 }
 
 #[function_component]
 pub fn Help(props: &HelpProps) -> Html {
-    let state = use_app_state();
     let close = use_node_ref();
     use_focus_on_mount(close.clone());
-    let tags = state.workspace().tagset().tags.iter().filter(|d| !d.hotkey.is_empty()).map(|d| {
+    let tags = props.tags.tags.iter().filter(|d| !d.hotkey.is_empty()).map(|d| {
         html! { <tr><th scope="row"><kbd>{ &d.hotkey }</kbd></th><td>{ format!("Tag the selection (or retag the selected annotation) as {}", d.label) }</td></tr> }
     });
     html! {

@@ -1,14 +1,11 @@
 //! "New article": paste text or choose a file, with a title.
 
-use annotator_core::{Workspace, article_from_text};
+use annotator_core::{Document, article_from_text};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::dialog::Dialog;
 use super::escape::use_focus_on_mount;
-
-use crate::effects::files::{OPENED, open_file};
-use crate::state::{DocAction, EditAction, Stamp, use_app_state};
 
 /// A new article, or a new version of the open one's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,19 +22,24 @@ pub enum DialogMode {
 #[derive(Properties, PartialEq)]
 pub struct LoadDialogProps {
     pub mode: DialogMode,
+    /// The open article's title (offered when updating its text).
+    pub title: String,
+    /// Called with the pasted article: a new one (`New`) or the open one's new text.
+    pub onload: Callback<Document>,
+    /// Called with a chosen file and the title typed, if any.
+    pub onfile: Callback<(web_sys::File, Option<String>)>,
     pub onclose: Callback<()>,
 }
 
 #[function_component]
 pub fn LoadDialog(props: &LoadDialogProps) -> Html {
-    let state = use_app_state();
     let (title, text) = (use_node_ref(), use_node_ref());
     let error = use_state(|| None::<String>);
     use_focus_on_mount(text.clone());
     let mode = props.mode;
     let onopen = {
-        let (state, title, text, error, onclose) =
-            (state.clone(), title.clone(), text.clone(), error.clone(), props.onclose.clone());
+        let (onload, title, text, error, onclose) =
+            (props.onload.clone(), title.clone(), text.clone(), error.clone(), props.onclose.clone());
         move |_| {
             let title = title.cast::<HtmlInputElement>().map(|t| t.value()).unwrap_or_default();
             let body = text.cast::<HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default();
@@ -47,17 +49,8 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
                 title
             };
             match article_from_text(&title, &body) {
-                Ok(doc) if mode == DialogMode::Update => {
-                    state.dispatch(EditAction::UpdateText { document: doc, now: Stamp::take().now });
-                    onclose.emit(());
-                }
                 Ok(doc) => {
-                    let message = format!("Opened “{}”. {OPENED}", doc.title());
-                    state.dispatch(DocAction::Open {
-                        id: Stamp::take().id,
-                        workspace: Workspace::new(doc),
-                        message,
-                    });
+                    onload.emit(doc);
                     onclose.emit(());
                 }
                 Err(e) => error.set(Some(e.to_string())),
@@ -65,13 +58,13 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
         }
     };
     let onfile = {
-        let (state, title, onclose) = (state.clone(), title.clone(), props.onclose.clone());
+        let (onfile, title, onclose) = (props.onfile.clone(), title.clone(), props.onclose.clone());
         move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
                 let typed =
                     title.cast::<HtmlInputElement>().map(|t| t.value()).filter(|t| !t.trim().is_empty());
-                open_file(file, typed, state.clone());
+                onfile.emit((file, typed));
                 onclose.emit(());
             }
         }
@@ -82,7 +75,7 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
         <Dialog title={heading} title_id="load-title" onclose={props.onclose.clone()}>
             if mode == DialogMode::Update {
                 <p class="hint">{ "Paste the new version (re-copied or edited). Each annotation moves with its text; any whose text is gone is kept and listed as not found." }</p>
-                <label>{ "Title" }<input id="load-title-input" ref={title} value={state.workspace().document.title().to_owned()} /></label>
+                <label>{ "Title" }<input id="load-title-input" ref={title} value={props.title.clone()} /></label>
                 <label>{ "New text" }<textarea id="load-text" ref={text} rows="12" placeholder="Paste the new version here" /></label>
             } else {
                 <label>{ "Title" }<input id="load-title-input" ref={title} placeholder="Taken from the first line if left empty" /></label>

@@ -1,22 +1,24 @@
 //! The small menu that appears under a fresh selection.
 
-use annotator_core::Tag;
+use std::rc::Rc;
+
+use annotator_core::{Tag, TagSet};
 use web_sys::HtmlElement;
 use yew::prelude::*;
-
-use crate::state::use_app_state;
 
 #[derive(Properties, PartialEq)]
 pub struct TagPickerProps {
     /// Viewport position just under the selection.
     pub x: f64,
     pub y: f64,
+    /// The tags to offer, in the set's order.
+    pub tags: Rc<TagSet>,
     pub ontag: Callback<Tag>,
 }
 
 #[function_component]
 pub fn TagPicker(props: &TagPickerProps) -> Html {
-    let tags = use_app_state().workspace().tagset().clone();
+    let tags = &props.tags;
     let node = use_node_ref();
     {
         // Placed once it has its size: inside the window, above the selection near the bottom.

@@ -3,34 +3,38 @@
 //! chosen; removing a tag still in use is refused at once (with how many use it), so that
 //! Save never fails over it and nothing else edited here has to be given up.
 
-use annotator_core::{PALETTE, TagError, TagSet};
+use std::rc::Rc;
+
+use annotator_core::{Editor, PALETTE, TagError, TagSet};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::dialog::Dialog;
 use super::escape::use_focus_on_mount;
 use super::swatch::Swatch;
-use crate::state::{EditAction, Stamp, use_app_state};
 
 #[derive(Properties, PartialEq)]
 pub struct TagsDialogProps {
+    /// The open document's editor: its tag set, and the rules a new one must keep.
+    pub editor: Rc<Editor>,
+    /// Called with the new tag set, once the editor would take it.
+    pub onsave: Callback<TagSet>,
     pub onclose: Callback<()>,
 }
 
 #[function_component]
 pub fn TagsDialog(props: &TagsDialogProps) -> Html {
-    let state = use_app_state();
-    let draft = use_state(|| (**state.workspace().tagset()).clone());
+    let draft = use_state(|| (**props.editor.workspace().tagset()).clone());
     let error = use_state(|| None::<String>);
     let new_label = use_node_ref();
     // Focus moves into the dialog, where a keyboard user can start typing a new tag.
     use_focus_on_mount(new_label.clone());
     let onremove = |i: usize| {
-        let (state, draft, error) = (state.clone(), draft.clone(), error.clone());
+        let (editor, draft, error) = (props.editor.clone(), draft.clone(), error.clone());
         move |_: MouseEvent| {
             let mut next = (*draft).clone();
             let gone = next.tags.remove(i);
-            let count = state.workspace().uses(gone.key);
+            let count = editor.workspace().uses(gone.key);
             if count > 0 {
                 error.set(Some(TagError::InUse { label: gone.label, count }.to_string()));
             } else {
@@ -73,11 +77,11 @@ pub fn TagsDialog(props: &TagsDialogProps) -> Html {
         }
     };
     let onsave = {
-        let (state, draft, error, onclose) =
-            (state.clone(), draft.clone(), error.clone(), props.onclose.clone());
-        move |_: MouseEvent| match state.session.editor.check_tagset(&draft) {
+        let (editor, draft, error, onsave, onclose) =
+            (props.editor.clone(), draft.clone(), error.clone(), props.onsave.clone(), props.onclose.clone());
+        move |_: MouseEvent| match editor.check_tagset(&draft) {
             Ok(()) => {
-                state.dispatch(EditAction::SetTags { tags: (*draft).clone(), now: Stamp::take().now });
+                onsave.emit((*draft).clone());
                 onclose.emit(());
             }
             Err(e) => error.set(Some(e.to_string())),

@@ -8,9 +8,9 @@ use super::hooks::use_narrow;
 use super::menu::Menu;
 use super::toolbar_items::{ArticleItems, ViewItems};
 use crate::effects::SaveStatus;
-use crate::effects::files::export_workspace;
+use crate::effects::files::{export_as, export_workspace, open_file};
 use crate::keymap::{self, Command};
-use crate::state::{EditAction, stamped, use_app_state};
+use crate::state::{EditAction, UiAction, callback, stamped, use_app_state};
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
@@ -36,7 +36,18 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 aria-label="Redo" title="Redo (Ctrl+Shift+Z or Ctrl+Y)" aria-keyshortcuts={keymap::aria(Command::Redo)}>{ redo }</button>
         </div>
     };
-    let view = html! { <ViewItems ontags={props.ontags.clone()} onhelp={props.onhelp.clone()} /> };
+    let onsnap = callback(&state, UiAction::SetSnapWords);
+    let view = html! {
+        <ViewItems snap_words={state.ui.snap_words} {onsnap} ontags={props.ontags.clone()} onhelp={props.onhelp.clone()} />
+    };
+    let onexportas = {
+        let state = state.clone();
+        Callback::from(move |format| export_as(&state, format))
+    };
+    let onimport = {
+        let state = state.clone();
+        Callback::from(move |file| open_file(file, None, state.clone()))
+    };
     let title = state.workspace().document.title().to_owned();
     let onexport = {
         let state = state.clone();
@@ -53,7 +64,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             if narrow {
                 <Menu id="main-menu" label="Menu">
                     <ArticleItems onnew={props.onnew.clone()} onupdate={props.onupdate.clone()}
-                        onlibrary={props.onlibrary.clone()} />
+                        onimport={onimport.clone()} onexport={onexportas.clone()} onlibrary={props.onlibrary.clone()} />
                     <hr />
                     { view }
                 </Menu>
@@ -61,7 +72,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             } else {
                 <span class="app-name">{ "Article Annotator" }</span>
                 <Menu id="article-menu" label="Article">
-                    <ArticleItems onnew={props.onnew.clone()} onupdate={props.onupdate.clone()} />
+                    <ArticleItems onnew={props.onnew.clone()} onupdate={props.onupdate.clone()}
+                        {onimport} onexport={onexportas} />
                 </Menu>
                 <button id="library" onclick={props.onlibrary.reform(|_: MouseEvent| ())}>{ "Library" }</button>
                 { edit }

@@ -6,14 +6,16 @@ use yew::prelude::*;
 use annotator_core::formats::Format;
 
 use super::theme_toggle::ThemeToggle;
-use crate::effects::files::{export_as, export_workspace, open_file};
 use crate::keymap::{self, Command};
-use crate::state::{UiAction, use_app_state};
 
 #[derive(Properties, PartialEq)]
 pub struct ArticleItemsProps {
     pub onnew: Callback<()>,
     pub onupdate: Callback<()>,
+    /// Called with a file to import.
+    pub onimport: Callback<web_sys::File>,
+    /// Called with the format to export the open document in.
+    pub onexport: Callback<Format>,
     /// Given when the Library is one of these items (the phone's single menu).
     #[prop_or_default]
     pub onlibrary: Option<Callback<()>>,
@@ -22,17 +24,12 @@ pub struct ArticleItemsProps {
 /// New, Update text, Import, Export JSON and the other formats.
 #[function_component]
 pub fn ArticleItems(props: &ArticleItemsProps) -> Html {
-    let state = use_app_state();
-    let onexport = {
-        let state = state.clone();
-        move |_| export_workspace(&state)
-    };
     let onimport = {
-        let state = state.clone();
+        let onimport = props.onimport.clone();
         move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                open_file(file, None, state.clone());
+                onimport.emit(file);
             }
             input.set_value(""); // choosing the same file again must fire again
         }
@@ -48,12 +45,11 @@ pub fn ArticleItems(props: &ArticleItemsProps) -> Html {
             <label class="button">{ "Import…" }
                 <input id="import-file" type="file" class="visually-hidden" accept=".json,.jsonld,.jsonl,application/json,application/ld+json" onchange={onimport} />
             </label>
-            <button id="export" onclick={onexport}>{ "Export JSON" }</button>
+            <button id="export" onclick={props.onexport.reform(|_: MouseEvent| Format::Native)}>{ "Export JSON" }</button>
             <p class="menu-heading" aria-hidden="true">{ "Export as" }</p>
             { for Format::ALL.into_iter().filter(|f| *f != Format::Native).map(|format| {
-                let state = state.clone();
                 html! {
-                    <button id={format!("export-{}", format.key())} onclick={move |_| export_as(&state, format)}
+                    <button id={format!("export-{}", format.key())} onclick={props.onexport.reform(move |_: MouseEvent| format)}
                         aria-label={format!("Export as {}", format.label())}>
                         { format.label() }
                     </button>
@@ -65,6 +61,8 @@ pub fn ArticleItems(props: &ArticleItemsProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ViewItemsProps {
+    pub snap_words: bool,
+    pub onsnap: Callback<bool>,
     pub ontags: Callback<()>,
     pub onhelp: Callback<()>,
 }
@@ -72,17 +70,11 @@ pub struct ViewItemsProps {
 /// Snap to words, the theme, the tag set and the list of shortcuts.
 #[function_component]
 pub fn ViewItems(props: &ViewItemsProps) -> Html {
-    let state = use_app_state();
-    let onsnap = {
-        let state = state.clone();
-        move |e: Event| {
-            state.dispatch(UiAction::SetSnapWords(e.target_unchecked_into::<HtmlInputElement>().checked()))
-        }
-    };
+    let onsnap = props.onsnap.reform(|e: Event| e.target_unchecked_into::<HtmlInputElement>().checked());
     html! {
         <>
             <label class="toggle">
-                <input id="snap-words" type="checkbox" checked={state.ui.snap_words} onchange={onsnap} />
+                <input id="snap-words" type="checkbox" checked={props.snap_words} onchange={onsnap} />
                 { " Snap to words" }
             </label>
             <ThemeToggle />

@@ -24,6 +24,21 @@ test('no component reaches storage or mints ids and times: components call effec
   assert.deepEqual(minting, []);
 });
 
+test('below the containers, components take data and on<verb> callbacks, never the state', () => {
+  // The containers read the state and turn events into actions; their hooks and callback
+  // builders live beside them. Everything below them is drawn from its props alone.
+  const containers = ['app', 'article', 'sidebar', 'minimap', 'overview', 'toolbar', 'notice', 'storage_banner', 'library'];
+  const helpers = ['handles', 'caret_keys', 'layout', 'cards/actions'];
+  const name = (f) => f.replace(/^src\/components\//, '').replace(/\.rs$/, '');
+  const reach = sources('src/components').filter(([, t]) => /\buse_app_state\b|\bStateHandle\b/.test(t)).map(([f]) => name(f));
+  assert.deepEqual(reach.filter((f) => !containers.includes(f) && !helpers.includes(f)), []);
+  assert.ok(reach.includes('article') && reach.includes('sidebar'), 'the check sees the containers');
+  const callbacks = sources('src/components').flatMap(([f, t]) =>
+    [...t.matchAll(/pub (\w+): (?:Option<)?Callback</g)].map((m) => `${name(f)}.${m[1]}`));
+  assert.ok(callbacks.length > 20, 'the check sees the props');
+  assert.deepEqual(callbacks.filter((c) => !/\.on[a-z]+$/.test(c)), [], 'callbacks are named on<verb>');
+});
+
 test('no source file is over 400 lines, no component over 150', () => {
   const lines = (text) => text.split('\n').length - 1;
   const long = [...sources('src'), ...sources('crates')].filter(([, t]) => lines(t) > 400).map(([f, t]) => `${f}: ${lines(t)}`);
