@@ -1,11 +1,10 @@
 //! Opening a file the person picked or dropped: an export (`.json`) or an article.
 
 use annotator_core::article::MAX_ARTICLE_BYTES;
-use annotator_core::article::safe_file_stem;
-use annotator_core::formats::{Format, brat};
+use annotator_core::formats::Format;
 use annotator_core::{
-    ArticleError, Workspace, article_from_bytes, article_from_markdown_bytes, article_from_text,
-    title_from_file_name, title_from_text,
+    ArticleError, Document, FileKind, Workspace, article_from_bytes, article_from_markdown_bytes,
+    article_from_text, file_kind, title_from_file_name, title_from_text,
 };
 use gloo::file::File;
 
@@ -24,49 +23,57 @@ async fn open(file: File, title: Option<String>) -> Result<Action, String> {
     }
     let bytes =
         gloo::file::futures::read_as_bytes(&file).await.map_err(|e| format!("Could not read {name}: {e}"))?;
-    let lower = name.to_lowercase();
-    if [".json", ".jsonld", ".jsonl"].iter().any(|ext| lower.ends_with(ext)) {
-        let raw = String::from_utf8(bytes).map_err(|_| format!("{name} is not a text file."))?;
-        Ok(EditAction::Import { name, raw, now: dom::now_iso(), new_id: dom::random_id() }.into())
-    } else if lower.ends_with(".html") || lower.ends_with(".htm") {
-        let html = String::from_utf8_lossy(&bytes);
-        // Its inline styles and handlers would only be reported by our CSP while it is parsed.
-        let (page_title, text) =
-            dom::article_from_html(&annotator_core::web_page::without_inline_code(&html))
-                .map_err(|e| format!("Could not open {name}: {e}"))?;
-        let title = title
-            .or(Some(page_title).filter(|t| !t.is_empty()))
-            .unwrap_or_else(|| title_from_file_name(&name));
-        let doc = article_from_text(&title, &text).map_err(|e| format!("Could not open {name}: {e}"))?;
-        let message =
-            format!("Opened the article in “{name}” (page menus, scripts and links left out). {OPENED}");
-        Ok(DocAction::Open { id: dom::random_id(), workspace: Workspace::new(doc), message }.into())
-    } else if lower.ends_with(".md") || lower.ends_with(".markdown") {
-        let article = article_from_markdown_bytes(&title_from_file_name(&name), &bytes)
-            .map_err(|e| format!("Could not open {name}: {e}"))?;
-        // Named by the person, else by its first heading, else by its first line.
-        let doc = match title.or(article.heading).or_else(|| title_from_text(article.document.text())) {
-            Some(title) => article.document.retitled(&title),
-            None => article.document,
-        };
-        let links = match doc.links().len() {
-            0 => String::new(),
-            1 => " Its link is kept with the article, not as a live link.".to_owned(),
-            n => format!(" Its {n} links are kept with the article, not as live links."),
-        };
-        let message = format!("Opened “{name}” as Markdown.{links} {OPENED}");
-        Ok(DocAction::Open { id: dom::random_id(), workspace: Workspace::new(doc), message }.into())
-    } else {
-        let doc = article_from_bytes(&title_from_file_name(&name), &bytes)
-            .map_err(|e| format!("Could not open {name}: {e}"))?;
-        // Named as a person would: by its first heading or line, else by the file's name.
-        let doc = match title.or_else(|| title_from_text(doc.text())) {
-            Some(title) => doc.retitled(&title),
-            None => doc,
-        };
-        let message = format!("Opened “{name}”. {OPENED}");
-        Ok(DocAction::Open { id: dom::random_id(), workspace: Workspace::new(doc), message }.into())
+    match file_kind(&name) {
+        FileKind::Export => {
+            let raw = String::from_utf8(bytes).map_err(|_| format!("{name} is not a text file."))?;
+            Ok(EditAction::Import { name, raw, now: dom::now_iso(), new_id: dom::random_id() }.into())
+        }
+        FileKind::WebPage => web_page(&name, &bytes, title),
+        FileKind::Markdown => markdown(&name, &bytes, title),
+        FileKind::Text => plain_text(&name, &bytes, title),
     }
+}
+
+fn opened(doc: Document, message: String) -> Result<Action, String> {
+    Ok(DocAction::Open { id: dom::random_id(), workspace: Workspace::new(doc), message }.into())
+}
+
+fn web_page(name: &str, bytes: &[u8], title: Option<String>) -> Result<Action, String> {
+    let html = String::from_utf8_lossy(bytes);
+    // Its inline styles and handlers would only be reported by our CSP while it is parsed.
+    let (page_title, text) = dom::article_from_html(&annotator_core::web_page::without_inline_code(&html))
+        .map_err(|e| format!("Could not open {name}: {e}"))?;
+    let title =
+        title.or(Some(page_title).filter(|t| !t.is_empty())).unwrap_or_else(|| title_from_file_name(name));
+    let doc = article_from_text(&title, &text).map_err(|e| format!("Could not open {name}: {e}"))?;
+    opened(doc, format!("Opened the article in “{name}” (page menus, scripts and links left out). {OPENED}"))
+}
+
+fn markdown(name: &str, bytes: &[u8], title: Option<String>) -> Result<Action, String> {
+    let article = article_from_markdown_bytes(&title_from_file_name(name), bytes)
+        .map_err(|e| format!("Could not open {name}: {e}"))?;
+    // Named by the person, else by its first heading, else by its first line.
+    let doc = match title.or(article.heading).or_else(|| title_from_text(article.document.text())) {
+        Some(title) => article.document.retitled(&title),
+        None => article.document,
+    };
+    let links = match doc.links().len() {
+        0 => String::new(),
+        1 => " Its link is kept with the article, not as a live link.".to_owned(),
+        n => format!(" Its {n} links are kept with the article, not as live links."),
+    };
+    opened(doc, format!("Opened “{name}” as Markdown.{links} {OPENED}"))
+}
+
+fn plain_text(name: &str, bytes: &[u8], title: Option<String>) -> Result<Action, String> {
+    let doc = article_from_bytes(&title_from_file_name(name), bytes)
+        .map_err(|e| format!("Could not open {name}: {e}"))?;
+    // Named as a person would: by its first heading or line, else by the file's name.
+    let doc = match title.or_else(|| title_from_text(doc.text())) {
+        Some(title) => doc.retitled(&title),
+        None => doc,
+    };
+    opened(doc, format!("Opened “{name}”. {OPENED}"))
 }
 
 /// Reads `file` in the background and opens it, or explains why not. An article takes
@@ -85,17 +92,12 @@ pub fn open_file(file: web_sys::File, title: Option<String>, state: StateHandle)
     });
 }
 
-/// Downloads the open workspace in `format` (brat: the `.ann` and the `.txt` it refers to).
+/// Downloads the open workspace in `format`: each of the format's files (brat: the `.ann`
+/// and the `.txt` it refers to), stopping at the first that cannot start.
 pub fn export_as(state: &StateHandle, format: Format) {
-    let ws = state.workspace();
-    let title = ws.document.title();
     let now = dom::now_iso();
-    let body = dom::perf::measure("export", || format.export(ws, &now));
-    let mut result = dom::download(&format.file_name(title), format.mime(), &body);
-    if format == Format::Brat && result.is_ok() {
-        result = dom::download(&format!("{}.txt", safe_file_stem(title)), "text/plain", &brat::text(ws));
-    }
-    if let Err(e) = result {
+    let files = dom::perf::measure("export", || format.files(state.workspace(), &now));
+    if let Err(e) = files.iter().try_for_each(|f| dom::download(&f.name, f.mime, &f.body)) {
         state.dispatch(FeedbackAction::Notify(Notice::error(format!("The download could not start: {e:?}"))));
     }
 }
