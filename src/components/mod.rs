@@ -1,5 +1,7 @@
-//! Components: they read the state, render it, and turn events into actions; what they
-//! do beyond that (storage, files, downloads) they ask of `crate::effects`.
+//! Components. The containers (`app`, `article`, `sidebar`, `minimap`, `overview`,
+//! `toolbar`, the banners, `library`) read the state and turn events into actions; what
+//! they do beyond that (storage, files, downloads) they ask of `crate::effects`. Every
+//! component below them is drawn from data props and reports through `on<verb>` callbacks.
 
 mod app;
 mod article;
