@@ -76,23 +76,6 @@ fn article(ws: &Workspace, ls: &[Line], numbers: &[usize]) -> String {
     out
 }
 
-/// Each tag's tint, colour and underline style (keys are slugs and colours `#rrggbb`, both
-/// checked on the way in, so neither can break out of the style sheet).
-fn tag_styles(ws: &Workspace) -> String {
-    ws.tagset()
-        .tags
-        .iter()
-        .map(|d| {
-            format!(
-                "mark.{k}{{background:{c}40;border-bottom:2px {cue} {c}}}",
-                k = d.key,
-                c = d.colour,
-                cue = ws.tagset().cue(d.key)
-            )
-        })
-        .collect()
-}
-
 /// A claim's status and sources, the claims citing a source, an entity's type: links go
 /// to the linked annotation's item further down or up the report.
 fn facts(ws: &Workspace, a: &Annotation) -> String {
@@ -156,7 +139,7 @@ pub fn export(ws: &Workspace, now: &str) -> String {
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
          <title>{title} — annotations</title><style>{STYLE}{}</style></head><body>\n<h1>{title}</h1>\n",
-        tag_styles(ws)
+        crate::tag_style::tag_css(ws.tagset(), crate::tag_style::Sheet::Report)
     );
     // Which version of the text this is: the start of its SHA-256, as in the native export.
     let sha = ws.document.sha256();
@@ -228,7 +211,7 @@ mod tests {
         assert!(out.contains("<p class=\"note\">&lt;/p&gt;&lt;script&gt;bad()&lt;/script&gt;</p>"));
         assert!(out.contains("<title>\"&gt;&lt;svg onload=x&gt; — annotations</title>"));
         assert!(out.contains("<h2>Claim (1)</h2>"));
-        assert!(out.contains("mark.claim{background:#e69f0040;border-bottom:2px solid #e69f00}"));
+        assert!(out.contains("mark.claim{background:#f8e1b0;border-bottom:2px solid #e69f00}"));
         assert!(out.contains("default-src 'none'"));
     }
 
