@@ -236,7 +236,9 @@ proptest! {
                 Step::Add(w) => {
                     next += 1;
                     let range = tab.nth_word(w);
-                    if tab.ed.add(range, Tag::Claim, id(next), &now).is_ok() {
+                    // Odd words take the tab's own tag, when its set has one.
+                    let own = tab.ed.workspace().tagset().by_label("Quote").filter(|_| w % 2 == 1);
+                    if tab.ed.add(range, own.unwrap_or(Tag::Claim), id(next), &now).is_ok() {
                         made.insert(id(next));
                     }
                 }
@@ -262,9 +264,17 @@ proptest! {
                 },
                 Step::Rename => tab.ed.rename(&format!("Title {clock}"), &now),
                 Step::Tags => {
+                    // Relabel, and add a tag of its own or take it away (when unused).
                     let mut tags = (**tab.ed.workspace().tagset()).clone();
                     tags.tags[0].label = format!("Claim {clock}");
-                    tab.ed.set_tagset(tags, &now).unwrap();
+                    match tags.by_label("Quote") {
+                        Some(quote) => tags.tags.retain(|d| d.key != quote),
+                        None => { tags.add("Quote").unwrap(); }
+                    }
+                    if tab.ed.set_tagset(tags.clone(), &now).is_err() {
+                        tags.add("Quote").unwrap(); // in use: keep it
+                        tab.ed.set_tagset(tags, &now).unwrap();
+                    }
                 }
                 Step::Merge(w) => {
                     next += 1;
@@ -294,6 +304,10 @@ proptest! {
             if matches!(step, Step::Undo | Step::Redo) {
                 taken_out.extend(before.difference(&tabs[t].ids()));
             }
+            for tab in &tabs {
+                let ws = tab.ed.workspace();
+                prop_assert!(ws.annotations().iter().all(|a| ws.tagset().get(a.tag).is_some()), "a tag in use left the set");
+            }
         }
         settle(&mut tabs, 1000);
         prop_assert_eq!(tabs[0].ed.workspace(), tabs[1].ed.workspace());
@@ -303,4 +317,27 @@ proptest! {
         }
         prop_assert!(ids.is_subset(&made));
     }
+}
+
+#[test]
+fn undoing_a_new_tag_that_the_other_tab_has_used_since_keeps_the_tag() {
+    let mut tabs = start();
+    let mut tags = (**tabs[0].ed.workspace().tagset()).clone();
+    let quote = tags.add("Quote").unwrap();
+    tabs[0].ed.set_tagset(tags, &at(1)).unwrap();
+    let save = tabs[0].save(&at(2)).unwrap();
+    broadcast(&mut tabs, 0, save);
+    assert!(tabs[1].deliver(&at(3)));
+    tabs[1].ed.add(word(6), quote, id(9), &at(4)).unwrap();
+    let save = tabs[1].save(&at(5)).unwrap();
+    broadcast(&mut tabs, 1, save);
+    assert!(tabs[0].deliver(&at(6)));
+    // Undoing the new tag now would leave the other tab's annotation with a tag the set
+    // lacks: the step is gone from the history, the tag stays.
+    tabs[0].ed.undo(&at(7));
+    let ws = tabs[0].ed.workspace();
+    assert!(ws.get(id(9)).is_some(), "their annotation stays");
+    assert!(ws.tagset().get(quote).is_some(), "every tag in use is in the tag set");
+    settle(&mut tabs, 8);
+    assert_eq!(tabs[0].ed.workspace(), tabs[1].ed.workspace());
 }

@@ -297,7 +297,12 @@ impl Edit {
                 }
                 (!after.is_empty()).then_some(Edit::Change { id, before, after })
             }
-            Edit::Tags { .. } => (local.tagset() == joined.tagset()).then_some(self),
+            // Kept only while both of its tag sets hold every tag now in use: the other
+            // tab may have tagged something with a tag this step would take away.
+            Edit::Tags { ref before, ref after } => {
+                let holds = |set: &TagSet| joined.annotations().iter().all(|a| set.get(a.tag).is_some());
+                (local.tagset() == joined.tagset() && holds(before) && holds(after)).then_some(self)
+            }
             Edit::Title { .. } => (local.document.title() == joined.document.title()).then_some(self),
             Edit::Text { before, after, mut places } => {
                 places.retain(|id, _| same(*id));
