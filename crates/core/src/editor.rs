@@ -8,6 +8,7 @@ use thiserror::Error;
 
 use std::rc::Rc;
 
+use crate::creator::Creator;
 use crate::history::{Edit, Patch, Stack};
 use crate::model::{Annotation, AnnotationId, Workspace};
 use crate::span::SpanError;
@@ -48,12 +49,24 @@ pub struct Editor {
     undo: Stack,
     redo: Stack,
     changes: u64,
+    author: Option<Creator>,
 }
 
 impl Editor {
     /// An editor of `workspace` with nothing to undo or redo.
     pub fn new(workspace: Workspace) -> Self {
-        Self { workspace, undo: Stack::default(), redo: Stack::default(), changes: 0 }
+        Self { workspace, undo: Stack::default(), redo: Stack::default(), changes: 0, author: None }
+    }
+
+    /// Who is editing: recorded as the creator of what they make or change from now on
+    /// (`None`: nobody named; what they touch keeps the creator it had).
+    pub fn set_author(&mut self, author: Option<Creator>) {
+        self.author = author;
+    }
+
+    /// Who is editing, if they gave their name.
+    pub fn author(&self) -> Option<&Creator> {
+        self.author.as_ref()
     }
 
     /// How many times the workspace changed in this editor (edits, undo, redo, another
@@ -108,7 +121,8 @@ impl Editor {
     ) -> Result<(), EditError> {
         let doc = &self.workspace.document;
         check_range(doc, &range)?;
-        let annotation = Annotation::new(doc, range, tag, id, now);
+        let annotation =
+            Annotation { creator: self.author.clone(), ..Annotation::new(doc, range, tag, id, now) };
         self.record(Edit::Insert(Rc::new(annotation)), now);
         Ok(())
     }
@@ -122,6 +136,13 @@ impl Editor {
         let before = self.workspace.get(id).ok_or(EditError::NotFound)?;
         let mut after = before.clone();
         f(&mut after);
+        if Patch::between(before, &after).1.is_empty() {
+            return Ok(()); // no change, so no one to name as its maker
+        }
+        // The change is its maker's: recorded in the step, so an undo gives it back.
+        if self.author.is_some() {
+            after.creator.clone_from(&self.author);
+        }
         let (before, after) = Patch::between(before, &after);
         if !after.is_empty() {
             self.record(Edit::change(id, before, after), now);

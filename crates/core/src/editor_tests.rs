@@ -274,3 +274,64 @@ fn changes_count_what_changed_the_workspace_and_nothing_else() {
     ed.sync(same);
     assert_eq!(ed.changes(), 6, "another tab's save is taken");
 }
+
+mod provenance {
+    use super::*;
+    use crate::creator::Creator;
+
+    fn person(name: &str) -> Option<Creator> {
+        Creator::new(name, "Desk")
+    }
+
+    fn creator_of(ed: &Editor, n: u8) -> Option<String> {
+        ed.workspace().get(id(n)).and_then(|a| a.creator.as_ref()).map(|c| c.name.clone())
+    }
+
+    #[test]
+    fn what_a_named_person_makes_or_changes_is_theirs_and_undo_gives_it_back() {
+        let text = "Tokyo took steps";
+        let mut ed = editor(text);
+        ed.add(0..5, Tag::Entity, id(1), NOW).unwrap();
+        assert_eq!(creator_of(&ed, 1), None, "no name given: no creator");
+        ed.set_author(person("Ana"));
+        ed.add(6..10, Tag::Claim, id(2), NOW).unwrap();
+        assert_eq!(creator_of(&ed, 2).as_deref(), Some("Ana"));
+        ed.set_author(person("Bo"));
+        ed.retag(id(2), Tag::Claim, "later").unwrap();
+        assert_eq!(creator_of(&ed, 2).as_deref(), Some("Ana"), "no change: still Ana's");
+        ed.retag(id(2), Tag::Source, "later").unwrap();
+        assert_eq!(creator_of(&ed, 2).as_deref(), Some("Bo"), "changed by Bo");
+        assert!(ed.undo("later"));
+        assert_eq!(creator_of(&ed, 2).as_deref(), Some("Ana"), "undone: Ana's version again");
+        assert!(ed.redo("later"));
+        assert_eq!(creator_of(&ed, 2).as_deref(), Some("Bo"));
+    }
+
+    #[test]
+    fn typing_a_note_is_still_one_step_when_named() {
+        let mut ed = editor("Tokyo took steps");
+        ed.set_author(person("Ana"));
+        ed.add(0..5, Tag::Entity, id(1), NOW).unwrap();
+        ed.set_author(person("Bo"));
+        for note in ["c", "ci", "cit", "city"] {
+            ed.set_note(id(1), note, NOW).unwrap();
+        }
+        assert_eq!(ed.undo_len(), 2, "the add, then the note");
+        assert!(ed.undo(NOW));
+        let a = ed.workspace().get(id(1)).unwrap();
+        assert_eq!((a.note.as_str(), a.creator.as_ref().map(|c| c.name.as_str())), ("", Some("Ana")));
+    }
+
+    #[test]
+    fn an_import_keeps_its_creators() {
+        let mut theirs = editor("Tokyo took steps");
+        theirs.set_author(person("Chidi"));
+        theirs.add(0..5, Tag::Entity, id(1), NOW).unwrap();
+        let mut ours = editor("Tokyo took steps");
+        ours.set_author(person("Ana"));
+        let file = crate::import_json(&crate::export_json(theirs.workspace())).unwrap();
+        let (merged, _) = crate::merge_import(ours.workspace(), &file).unwrap();
+        ours.transform(merged, NOW);
+        assert_eq!(creator_of(&ours, 1).as_deref(), Some("Chidi"));
+    }
+}

@@ -1,5 +1,5 @@
-//! The sidebar's filter: which annotations it keeps, by text, tag, claim status and
-//! missing source.
+//! The sidebar's filter: which annotations it keeps, by text, tag, claim status, missing
+//! source and who made them.
 
 use crate::find::fold;
 use crate::model::{Annotation, Workspace};
@@ -18,6 +18,8 @@ pub struct Filter {
     pub status: Option<ClaimStatus>,
     /// Only claims that no source is linked to.
     pub unsourced: bool,
+    /// Only annotations by the person of this name (`Some("")`: by no one named).
+    pub creator: Option<String>,
 }
 
 impl Filter {
@@ -39,6 +41,7 @@ impl Filter {
             && self.tag.is_none_or(|t| a.tag == t)
             && self.status.is_none_or(|s| a.tag == Tag::Claim && a.status == s)
             && (!self.unsourced || ws.is_unsourced(a))
+            && self.creator.as_deref().is_none_or(|name| a.creator.as_ref().map_or("", |c| &c.name) == name)
     }
 }
 
@@ -71,5 +74,22 @@ mod tests {
         assert_eq!(kept(Filter { unsourced: true, ..Filter::default() }), ["wrong"]);
         assert_eq!(kept(Filter { tag: Some(Tag::Claim), text: "said".into(), ..Filter::default() }).len(), 1);
         assert_eq!(kept(Filter::default()).len(), 4);
+    }
+
+    #[test]
+    fn filters_by_who_made_it() {
+        let mut ed = Editor::new(Workspace::new(Document::new("t", "Tokyo said no.")));
+        ed.add(0..5, Tag::Entity, id(1), NOW).unwrap();
+        ed.set_author(crate::Creator::new("Ana", "AFP"));
+        ed.add(6..10, Tag::Claim, id(2), NOW).unwrap();
+        let ws = ed.workspace();
+        let kept = |name: &str| {
+            let f = Filter { creator: Some(name.into()), ..Filter::default() };
+            ws.annotations().iter().filter(|a| f.keeps(ws, a)).map(|a| a.exact.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(kept("Ana"), ["said"]);
+        assert_eq!(kept(""), ["Tokyo"], "by no one named");
+        assert!(kept("Bo").is_empty());
+        assert_eq!(ws.creators(), ["Ana"]);
     }
 }

@@ -15,12 +15,15 @@
 pub mod anchor;
 pub mod article;
 pub mod caret;
+pub mod compare;
+pub mod creator;
 pub mod doc_link;
 pub mod editor;
 pub mod filter;
 pub mod find;
 pub mod formats;
 mod history;
+mod id;
 pub mod layout;
 pub mod library;
 pub mod markdown;
@@ -41,6 +44,8 @@ mod test_support;
 
 pub use anchor::{UpdateSummary, update_text};
 pub use article::{ArticleError, article_from_bytes, article_from_text, title_from_text};
+pub use compare::{CompareError, Comparison, compare};
+pub use creator::Creator;
 pub use doc_link::DocLink;
 pub use editor::{EditError, Editor};
 pub use filter::Filter;

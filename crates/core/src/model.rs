@@ -1,13 +1,15 @@
 //! The document and its annotations. Positions are code points, half-open `[start, end)`.
 
-use std::fmt;
 use std::ops::Range;
 use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use crate::creator::Creator;
 use crate::doc_link::DocLink;
+/// Kept here, where the rest of the core and the app first found it.
+pub use crate::id::AnnotationId;
 use crate::offsets::{CharIndex, char_len};
 use crate::status::ClaimStatus;
 use crate::tagset::{Tag, TagSet};
@@ -15,35 +17,6 @@ use crate::text::normalize_newlines;
 
 /// How many code points of context are kept on each side of a quote (as Hypothesis does).
 pub const CONTEXT_CHARS: usize = 32;
-
-/// An annotation's id: a random (v4) UUID, written as its hyphenated lowercase text. The
-/// app supplies the random bytes so this crate needs no RNG; importers of foreign files
-/// derive them from the file's content instead (see `formats`), so the same file gives
-/// the same ids.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct AnnotationId(uuid::Uuid);
-
-impl AnnotationId {
-    /// The v4 UUID made of 16 random bytes (its version and variant bits are set over them).
-    pub fn from_random_bytes(bytes: [u8; 16]) -> Self {
-        Self(uuid::Builder::from_random_bytes(bytes).into_uuid())
-    }
-}
-
-impl std::str::FromStr for AnnotationId {
-    type Err = uuid::Error;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        s.parse().map(Self)
-    }
-}
-
-impl fmt::Display for AnnotationId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.fmt(f)
-    }
-}
 
 /// One tagged span, with its position and, redundantly, the quote and context around it
 /// so it can be found again if the text changes.
@@ -83,6 +56,10 @@ pub struct Annotation {
     /// `start..end` is then only where it was last seen.
     #[serde(default)]
     pub orphan: bool,
+    /// Who made it or last changed it (since schema 5; none for work from before, or made
+    /// before a name was given).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub creator: Option<Creator>,
 }
 
 impl Annotation {
@@ -104,6 +81,7 @@ impl Annotation {
             created: now.to_owned(),
             modified: now.to_owned(),
             orphan: false,
+            creator: None,
         }
     }
 

@@ -19,6 +19,14 @@ impl Workspace {
         counts
     }
 
+    /// The names of the people who made annotations here, sorted, each once (for the
+    /// sidebar's "by" filter); empty when no one gave a name.
+    pub fn creators(&self) -> Vec<String> {
+        let names: std::collections::BTreeSet<&str> =
+            self.annotations().iter().filter_map(|a| a.creator.as_ref()).map(|c| c.name.as_str()).collect();
+        names.into_iter().map(str::to_owned).collect()
+    }
+
     /// How many annotations carry `tag` (removing it from the tag set must wait until none).
     pub fn uses(&self, tag: Tag) -> usize {
         self.annotations().iter().filter(|a| a.tag == tag).count()

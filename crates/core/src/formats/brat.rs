@@ -44,9 +44,12 @@ pub fn export(ws: &Workspace) -> String {
             offsets.join(";"),
             quote.join(" ")
         ));
-        if !a.note.is_empty() {
+        // brat has no field for who made an annotation: it goes in the note, after it.
+        let by = a.creator.as_ref().map(|c| format!("(by {})", c.display()));
+        let note = [a.note.as_str(), by.as_deref().unwrap_or("")].join(" ");
+        let note = note.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !note.is_empty() {
             notes += 1;
-            let note = a.note.split_whitespace().collect::<Vec<_>>().join(" ");
             out.push_str(&format!("#{notes}\tAnnotatorNotes T{t}\t{note}\n"));
         }
     }

@@ -2,10 +2,11 @@
 //! safe to open in Excel or LibreOffice: a cell that starts with `=`, `+`, `-`, `@`, a tab
 //! or a carriage return is prefixed with `'` so it is never run as a formula.
 
+use crate::creator::Creator;
 use crate::model::{Annotation, Workspace};
 use crate::tagset::Tag;
 
-const HEADER: [&str; 14] = [
+const HEADER: [&str; 15] = [
     "id",
     "tag",
     "start",
@@ -20,6 +21,8 @@ const HEADER: [&str; 14] = [
     "status",
     "entity_type",
     "sources",
+    // Added last, so that columns read by position keep their place.
+    "creator",
 ];
 
 /// A cell's text, defused. The field is private to this module and `new` its only way in,
@@ -72,6 +75,7 @@ impl Row {
             Cell::new(if a.tag == Tag::Claim { a.status.key() } else { "" }),
             Cell::new(&*a.entity_type),
             Cell::new(sources),
+            Cell::new(a.creator.as_ref().map(Creator::display).unwrap_or_default()),
         ])
     }
 }
@@ -109,7 +113,7 @@ mod tests {
         assert_eq!(&rows[1][4], "\"x\", then");
         assert_eq!(&rows[1][7], "'-2 points, \"really\"");
         assert!(out.starts_with(
-            "id,tag,start,end,quote,prefix,suffix,note,created,modified,orphan,status,entity_type,sources\n"
+            "id,tag,start,end,quote,prefix,suffix,note,created,modified,orphan,status,entity_type,sources,creator\n"
         ));
         assert!(out.contains(",\" said \"\"x\"\", then\n@cmd\","), "RFC 4180: quoted, quotes doubled");
     }

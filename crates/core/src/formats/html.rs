@@ -96,6 +96,9 @@ fn facts(ws: &Workspace, a: &Annotation) -> String {
     if !a.entity_type.is_empty() {
         out.push_str(&format!(" · {}", text(&a.entity_type)));
     }
+    if let Some(c) = &a.creator {
+        out.push_str(&format!(" · by {}", text(&c.display())));
+    }
     out
 }
 

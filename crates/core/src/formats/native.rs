@@ -28,8 +28,22 @@ pub(crate) const CURRENT_SHAPE_SINCE: u32 = 3;
 /// release refuses it by name ("update the app") rather than as damaged, and, in the
 /// browser's storage, leaves it untouched instead of setting its text record aside.
 pub(crate) fn schema_of(doc: &Document) -> u32 {
-    if doc.links().is_empty() { CURRENT_SHAPE_SINCE } else { SCHEMA_VERSION }
+    if doc.links().is_empty() { CURRENT_SHAPE_SINCE } else { LINKS_SINCE }
 }
+
+/// The schema a file of `ws` says it follows: as [`schema_of`] its document, and 5 once
+/// an annotation names its creator (the release before reads an unknown annotation field
+/// without a word and would drop it when saving; version 5 makes it refuse the file).
+pub(crate) fn schema_of_file(ws: &Workspace) -> u32 {
+    if ws.annotations().iter().any(|a| a.creator.is_some()) {
+        SCHEMA_VERSION
+    } else {
+        schema_of(&ws.document)
+    }
+}
+
+/// The schema that added the document's links.
+const LINKS_SINCE: u32 = 4;
 
 /// `L`: a link as read (`DocLink`, or a `Value` to check on its own).
 #[derive(Serialize, Deserialize)]
@@ -67,7 +81,7 @@ fn to_json(ws: &Workspace, revision: Option<u64>) -> String {
     let doc = &ws.document;
     let file = File {
         format: FORMAT.to_owned(),
-        schema_version: schema_of(doc),
+        schema_version: schema_of_file(ws),
         revision,
         document: FileDocument {
             title: doc.title().to_owned(),
@@ -272,6 +286,9 @@ impl Report {
     }
 }
 
+#[cfg(test)]
+#[path = "native_creator_tests.rs"]
+mod creator_tests;
 #[cfg(test)]
 #[path = "native_links_tests.rs"]
 mod links_tests;

@@ -197,8 +197,12 @@ fn every_old_schema_version_has_a_fixture_that_loads() {
         assert!(got.skipped.is_empty(), "{:?}", got.skipped);
         assert_eq!(got.workspace.annotations().len(), 4);
         assert!(got.workspace.annotations().iter().all(|a| !a.orphan));
+        assert!(got.workspace.annotations().iter().all(|a| a.creator.is_none()), "creators came in 5");
         let v: Value = serde_json::from_str(&export_json(&got.workspace)).unwrap();
-        assert_eq!(v["schema_version"], CURRENT_SHAPE_SINCE, "none of them has links");
+        // Written again as the oldest schema that holds it: links came in 4.
+        let links = !got.workspace.document.links().is_empty();
+        assert_eq!(links, version == 4, "version 4's fixture has a link");
+        assert_eq!(v["schema_version"], if links { 4 } else { CURRENT_SHAPE_SINCE });
     }
 }
 

@@ -11,6 +11,7 @@
 use serde_json::{Value, json};
 
 use crate::anchor::search;
+use crate::creator::Creator;
 use crate::model::{Annotation, AnnotationId, Document, Workspace};
 use crate::span::check_range;
 use crate::status::ClaimStatus;
@@ -58,7 +59,7 @@ fn annotation(a: &Annotation, source: &str) -> Value {
         vec![quote, json!({ "type": "TextPositionSelector", "start": a.start, "end": a.end })]
     };
     let motivation = if motivation.len() == 1 { json!(motivation[0]) } else { json!(motivation) };
-    json!({
+    let mut out = json!({
         "@context": CONTEXT,
         "id": format!("urn:uuid:{}", a.id),
         "type": "Annotation",
@@ -67,7 +68,23 @@ fn annotation(a: &Annotation, source: &str) -> Value {
         "modified": a.modified,
         "body": bodies,
         "target": { "source": source, "selector": selectors },
-    })
+    });
+    // The model's agents have a name but no organisation: the name alone goes out.
+    if let Some(c) = &a.creator {
+        out["creator"] = json!({ "type": "Person", "name": c.name });
+    }
+    out
+}
+
+/// The annotation's `creator`: a `Person` (or any agent) with a `name`, the first of a
+/// list, or a plain string; anything else reads as none.
+fn creator(a: &Value) -> Option<Creator> {
+    let agent = match a.get("creator")? {
+        Value::Array(list) => list.first()?,
+        one => one,
+    };
+    let name = agent.as_str().or_else(|| agent.get("name")?.as_str())?;
+    Creator::new(name, "")
 }
 
 /// The workspace as one `AnnotationCollection`.
@@ -232,6 +249,7 @@ pub fn import(doc: &Document, input: &str, now: &str) -> Result<Imported, Import
             created: time(a, "created", now),
             modified: time(a, "modified", now),
             orphan: false,
+            creator: creator(a),
         };
         let position = sel
             .position

@@ -14,6 +14,7 @@ mod stack;
 pub(crate) use stack::Stack;
 
 use crate::anchor::{PositionMap, reanchored};
+use crate::creator::Creator;
 use crate::model::{Annotation, AnnotationId, Document, Workspace};
 use crate::status::ClaimStatus;
 use crate::tagset::{Tag, TagSet};
@@ -59,6 +60,9 @@ pub(crate) struct Patch {
     status: Option<ClaimStatus>,
     entity_type: Option<String>,
     sources: Option<Vec<AnnotationId>>,
+    /// Who made the change (or, from an import, whose version it is): undoing it gives
+    /// the annotation back to whoever had it before.
+    creator: Option<Option<Creator>>,
 }
 
 impl Patch {
@@ -72,6 +76,7 @@ impl Patch {
                 status: (x.status != other.status).then_some(x.status),
                 entity_type: (x.entity_type != other.entity_type).then(|| x.entity_type.clone()),
                 sources: (x.sources != other.sources).then(|| x.sources.clone()),
+                creator: (x.creator != other.creator).then(|| x.creator.clone()),
             }
         }
         (side(a, b), side(b, a))
@@ -83,7 +88,7 @@ impl Patch {
 
     /// Whether only the note changes (typing a note may join the previous step).
     fn only_note(&self) -> bool {
-        self.note.is_some() && Patch { note: None, ..self.clone() }.is_empty()
+        self.note.is_some() && Patch { note: None, creator: None, ..self.clone() }.is_empty()
     }
 
     fn apply(&self, a: &mut Annotation) {
@@ -105,6 +110,9 @@ impl Patch {
         if let Some(sources) = &self.sources {
             a.sources.clone_from(sources);
         }
+        if let Some(creator) = &self.creator {
+            a.creator.clone_from(creator);
+        }
     }
 
     /// Drops the fields in which `local` and `joined` differ: the other tab changed them.
@@ -120,6 +128,7 @@ impl Patch {
         drop_if(&mut self.status, local.status != joined.status);
         drop_if(&mut self.entity_type, local.entity_type != joined.entity_type);
         drop_if(&mut self.sources, local.sources != joined.sources);
+        drop_if(&mut self.creator, local.creator != joined.creator);
     }
 }
 
