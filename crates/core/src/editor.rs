@@ -237,6 +237,31 @@ impl Editor {
         Ok(())
     }
 
+    /// Makes the author the creator of every annotation that names none (work done here
+    /// before a name was given), as one undoable step. How many it named (0 without an
+    /// author).
+    pub fn claim_unnamed(&mut self, now: &str) -> usize {
+        let Some(author) = self.author.clone() else { return 0 };
+        let mut edits: Vec<Edit> = self
+            .workspace
+            .annotations()
+            .iter()
+            .filter(|a| a.creator.is_none())
+            .map(|a| {
+                let named = Annotation { creator: Some(author.clone()), ..(**a).clone() };
+                let (before, after) = Patch::between(a, &named);
+                Edit::change(a.id, before, after)
+            })
+            .collect();
+        let n = edits.len();
+        match n {
+            0 => {}
+            1 => self.record(edits.remove(0), now),
+            _ => self.record(Edit::Batch(edits), now),
+        }
+        n
+    }
+
     /// Renames the document (undoable).
     pub fn rename(&mut self, title: &str, now: &str) {
         let renamed = self.workspace.renamed(title);

@@ -323,6 +323,22 @@ mod provenance {
     }
 
     #[test]
+    fn work_done_before_a_name_was_given_can_be_claimed_in_one_step() {
+        let mut ed = editor("Tokyo took steps");
+        ed.add(0..5, Tag::Entity, id(1), NOW).unwrap();
+        ed.add(6..10, Tag::Claim, id(2), NOW).unwrap();
+        assert_eq!(ed.claim_unnamed(NOW), 0, "no author: nothing to claim with");
+        ed.set_author(person("Ana"));
+        ed.add(11..16, Tag::Claim, id(3), NOW).unwrap();
+        ed.set_author(person("Bo"));
+        assert_eq!(ed.claim_unnamed(NOW), 2, "Ana's stays hers");
+        let names = |ed: &Editor| [1, 2, 3].map(|n| creator_of(ed, n));
+        assert_eq!(names(&ed), [Some("Bo".into()), Some("Bo".into()), Some("Ana".into())]);
+        assert!(ed.undo(NOW));
+        assert_eq!(names(&ed), [None, None, Some("Ana".into())], "one undo");
+    }
+
+    #[test]
     fn an_import_keeps_its_creators() {
         let mut theirs = editor("Tokyo took steps");
         theirs.set_author(person("Chidi"));
