@@ -18,6 +18,7 @@ pub mod caret;
 pub mod compare;
 pub mod creator;
 pub mod doc_link;
+mod document;
 pub mod editor;
 pub mod filter;
 pub mod find;

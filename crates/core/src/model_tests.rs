@@ -1,4 +1,5 @@
 use super::*;
+use crate::doc_link::DocLink;
 use crate::test_support::id;
 
 #[test]
