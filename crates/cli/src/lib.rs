@@ -1,18 +1,24 @@
 //! `annotations convert`: the app's export formats for batch pipelines, no browser needed.
 //! The same core functions, validation and messages as the app's importer.
+//! `annotations compare` (in `compare`): how far two people's annotations of one article agree.
 
 use std::path::{Path, PathBuf};
 
 use annotator_core::article::MAX_ARTICLE_BYTES;
 use annotator_core::formats::{Format, doccano, w3c};
-use annotator_core::{Document, ExportFile, ImportError, Imported, import_json};
+use annotator_core::{CompareError, Document, ExportFile, ImportError, Imported, import_json};
 use clap::{Parser, Subcommand, ValueEnum};
 use thiserror::Error;
 
+pub mod compare;
 pub mod report;
 
 #[derive(Parser, Debug)]
-#[command(name = "annotations", version, about = "Convert Article Annotator exports for other tools.")]
+#[command(
+    name = "annotations",
+    version,
+    about = "Convert Article Annotator exports for other tools, or compare two."
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -40,6 +46,17 @@ pub enum Command {
         /// The file to convert.
         input: PathBuf,
     },
+    /// Compare two people's annotations of one article: agreement per tag and overall.
+    Compare {
+        /// The first native export (A): the article the other is placed on.
+        a: PathBuf,
+        /// The second native export (B); if its text differs, its annotations are found
+        /// again in A's text by their quotes.
+        b: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn parse_format(key: &str) -> Result<Format, String> {
@@ -56,7 +73,7 @@ pub enum From {
     Doccano,
 }
 
-/// Why a conversion failed; each message says what to do.
+/// Why a command failed; each message says what to do.
 #[derive(Debug, Error)]
 pub enum CliError {
     /// A file could not be read or written.
@@ -74,9 +91,12 @@ pub enum CliError {
     /// W3C input without the article it annotates.
     #[error("--from w3c needs --text ARTICLE.txt: W3C annotations do not contain the article text")]
     NeedsText,
+    /// Two files that cannot be compared.
+    #[error("{a} and {b}: {source}")]
+    Compare { a: PathBuf, b: PathBuf, source: CompareError },
 }
 
-fn read(path: &Path) -> Result<String, CliError> {
+pub(crate) fn read(path: &Path) -> Result<String, CliError> {
     let io = |source| CliError::Io { path: path.to_owned(), source };
     let size = std::fs::metadata(path).map_err(io)?.len();
     if size > MAX_ARTICLE_BYTES as u64 {

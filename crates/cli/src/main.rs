@@ -1,11 +1,24 @@
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use annotations_cli::{Cli, CliError, Command, convert, output_paths, report};
+use annotations_cli::{Cli, CliError, Command, From, compare, convert, output_paths, report};
+use annotator_core::formats::Format;
 use clap::Parser;
 
-fn run(cli: Cli) -> Result<(), CliError> {
-    let Command::Convert { to, from, text, title, output, input } = cli.command;
+fn write_stdout(body: &str) -> Result<(), CliError> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(body.as_bytes()).map_err(|source| CliError::Io { path: "stdout".into(), source })
+}
+
+fn run_convert(
+    to: Format,
+    from: From,
+    text: Option<PathBuf>,
+    title: Option<String>,
+    output: Option<PathBuf>,
+    input: PathBuf,
+) -> Result<(), CliError> {
     let now = humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string();
     let done = convert(to, from, &input, text.as_deref(), title.as_deref(), &now)?;
     eprintln!("{}", report::summary(&done.report));
@@ -19,14 +32,34 @@ fn run(cli: Cli) -> Result<(), CliError> {
             }
         }
         // Only the main file: a second one would run into it on stdout.
-        None => {
-            let main = done.files.first().map_or("", |file| file.body.as_str());
-            let mut out = std::io::stdout().lock();
-            out.write_all(main.as_bytes())
-                .map_err(|source| CliError::Io { path: "stdout".into(), source })?;
-        }
+        None => write_stdout(done.files.first().map_or("", |file| file.body.as_str()))?,
     }
     Ok(())
+}
+
+fn run_compare(a: &Path, b: &Path, json: bool) -> Result<(), CliError> {
+    let done = compare::compare_files(a, b)?;
+    // A file read with items left out is compared without them: say so, as convert does.
+    for (path, file) in [(a, &done.a), (b, &done.b)] {
+        if !file.skipped.is_empty() {
+            eprintln!("{}: {}", path.display(), report::summary(file));
+        }
+    }
+    let body = if json {
+        compare::json(&done.comparison)
+    } else {
+        compare::plain(&done.comparison, &a.display().to_string(), &b.display().to_string())
+    };
+    write_stdout(&body)
+}
+
+fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command {
+        Command::Convert { to, from, text, title, output, input } => {
+            run_convert(to, from, text, title, output, input)
+        }
+        Command::Compare { a, b, json } => run_compare(&a, &b, json),
+    }
 }
 
 fn main() -> ExitCode {

@@ -38,7 +38,9 @@ fn converts_an_export_to_every_format() {
     let csv = stdout(&annotations(&["convert", "--to", "csv", input]));
     assert_eq!(
         csv.lines().next(),
-        Some("id,tag,start,end,quote,prefix,suffix,note,created,modified,orphan,status,entity_type,sources")
+        Some(
+            "id,tag,start,end,quote,prefix,suffix,note,created,modified,orphan,status,entity_type,sources,creator"
+        )
     );
     let html = stdout(&annotations(&["convert", "--to", "html", input]));
     assert!(html.contains("&lt;script&gt;x&lt;/script&gt;") && !html.contains("<script>"));
