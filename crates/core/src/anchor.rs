@@ -5,11 +5,12 @@
 //! its quote, never dropped.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use similar::DiffOp;
 use similar::algorithms::{Capture, myers};
 
-use crate::model::{Annotation, CONTEXT_CHARS, Document, Workspace};
+use crate::model::{Annotation, CONTEXT_CHARS, Conflict, Document, Workspace};
 
 use crate::text::is_grapheme_boundary_at_byte;
 
@@ -228,7 +229,18 @@ pub fn update_text(ws: &Workspace, new: Document) -> (Workspace, UpdateSummary) 
             a
         })
         .collect();
-    (Workspace::with_annotations(new, annotations, (**ws.tagset()).clone()), summary)
+    let conflicts = conflicts_on(&map, &new, ws.conflicts());
+    (
+        Workspace::with_annotations(new, annotations, (**ws.tagset()).clone()).with_conflicts(conflicts),
+        summary,
+    )
+}
+
+/// `conflicts` (their versions positioned in the old text of `map`) on the new text `doc`,
+/// found again as annotations are, so that they stay comparable with ours.
+pub(crate) fn conflicts_on(map: &PositionMap, doc: &Document, conflicts: &[Conflict]) -> Vec<Conflict> {
+    let on = |c: &Conflict| Conflict { ours: c.ours, theirs: Rc::new(reanchored(map, doc, &c.theirs).0) };
+    conflicts.iter().map(on).collect()
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use thiserror::Error;
 
 use std::rc::Rc;
 
+use crate::conflict::{Resolution, taken};
 use crate::creator::Creator;
 use crate::history::{Edit, Patch, Stack};
 use crate::model::{Annotation, AnnotationId, Workspace};
@@ -34,6 +35,9 @@ pub enum EditError {
     /// Links go from a claim to a source.
     #[error("Only a claim can be linked to a source, and only to a source.")]
     NotClaimAndSource,
+    /// No conflict is recorded for that annotation (any more).
+    #[error("That conflict has already been resolved.")]
+    NoConflict,
     /// The tag set change would confuse or lose something.
     #[error("{0}")]
     Tags(#[from] TagError),
@@ -219,7 +223,8 @@ impl Editor {
         Ok(())
     }
 
-    /// Deletes the annotation and, in the same undoable step, its links from claims.
+    /// Deletes the annotation and, in the same undoable step, its links from claims and the
+    /// conflict recorded for it.
     pub fn delete(&mut self, id: AnnotationId, now: &str) -> Result<(), EditError> {
         let a = self.workspace.get(id).ok_or(EditError::NotFound)?;
         let mut edits: Vec<Edit> = self
@@ -232,6 +237,9 @@ impl Editor {
                 Edit::change(claim.id, before, after)
             })
             .collect();
+        if let Some(c) = self.workspace.conflict(id) {
+            edits.push(Edit::Conflict { ours: id, before: Some(c.theirs.clone()), after: None });
+        }
         edits.push(Edit::Remove(Rc::new(a.clone())));
         self.record(if edits.len() == 1 { edits.remove(0) } else { Edit::Batch(edits) }, now);
         Ok(())
@@ -260,6 +268,38 @@ impl Editor {
             _ => self.record(Edit::Batch(edits), now),
         }
         n
+    }
+
+    /// Resolves the conflict recorded for our annotation `ours`, as one undoable step:
+    /// [`Resolution::TakeTheirs`] gives it their values (see `conflict::taken`: their
+    /// creator comes with them, as the work is theirs; its id stays ours; a tag of theirs
+    /// the set no longer has is added back in the same step), [`Resolution::KeepMine`]
+    /// leaves it as it is. Either way the conflict goes.
+    pub fn resolve(
+        &mut self,
+        ours: AnnotationId,
+        resolution: Resolution,
+        now: &str,
+    ) -> Result<(), EditError> {
+        let ws = &self.workspace;
+        let mine = ws.get(ours).ok_or(EditError::NotFound)?;
+        let theirs = ws.conflict(ours).ok_or(EditError::NoConflict)?.theirs.clone();
+        let mut edits = Vec::new();
+        if resolution == Resolution::TakeTheirs {
+            if ws.tagset().get(theirs.tag).is_none() {
+                let mut tagset = (**ws.tagset()).clone();
+                tagset.ensure(theirs.tag);
+                edits.push(Edit::Tags { before: ws.tagset().clone(), after: Rc::new(tagset) });
+            }
+            let after = taken(mine, &theirs, &ws.document, |id| ws.get(id).is_some());
+            let (before, after) = Patch::between(mine, &after);
+            if !after.is_empty() {
+                edits.push(Edit::change(ours, before, after));
+            }
+        }
+        edits.push(Edit::Conflict { ours, before: Some(theirs), after: None });
+        self.record(if edits.len() == 1 { edits.remove(0) } else { Edit::Batch(edits) }, now);
+        Ok(())
     }
 
     /// Renames the document (undoable).

@@ -1,21 +1,32 @@
-//! Adding an import's annotations and tags to the open article (annotations matched by
-//! id). Two tabs that both edited it are joined in `sync`.
+//! Adding an import's annotations and tags to the open article: a colleague's export of
+//! the same article brings what we lack, leaves out what we have, and records where the
+//! same annotation has other values as a conflict, never overwriting ours (`matching`
+//! says which are the same). Two tabs that both edited it are joined in `sync`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::rc::Rc;
 
+mod matching;
+mod tags;
+
 use crate::anchor::{UpdateSummary, update_text};
+use crate::conflict::{differences, same_version};
 use crate::formats::{FileTags, Imported};
-use crate::model::{Annotation, AnnotationId, Workspace};
-use crate::tagset::{Tag, TagDef, TagSet};
+use crate::model::{Annotation, AnnotationId, Conflict, Workspace};
+use matching::{Match, matches};
+use tags::{adopt_tags, name_tags};
 
 /// What `merge_import` did, as counts; the app words it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct MergeSummary {
     /// Annotations of the file added to the article.
     pub added: usize,
-    /// Annotations of the file the article already had.
+    /// Annotations of the file the article already had: duplicates (the same values), and
+    /// conflicts an earlier merge recorded as they are.
     pub already_here: usize,
+    /// Annotations of the file that are one of the article's with other values: the
+    /// article's kept, theirs recorded as a conflict (`Workspace::conflicts`).
+    pub conflicts: usize,
     /// When the file's text differed from the article's: how its annotations were
     /// re-anchored onto the article's text before being added.
     pub reanchored: Option<UpdateSummary>,
@@ -62,10 +73,13 @@ fn same_article(a: &Workspace, b: &Workspace) -> bool {
 /// Adds to `current` the annotations of `incoming` it does not have yet, when both are on
 /// the same article: the same text, or the same title with a re-copied or edited text, in
 /// which case the incoming annotations are first re-anchored onto the open text. `None`
-/// for another article. Importing the same file twice adds nothing.
+/// for another article. Where the file has one of our annotations with other values, ours
+/// is kept and theirs recorded as a conflict (see `add_new`). Importing the same file
+/// twice adds nothing and records nothing.
 ///
-/// The file's tags come too (see `adopt_tags` and `name_tags`), in the same workspace, so
-/// undoing the import takes both out.
+/// The file's tags come too (see `adopt_tags` and `name_tags`), with the annotations and
+/// conflicts in the same workspace, so undoing the import (one step of
+/// `Editor::transform`) takes all of them out.
 pub fn merge_import(current: &Workspace, incoming: &Imported) -> Option<(Workspace, MergeSummary)> {
     let file = &incoming.workspace;
     if same_text(current, file) {
@@ -78,8 +92,11 @@ pub fn merge_import(current: &Workspace, incoming: &Imported) -> Option<(Workspa
     Some(add_new(current, &moved, incoming.tags, Some(summary)))
 }
 
-/// Adds what `current` lacks: an annotation is already here if its id is, or (for formats
-/// without ids, like doccano) the same tag over the same text.
+/// Adds what `current` lacks and records what differs (see [`matching::matches`] for
+/// which of the file's annotations are ours): a duplicate is left out; a new one is added
+/// as the file has it (its creator too); a conflict keeps ours and records theirs, unless
+/// that very version is already recorded. Links of what comes in are pointed at the
+/// annotations they now are: a link to their duplicate of our source is a link to ours.
 fn add_new(
     current: &Workspace,
     incoming: &Workspace,
@@ -95,115 +112,66 @@ fn add_new(
         }
         _ => name_tags(current.tagset(), incoming),
     };
-    let ids: HashSet<AnnotationId> = current.annotations().iter().map(|a| a.id).collect();
-    let spans: HashSet<_> =
-        current.annotations().iter().filter(|a| !a.orphan).map(|a| (a.tag, a.start, a.end)).collect();
-    let new: Vec<Rc<Annotation>> = incoming
+    let theirs: Vec<Rc<Annotation>> = incoming
         .annotations()
         .iter()
         .map(|a| match retag.get(&a.tag) {
             Some(&tag) => Rc::new(Annotation { tag, ..(**a).clone() }),
             None => a.clone(),
         })
-        .filter(|a| !ids.contains(&a.id) && (a.orphan || !spans.contains(&(a.tag, a.start, a.end))))
         .collect();
-    let summary = MergeSummary {
-        added: new.len(),
-        already_here: incoming.annotations().len() - new.len(),
-        reanchored,
-        tags,
+    let found = matches(current, &theirs);
+    let now_is: HashMap<AnnotationId, AnnotationId> = theirs
+        .iter()
+        .zip(&found)
+        .filter_map(|(t, m)| match m {
+            Match::Duplicate(o) | Match::Conflict(o) => Some((t.id, *o)),
+            Match::New => None,
+        })
+        .collect();
+    let pointed = |t: &Annotation| -> Rc<Annotation> {
+        let mut sources: Vec<AnnotationId> = Vec::new();
+        for s in t.sources.iter().map(|s| now_is.get(s).copied().unwrap_or(*s)) {
+            if !sources.contains(&s) {
+                sources.push(s);
+            }
+        }
+        Rc::new(Annotation { sources, ..t.clone() })
     };
+    let mut summary = MergeSummary { reanchored, tags, ..MergeSummary::default() };
     let mut all = current.annotations().to_vec();
-    all.extend(new);
-    (Workspace::with_annotations((*current.document).clone(), all, tagset), summary)
-}
-
-/// Labels are told apart as `TagSet::check` does.
-fn same_label(a: &str, b: &str) -> bool {
-    a.trim().eq_ignore_ascii_case(b.trim())
-}
-
-/// A file's own tag set onto ours. The file is what the person chose last, so a tag both
-/// have takes the file's label, colour and hotkey, and one only the file has is added
-/// after ours. A tag only we have keeps its place but gives way where the file now uses
-/// its hotkey (it takes the first free digit) or its label (it gets a number): each
-/// outcome depends on the two sets alone. Entity types: ours, then the file's new ones.
-fn adopt_tags(ours: &TagSet, file: &TagSet) -> (TagSet, TagsMerged) {
-    let theirs = |d: &TagDef| file.get(d.key).is_some();
-    let mut merged = TagSet {
-        tags: ours.tags.iter().map(|d| file.get(d.key).unwrap_or(d).clone()).collect(),
-        entity_types: ours.entity_types.clone(),
-    };
-    let added: Vec<TagDef> = file.tags.iter().filter(|d| ours.get(d.key).is_none()).cloned().collect();
-    let changed = file.tags.iter().filter(|d| ours.get(d.key).is_some_and(|o| o != *d)).count();
-    merged.tags.extend(added.iter().cloned());
-    let mut gave_way = Vec::new();
-    for i in 0..merged.tags.len() {
-        if theirs(&merged.tags[i]) {
-            continue;
-        }
-        let before = merged.tags[i].clone();
-        if !before.hotkey.is_empty()
-            && file.tags.iter().any(|d| d.hotkey.eq_ignore_ascii_case(&before.hotkey))
-        {
-            merged.tags[i].hotkey.clear();
-            merged.tags[i].hotkey = merged.free_hotkey();
-        }
-        if file.tags.iter().any(|d| same_label(&d.label, &before.label)) {
-            let base = before.label.trim();
-            merged.tags[i].label = (2..)
-                .map(|n| format!("{base} ({n})"))
-                .find(|l| !merged.tags.iter().any(|d| same_label(&d.label, l)))
-                .expect("some number is free");
-        }
-        if merged.tags[i] != before {
-            let after = &merged.tags[i];
-            gave_way.push(GaveWay {
-                label_before: before.label,
-                label: after.label.clone(),
-                hotkey_before: before.hotkey,
-                hotkey: after.hotkey.clone(),
-            });
+    let mut conflicts: Vec<Conflict> = current.conflicts().to_vec();
+    for (t, m) in theirs.iter().zip(found) {
+        match m {
+            Match::New => {
+                all.push(if t.sources.iter().any(|s| now_is.contains_key(s)) {
+                    pointed(t)
+                } else {
+                    t.clone()
+                });
+                summary.added += 1;
+            }
+            Match::Duplicate(_) => summary.already_here += 1,
+            Match::Conflict(o) => {
+                let theirs = pointed(t);
+                let ours = current.get(o).expect("matched to one of ours");
+                let known = current.conflict(o).is_some_and(|c| same_version(&c.theirs, &theirs));
+                if known || differences(ours, &theirs).is_empty() {
+                    summary.already_here += 1;
+                } else {
+                    conflicts.push(Conflict { ours: o, theirs });
+                    summary.conflicts += 1;
+                }
+            }
         }
     }
-    let mut types_added = 0;
-    for t in &file.entity_types {
-        if !merged.entity_types.iter().any(|o| same_label(o, t)) {
-            merged.entity_types.push(t.clone());
-            types_added += 1;
-        }
-    }
-    debug_assert_eq!(merged.check(), Ok(()), "two valid sets make a valid one");
-    (merged, TagsMerged { added: added.len(), changed, entity_types_added: types_added, gave_way })
+    let merged = Workspace::with_annotations((*current.document).clone(), all, tagset);
+    (merged.with_conflicts(conflicts), summary)
 }
 
-/// The tags of a file that names them without defining them (other tools' labels, an
-/// export without a tag set): its labels, colours and hotkeys are made up, so ours stay.
-/// A name finds our tag by key, then by label (a doccano "Assertion" is our renamed
-/// claim); one we lack is added under its name. Returns the retagging for the file's
-/// annotations.
-fn name_tags(ours: &TagSet, incoming: &Workspace) -> (TagSet, HashMap<Tag, Tag>, TagsMerged) {
-    let mut merged = ours.clone();
-    let mut retag = HashMap::new();
-    let mut added = 0;
-    let used: HashSet<Tag> = incoming.annotations().iter().map(|a| a.tag).collect();
-    for def in incoming.tagset().tags.iter().filter(|d| used.contains(&d.key)) {
-        if merged.get(def.key).is_some() {
-            continue;
-        }
-        if let Some(tag) = merged.by_label(&def.label) {
-            retag.insert(def.key, tag);
-            continue;
-        }
-        merged.ensure(def.key);
-        if !def.label.trim().is_empty() {
-            merged.tags.last_mut().expect("just added").label = def.label.trim().to_owned();
-        }
-        added += 1;
-    }
-    (merged, retag, TagsMerged { added, ..TagsMerged::default() })
-}
-
+#[cfg(test)]
+#[path = "merge_conflict_tests.rs"]
+mod conflict_tests;
 #[cfg(test)]
 #[path = "merge_tests.rs"]
 mod tests;

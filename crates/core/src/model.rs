@@ -124,7 +124,22 @@ impl Annotation {
     }
 }
 
+/// A colleague's version of one of our annotations, with other values, that a merge kept
+/// beside it rather than overwrite ours (see [`crate::merge_import`]): until someone
+/// resolves it (`Editor::resolve`), ours keeps its values. Saved and exported with the
+/// workspace (a native file's `conflicts`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    /// The id of our annotation.
+    pub ours: AnnotationId,
+    /// Their whole version, with its creator: on our text, its links to our annotations,
+    /// its id as their file had it (which may be ours).
+    pub theirs: Rc<Annotation>,
+}
+
 /// A document with its annotations in document order: what is saved, exported and undone.
+/// Beside them, the conflicts merges recorded, one per annotation of ours at most.
 ///
 /// Annotations are shared (`Rc`): cloning a workspace for undo or saving copies pointers,
 /// and an annotation no edit touched keeps its identity, which is how the view finds the
@@ -137,6 +152,9 @@ pub struct Workspace {
     /// The document's tags. Private, as it must hold every tag an annotation uses: read
     /// it with [`Workspace::tagset`], change it through the `Editor`.
     tagset: Rc<TagSet>,
+    /// By `ours`, one per annotation; each `ours` one of `annotations` (see
+    /// [`Workspace::with_conflicts`]), unless an edit took it away since.
+    conflicts: Rc<Vec<Conflict>>,
 }
 
 /// Shared parts are equal without looking inside: checking whether storage already holds
@@ -148,13 +166,55 @@ impl PartialEq for Workspace {
             && self.tagset == other.tagset
             && self.annotations.len() == other.annotations.len()
             && self.annotations.iter().zip(&other.annotations).all(|(a, b)| same(a, b))
+            && (Rc::ptr_eq(&self.conflicts, &other.conflicts) || self.conflicts == other.conflicts)
     }
 }
 
 impl Workspace {
     /// A workspace of `document` with no annotations and the default tags.
     pub fn new(document: Document) -> Self {
-        Self { document: Rc::new(document), annotations: Vec::new(), tagset: Rc::default() }
+        Self {
+            document: Rc::new(document),
+            annotations: Vec::new(),
+            tagset: Rc::default(),
+            conflicts: Rc::default(),
+        }
+    }
+
+    /// The conflicts merges recorded and no one resolved yet, by `ours`' id.
+    pub fn conflicts(&self) -> &[Conflict] {
+        &self.conflicts
+    }
+
+    /// The conflict recorded for our annotation `ours`, if there is one.
+    pub fn conflict(&self, ours: AnnotationId) -> Option<&Conflict> {
+        self.conflicts.binary_search_by_key(&ours, |c| c.ours).ok().map(|at| &self.conflicts[at])
+    }
+
+    /// The same workspace with `conflicts` as its conflicts: one per annotation (a later
+    /// one for the same `ours` replaces an earlier), each of whose `ours` is one of its
+    /// annotations (the others are dropped).
+    pub(crate) fn with_conflicts(mut self, conflicts: impl IntoIterator<Item = Conflict>) -> Self {
+        let here: std::collections::HashSet<AnnotationId> = self.annotations.iter().map(|a| a.id).collect();
+        let mut by_ours = std::collections::BTreeMap::new();
+        for c in conflicts.into_iter().filter(|c| here.contains(&c.ours)) {
+            by_ours.insert(c.ours, c);
+        }
+        self.conflicts = Rc::new(by_ours.into_values().collect());
+        self
+    }
+
+    /// Records `theirs` as the conflict of `ours` (`None`: takes it away): for the history.
+    pub(crate) fn put_conflict(&mut self, ours: AnnotationId, theirs: Option<Rc<Annotation>>) {
+        let list = Rc::make_mut(&mut self.conflicts);
+        match (list.binary_search_by_key(&ours, |c| c.ours), theirs) {
+            (Ok(at), Some(theirs)) => list[at].theirs = theirs,
+            (Ok(at), None) => {
+                list.remove(at);
+            }
+            (Err(at), Some(theirs)) => list.insert(at, Conflict { ours, theirs }),
+            (Err(_), None) => {}
+        }
     }
 
     /// The document's tags and entity types; every tag an annotation uses is among them.
@@ -197,7 +257,7 @@ impl Workspace {
         for a in &annotations {
             tagset.ensure(a.tag);
         }
-        Self { document, annotations, tagset: Rc::new(tagset) }
+        Self { document, annotations, tagset: Rc::new(tagset), conflicts: Rc::default() }
     }
 
     /// Names the tags an import brought (`(tag, its label there)`) that were not ours.

@@ -13,7 +13,7 @@ mod stack;
 
 pub(crate) use stack::Stack;
 
-use crate::anchor::{PositionMap, reanchored};
+use crate::anchor::{PositionMap, conflicts_on, reanchored};
 use crate::creator::Creator;
 use crate::model::{Annotation, AnnotationId, Document, Workspace};
 use crate::status::ClaimStatus;
@@ -159,6 +159,12 @@ pub(crate) enum Edit {
         after: Rc<Document>,
         places: BTreeMap<AnnotationId, (Place, Place)>,
     },
+    /// The conflict recorded for annotation `ours`, before and after (`None`: none).
+    Conflict {
+        ours: AnnotationId,
+        before: Option<Rc<Annotation>>,
+        after: Option<Rc<Annotation>>,
+    },
     /// Several edits as one step (deleting a source unlinks it from its claims).
     Batch(Vec<Edit>),
 }
@@ -213,6 +219,7 @@ impl Edit {
             edits.push(Edit::Text { before, after, places });
         }
         edits.extend(changes);
+        edits.extend(conflicts_between(from, to));
         if **from.tagset() != **to.tagset() {
             edits.push(Edit::Tags { before: from.tagset().clone(), after: to.tagset().clone() });
         }
@@ -240,6 +247,7 @@ impl Edit {
                 after: before,
                 places: places.into_iter().map(|(id, (b, a))| (id, (a, b))).collect(),
             },
+            Edit::Conflict { ours, before, after } => Edit::Conflict { ours, before: after, after: before },
             Edit::Batch(edits) => Edit::Batch(edits.into_iter().rev().map(Edit::inverse).collect()),
         }
     }
@@ -263,6 +271,7 @@ impl Edit {
             Edit::Tags { after, .. } => ws.put_tagset(after.clone()),
             Edit::Title { after, .. } => ws.document = Rc::new(ws.document.retitled(after)),
             Edit::Text { after, places, .. } => *ws = with_text(ws, after, places),
+            Edit::Conflict { ours, after, .. } => ws.put_conflict(*ours, after.clone()),
             Edit::Batch(edits) => edits.iter().for_each(|e| e.apply(ws, now)),
         }
     }
@@ -317,6 +326,11 @@ impl Edit {
                 places.retain(|id, _| same(*id));
                 Some(Edit::Text { before, after, places })
             }
+            // Kept while the other tab left this conflict as it was (its list wins in a
+            // join when it changed it later, see `sync`).
+            Edit::Conflict { ours, .. } => (local.conflict(ours).map(|c| &c.theirs)
+                == joined.conflict(ours).map(|c| &c.theirs))
+            .then_some(self),
             Edit::Batch(edits) => {
                 let kept: Vec<Edit> = edits.into_iter().filter_map(|e| e.map(local, joined)).collect();
                 (!kept.is_empty()).then_some(Edit::Batch(kept))
@@ -353,5 +367,31 @@ fn with_text(
             }
         })
         .collect();
-    Workspace::with_shared(document, annotations, (**ws.tagset()).clone())
+    let conflicts = if ws.conflicts().is_empty() {
+        Vec::new()
+    } else {
+        let map = map.get_or_insert_with(|| PositionMap::new(ws.document.text(), document.text()));
+        conflicts_on(map, &document, ws.conflicts())
+    };
+    Workspace::with_shared(document, annotations, (**ws.tagset()).clone()).with_conflicts(conflicts)
+}
+
+/// The conflict edits that turn `from`'s conflicts into `to`'s, by `ours`.
+fn conflicts_between(from: &Workspace, to: &Workspace) -> Vec<Edit> {
+    if from.conflicts() == to.conflicts() {
+        return Vec::new();
+    }
+    let by_ours = |ws: &Workspace| -> BTreeMap<AnnotationId, Rc<Annotation>> {
+        ws.conflicts().iter().map(|c| (c.ours, c.theirs.clone())).collect()
+    };
+    let (before, after) = (by_ours(from), by_ours(to));
+    let all: std::collections::BTreeSet<AnnotationId> = before.keys().chain(after.keys()).copied().collect();
+    all.into_iter()
+        .filter(|ours| before.get(ours) != after.get(ours))
+        .map(|ours| Edit::Conflict {
+            ours,
+            before: before.get(&ours).cloned(),
+            after: after.get(&ours).cloned(),
+        })
+        .collect()
 }
