@@ -81,6 +81,9 @@ pub enum SkipReason {
     /// doccano: an empty label.
     #[error("has an empty label")]
     EmptyLabel,
+    /// A conflict names an annotation the file does not have (or left out).
+    #[error("names annotation {0}, which is not in the file")]
+    NoSuchAnnotation(AnnotationId),
 }
 
 /// Something of a file that an import left out.
@@ -97,6 +100,14 @@ pub enum Skipped {
     /// Link number `index` (from 1) of the document.
     #[error("link {index} {reason}")]
     Link {
+        /// Its number in the file, from 1.
+        index: usize,
+        /// Why it was left out.
+        reason: SkipReason,
+    },
+    /// Conflict number `index` (from 1) of the file's `conflicts`.
+    #[error("conflict #{index} {reason}")]
+    Conflict {
         /// Its number in the file, from 1.
         index: usize,
         /// Why it was left out.
@@ -139,7 +150,8 @@ pub struct Imported {
     pub tags: FileTags,
     /// The tab-sync counter of a browser save (`None` for an export or a foreign file).
     pub revision: Option<u64>,
-    /// What was left out, in the order found: the tag set, annotations, then links.
+    /// What was left out, in the order found: the tag set, annotations, links, then
+    /// conflicts.
     pub skipped: Vec<Skipped>,
     /// Annotations found again by their quote because the text had been edited.
     pub moved: usize,

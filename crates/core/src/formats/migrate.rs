@@ -36,9 +36,9 @@ fn v2_to_v3(file: &mut Value) {
 /// written as version 3, see `native::schema_of`.)
 fn v3_to_v4(_file: &mut Value) {}
 
-/// Version 5 added an annotation's creator, left out when it has none: nothing to do
-/// either. (A file without creators is written as version 3 or 4, see
-/// `native::schema_of_file`.)
+/// Version 5 added an annotation's creator and the workspace's `conflicts`, each left out
+/// when there is none: nothing to do either. (A file without them is written as version
+/// 3 or 4, see `native::schema_of_file`.)
 fn v4_to_v5(_file: &mut Value) {}
 
 /// Brings `file`, written as `version`, up to `SCHEMA_VERSION`.

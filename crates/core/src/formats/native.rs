@@ -11,11 +11,13 @@ use super::report::ImportReport;
 use super::{migrate, without_bom};
 use crate::anchor::search;
 use crate::doc_link::DocLink;
-use crate::model::{Annotation, Document, Workspace};
+use crate::model::{Annotation, AnnotationId, Conflict, Document, Workspace};
 use crate::span::{SpanError, check_range};
 use crate::tagset::TagSet;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use std::collections::HashSet;
+use std::rc::Rc;
 
 /// The oldest schema that is the current one but for fields it lacks (which then read as
 /// empty): read straight into the current types.
@@ -33,14 +35,18 @@ pub(crate) fn schema_of(doc: &Document) -> u32 {
 
 /// The schema a file of `ws` says it follows: as [`schema_of`] its document, and 5 once
 /// an annotation names its creator (the release before reads an unknown annotation field
-/// without a word and would drop it when saving; version 5 makes it refuse the file).
+/// without a word and would drop it when saving; version 5 makes it refuse the file) or
+/// a merge left conflicts (`conflicts`, which schema 5 added too).
 pub(crate) fn schema_of_file(ws: &Workspace) -> u32 {
-    if ws.annotations().iter().any(|a| a.creator.is_some()) {
-        SCHEMA_VERSION
+    if ws.annotations().iter().any(|a| a.creator.is_some()) || !ws.conflicts().is_empty() {
+        CREATORS_SINCE
     } else {
         schema_of(&ws.document)
     }
 }
+
+/// The schema that added annotations' creators and the workspace's conflicts.
+pub(crate) const CREATORS_SINCE: u32 = 5;
 
 /// The schema that added the document's links.
 const LINKS_SINCE: u32 = 4;
@@ -58,10 +64,11 @@ struct FileDocument<L> {
     links: Vec<L>,
 }
 
-/// `A` and `L`: annotations and links as read (typed, or `Value`s to check one by one).
+/// `A`, `L` and `C`: annotations, links and conflicts as read (typed, or `Value`s to check
+/// one by one).
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct File<A, L> {
+struct File<A, L, C> {
     format: String,
     schema_version: u32,
     /// Only in what the browser saves: a counter that lets tabs tell newer from older.
@@ -73,6 +80,10 @@ struct File<A, L> {
     #[serde(default)]
     tagset: Option<TagSet>,
     annotations: Vec<A>,
+    /// Since schema 5, and left out when there are none: what merges recorded where a
+    /// colleague's version of an annotation differs (`{"ours": id, "theirs": annotation}`).
+    #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
+    conflicts: Vec<C>,
 }
 
 fn to_json(ws: &Workspace, revision: Option<u64>) -> String {
@@ -91,6 +102,7 @@ fn to_json(ws: &Workspace, revision: Option<u64>) -> String {
         },
         tagset: Some((**ws.tagset()).clone()),
         annotations: ws.annotations().to_vec(),
+        conflicts: ws.conflicts().iter().filter(|c| ws.get(c.ours).is_some()).collect(),
     };
     if revision.is_some() {
         return serde_json::to_string(&file).expect("plain data always serialises");
@@ -116,7 +128,7 @@ pub fn import_json(input: &str) -> Result<Imported, ImportError> {
     // The usual case, a sound file of the current schema, is read straight into its types
     // (twice as fast on a book with 10,000 annotations). Anything else takes the path
     // through `Value`, which upgrades old schemas and reports each bad item on its own.
-    if let Ok(file) = serde_json::from_str::<File<Annotation, DocLink>>(input) {
+    if let Ok(file) = serde_json::from_str::<File<Annotation, DocLink, Conflict>>(input) {
         if file.format == FORMAT && (CURRENT_SHAPE_SINCE..=SCHEMA_VERSION).contains(&file.schema_version) {
             let FileDocument { title, text, sha256, links } = file.document;
             let mut report = Report::for_document(&title, &text, &sha256, file.tagset);
@@ -124,6 +136,7 @@ pub fn import_json(input: &str) -> Result<Imported, ImportError> {
                 report.add_checked(i + 1, a);
             }
             report.add_links(links, Ok);
+            report.add_conflicts(file.conflicts, Ok);
             return Ok(report.finish(file.revision));
         }
     }
@@ -136,7 +149,7 @@ pub fn import_json(input: &str) -> Result<Imported, ImportError> {
         .and_then(Value::as_u64)
         .ok_or_else(|| ImportError::Shape("`schema_version` is missing or not a whole number".to_owned()))?;
     migrate::upgrade(&mut value, version)?;
-    let file: File<Value, Value> =
+    let file: File<Value, Value, Value> =
         serde_json::from_value(value).map_err(|e| ImportError::Shape(e.to_string()))?;
     let FileDocument { title, text, sha256, links } = file.document;
     let mut report = Report::for_document(&title, &text, &sha256, file.tagset);
@@ -144,6 +157,7 @@ pub fn import_json(input: &str) -> Result<Imported, ImportError> {
         report.add(i + 1, item);
     }
     report.add_links(links, |link| serde_json::from_value(link).map_err(|e| e.to_string()));
+    report.add_conflicts(file.conflicts, |c| serde_json::from_value(c).map_err(|e| e.to_string()));
     Ok(report.finish(file.revision))
 }
 
@@ -157,6 +171,7 @@ pub(crate) struct Parts<'a> {
     pub links: Vec<DocLink>,
     pub tagset: TagSet,
     pub annotations: Vec<Annotation>,
+    pub conflicts: Vec<Conflict>,
     pub revision: u64,
 }
 
@@ -167,6 +182,7 @@ pub(crate) fn import_parts(parts: Parts) -> Imported {
         report.add_checked(i + 1, a);
     }
     report.add_links(parts.links, Ok);
+    report.add_conflicts(parts.conflicts, Ok);
     report.finish(Some(parts.revision))
 }
 
@@ -178,6 +194,7 @@ struct Report {
     tags: FileTags,
     intact: bool,
     links: Vec<DocLink>,
+    conflicts: Vec<Conflict>,
     report: ImportReport,
 }
 
@@ -192,6 +209,7 @@ impl Report {
             tags: FileTags::Named,
             intact,
             links: Vec::new(),
+            conflicts: Vec::new(),
             report: ImportReport::default(),
         };
         match tagset.map(|t| t.check().map(|()| t)) {
@@ -218,6 +236,17 @@ impl Report {
     /// Keeps `a` (as it is, moved or orphaned) or says why not.
     fn check(&mut self, a: Annotation) -> Result<(), SkipReason> {
         self.report.first_sight(a.id)?;
+        match self.place(a)? {
+            (a, Placed::There) => self.report.keep(a),
+            (a, Placed::Moved) => self.report.keep_moved(a),
+            (a, Placed::Orphan) => self.report.keep_orphan(a),
+        }
+        Ok(())
+    }
+
+    /// `a` where it is in the text (as the file says, found again by its quote, or an
+    /// orphan), or why it cannot be kept.
+    fn place(&self, a: Annotation) -> Result<(Annotation, Placed), SkipReason> {
         for (field, value) in [("created", &a.created), ("modified", &a.modified)] {
             if humantime::parse_rfc3339_weak(value).is_err() {
                 return Err(SkipReason::NotATime { field, value: value.clone() });
@@ -225,16 +254,14 @@ impl Report {
         }
         let doc = &self.document;
         if a.orphan {
-            self.report.keep_orphan(a.orphaned(doc));
-            return Ok(());
+            return Ok((a.orphaned(doc), Placed::Orphan));
         }
         if !self.intact {
-            match search(doc, &a, a.start) {
-                Some(r) if r == a.range() => self.report.keep(a),
-                Some(r) => self.report.keep_moved(a.anchored_at(doc, r)),
-                None => self.report.keep_orphan(a.orphaned(doc)),
-            }
-            return Ok(());
+            return Ok(match search(doc, &a, a.start) {
+                Some(r) if r == a.range() => (a, Placed::There),
+                Some(r) => (a.anchored_at(doc, r), Placed::Moved),
+                None => (a.orphaned(doc), Placed::Orphan),
+            });
         }
         let (start, end) = (a.start, a.end);
         check_range(doc, &a.range()).map_err(|e| match e {
@@ -245,8 +272,34 @@ impl Report {
         if doc.slice(start, end) != a.exact {
             return Err(SkipReason::QuoteMismatch { start, end });
         }
-        self.report.keep(a);
-        Ok(())
+        Ok((a, Placed::There))
+    }
+
+    /// Checks the conflicts, each read by `read` (numbered from 1 in the report), once the
+    /// annotations are in: each must name one of them, once, and their version must fit
+    /// the text as an annotation must (found again by its quote on an edited text).
+    fn add_conflicts<C>(&mut self, conflicts: Vec<C>, read: impl Fn(C) -> Result<Conflict, String>) {
+        if conflicts.is_empty() {
+            return;
+        }
+        let kept: HashSet<AnnotationId> = self.report.kept_mut().iter().map(|a| a.id).collect();
+        let mut named = HashSet::new();
+        for (i, c) in conflicts.into_iter().enumerate() {
+            let checked = read(c).map_err(SkipReason::Unreadable).and_then(|c| {
+                if !kept.contains(&c.ours) {
+                    return Err(SkipReason::NoSuchAnnotation(c.ours));
+                }
+                if !named.insert(c.ours) {
+                    return Err(SkipReason::RepeatsId(c.ours));
+                }
+                let (theirs, _) = self.place(Rc::unwrap_or_clone(c.theirs))?;
+                Ok(Conflict { ours: c.ours, theirs: Rc::new(theirs) })
+            });
+            match checked {
+                Ok(c) => self.conflicts.push(c),
+                Err(reason) => self.report.skip(Skipped::Conflict { index: i + 1, reason }),
+            }
+        }
     }
 
     /// Checks the document's links, each read by `read` (numbered from 1 in the report).
@@ -279,13 +332,34 @@ impl Report {
     }
 
     fn finish(self, revision: Option<u64>) -> Imported {
-        let Self { document, tagset, tags, links, report, .. } = self;
+        let Self { document, tagset, tags, links, conflicts, report, .. } = self;
         report.finish(tags, revision, |kept| {
-            Workspace::with_annotations(document.with_links(links), kept, tagset)
+            let ids: HashSet<AnnotationId> = kept.iter().map(|a| a.id).collect();
+            // Their links, as the annotations', only to annotations that came in.
+            let conflicts = conflicts.into_iter().map(|mut c| {
+                if c.theirs.sources.iter().any(|s| !ids.contains(s)) {
+                    Rc::make_mut(&mut c.theirs).sources.retain(|s| ids.contains(s));
+                }
+                c
+            });
+            Workspace::with_annotations(document.with_links(links), kept, tagset).with_conflicts(conflicts)
         })
     }
 }
 
+/// Where [`Report::place`] put an annotation.
+enum Placed {
+    /// Where the file says.
+    There,
+    /// Found again by its quote elsewhere.
+    Moved,
+    /// Its quote is not in the text.
+    Orphan,
+}
+
+#[cfg(test)]
+#[path = "native_conflict_tests.rs"]
+mod conflict_tests;
 #[cfg(test)]
 #[path = "native_creator_tests.rs"]
 mod creator_tests;

@@ -176,6 +176,9 @@ impl<S: Store> Library<S> {
 #[path = "catalog_tests.rs"]
 mod catalog_tests;
 #[cfg(test)]
+#[path = "conflicts_tests.rs"]
+mod conflicts_tests;
+#[cfg(test)]
 mod fixtures;
 #[cfg(test)]
 #[path = "legacy_tests.rs"]

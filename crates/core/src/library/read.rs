@@ -127,6 +127,7 @@ fn default_meta() -> MetaRecord {
         tagset: TagSet::default(),
         updated: None,
         counts: Vec::new(),
+        conflicts: Vec::new(),
     }
 }
 
@@ -181,6 +182,7 @@ pub(crate) fn read(store: &mut dyn Store, id: AnnotationId) -> Result<Read, Libr
             links: doc.links.clone(),
             tagset: meta.tagset.clone(),
             annotations: anns.iter().map(|(_, _, a)| a.clone()).collect(),
+            conflicts: meta.conflicts.clone(),
             revision: meta.revision,
         })
     } else {
@@ -202,6 +204,14 @@ pub(crate) fn read(store: &mut dyn Store, id: AnnotationId) -> Result<Read, Libr
     if !link_items.is_empty() {
         // The links left out are in the text record, which the next save rewrites.
         damage.copied(&doc_k, ImportError::Shape(skipped_lines(&link_items)));
+    }
+    let (conflict_items, other_items): (Vec<Skipped>, Vec<Skipped>) =
+        other_items.into_iter().partition(|s| matches!(s, Skipped::Conflict { .. }));
+    if !conflict_items.is_empty() && meta_ok {
+        // As the links: the meta record holding them stays, copied aside first, as the
+        // next save rewrites it without them (a conflict whose annotation was left out,
+        // most often, which then has nothing to be resolved against).
+        damage.copied(&meta_k, ImportError::Shape(skipped_lines(&conflict_items)));
     }
     for item in &other_items {
         let line = item.to_string();

@@ -7,7 +7,7 @@
 //! | key | value |
 //! |---|---|
 //! | `aa2.doc.<doc id>` | [`DocRecord`]: the article text, its SHA-256 and its links (large, rarely written) |
-//! | `aa2.meta.<doc id>` | [`MetaRecord`]: title, revision, tag set, and the list's summary (small, every save) |
+//! | `aa2.meta.<doc id>` | [`MetaRecord`]: title, revision, tag set, the list's summary (small, every save), and the conflicts merges left (usually none) |
 //! | `aa2.ann.<doc id>.<annotation id>` | one [`Annotation`] as in a native export |
 //! | `aa2.sync.<doc id>` | the tab-sync [`Marks`] |
 //! | `aa2.current` | the id of the document open last |
@@ -19,9 +19,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::doc_link::DocLink;
-use crate::formats::native::{CURRENT_SHAPE_SINCE, schema_of};
+use crate::formats::native::{CREATORS_SINCE, CURRENT_SHAPE_SINCE, schema_of};
 use crate::formats::{FORMAT, ImportError, SCHEMA_VERSION};
-use crate::model::{Annotation, AnnotationId, Workspace};
+use crate::model::{Annotation, AnnotationId, Conflict, Workspace};
 use crate::sync::Marks;
 use crate::tagset::{Tag, TagSet};
 
@@ -101,12 +101,15 @@ pub struct DocRecord {
 }
 
 /// What changes on every save, kept small: the title, the tab-sync revision, the tag set,
-/// and what the Library list shows (derived from the annotations when saved).
+/// and what the Library list shows (derived from the annotations when saved); and the
+/// conflicts a merge left until they are resolved (a few, and then none: kept here rather
+/// than in records of their own, so that renaming, deleting, restoring and moving a
+/// document carry them without knowing of them).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MetaRecord {
     /// The oldest schema that holds this record: 3, as its shape has not changed since,
-    /// so the release before links still lists, renames and reads it.
+    /// so the release before links still lists, renames and reads it; 5 with conflicts.
     pub schema_version: u32,
     /// The tab-sync counter: higher is newer.
     pub revision: u64,
@@ -118,6 +121,10 @@ pub struct MetaRecord {
     pub updated: Option<String>,
     /// Annotations per tag key, in the tag set's order.
     pub counts: Vec<(Tag, usize)>,
+    /// The workspace's conflicts, as in a native export (since schema 5; left out when
+    /// there are none, and none when missing).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<Conflict>,
 }
 
 /// Just the schema version, read before anything else so a newer record is never
@@ -177,13 +184,16 @@ pub fn meta_record(ws: &Workspace, revision: u64) -> MetaRecord {
 
 /// `ws`'s meta record as of `revision`, with its summary already worked out.
 pub fn meta_record_with(ws: &Workspace, revision: u64, summary: Summary) -> MetaRecord {
+    let conflicts: Vec<Conflict> =
+        ws.conflicts().iter().filter(|c| ws.get(c.ours).is_some()).cloned().collect();
     MetaRecord {
-        schema_version: CURRENT_SHAPE_SINCE,
+        schema_version: if conflicts.is_empty() { CURRENT_SHAPE_SINCE } else { CREATORS_SINCE },
         revision,
         title: ws.document.title().to_owned(),
         tagset: (**ws.tagset()).clone(),
         updated: summary.updated,
         counts: summary.counts,
+        conflicts,
     }
 }
 
@@ -206,8 +216,12 @@ pub fn native_json(meta: &MetaRecord, doc: &DocRecord, annotations: &[&str]) -> 
         "revision": meta.revision,
         "document": document,
         "tagset": meta.tagset,
-    })
-    .to_string();
+    });
+    let mut head = head;
+    if !meta.conflicts.is_empty() {
+        head["conflicts"] = serde_json::json!(meta.conflicts);
+    }
+    let head = head.to_string();
     let mut out =
         String::with_capacity(head.len() + annotations.iter().map(|a| a.len() + 1).sum::<usize>() + 20);
     out.push_str(head.strip_suffix('}').expect("an object ends with }"));
