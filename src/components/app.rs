@@ -1,27 +1,24 @@
 //! The whole page: opens the library (or the sample), provides the state, wires the
 //! keyboard, saving and file drops.
 
-use annotator_core::{Document, Workspace};
 use yew::prelude::*;
 
 use super::article::Article;
+use super::dialogs::Dialogs;
 use super::drop_target::DropTarget;
-use super::help::Help;
-use super::library::Library;
-use super::load_dialog::{DialogMode, LoadDialog};
+use super::load_dialog::DialogMode;
 use super::minimap::Minimap;
 use super::notice::NoticeBanner;
 use super::sidebar::Sidebar;
 use super::storage_banner::StorageBanner;
 use super::tag_picker::TagPicker;
-use super::tags_dialog::TagsDialog;
 use super::toolbar::Toolbar;
 use crate::dom;
 use crate::effects::boot::{Booted, initial_state, use_boot};
-use crate::effects::files::{OPENED, open_file};
-use crate::effects::prefs::use_saved_snap;
+use crate::effects::files::{open_file, use_pending_export};
+use crate::effects::prefs::{use_saved_author, use_saved_snap};
 use crate::effects::{use_autosave, use_restore, use_shortcuts};
-use crate::state::{DocAction, EditAction, StateHandle, stamped};
+use crate::state::{EditAction, StateHandle, stamped};
 
 /// Opens the library (IndexedDB is asynchronous), then draws the page.
 #[function_component]
@@ -46,6 +43,7 @@ fn Page(props: &PageProps) -> Html {
     let dialog = use_state(|| None::<DialogMode>);
     let save_status = use_autosave(state.clone());
     use_restore(state.clone());
+    use_pending_export(state.clone());
     let onhelp = {
         let dialog = dialog.clone();
         Callback::from(move |()| dialog.set(Some(DialogMode::Help)))
@@ -57,6 +55,7 @@ fn Page(props: &PageProps) -> Html {
     // The browser tab says which article is open.
     use_effect_with(state.workspace().document.title().to_owned(), |title| dom::set_page_title(title));
     use_saved_snap(state.ui.snap_words);
+    use_saved_author(state.session.editor.author().cloned(), state.ui.name_asked);
     // A tagged or dropped selection must not stay highlighted by the browser.
     use_effect_with(state.ui.pending.is_some(), |pending| {
         if !pending {
@@ -86,22 +85,10 @@ fn Page(props: &PageProps) -> Html {
         }
     };
     let ontag = stamped(&state, |tag, at| EditAction::TagSelection { tag, id: at.id, now: at.now });
-    let onsavetags = stamped(&state, |tags, at| EditAction::SetTags { tags, now: at.now });
-    // A pasted article: a new document, or the open one's new text.
-    let onload = |mode| -> Callback<Document> {
-        match mode {
-            DialogMode::Update => {
-                stamped(&state, |document, at| EditAction::UpdateText { document, now: at.now })
-            }
-            _ => stamped(&state, |doc: Document, at| {
-                let message = format!("Opened “{}”. {OPENED}", doc.title());
-                DocAction::Open { id: at.id, workspace: Workspace::new(doc), message }
-            }),
-        }
-    };
-    let onfile = {
-        let state = state.clone();
-        Callback::from(move |(file, title)| open_file(file, title, state.clone()))
+    // The first export, when the person's work first leaves the browser, asks for their name.
+    let onask = {
+        let dialog = dialog.clone();
+        Callback::from(move |format| dialog.set(Some(DialogMode::Name(Some(format)))))
     };
     let set_dialog = |mode: Option<DialogMode>| {
         let dialog = dialog.clone();
@@ -115,7 +102,7 @@ fn Page(props: &PageProps) -> Html {
                 <div class="top" ref={top}>
                     <Toolbar onnew={set_dialog(Some(DialogMode::New))} onupdate={set_dialog(Some(DialogMode::Update))}
                         onlibrary={set_dialog(Some(DialogMode::Library))} ontags={set_dialog(Some(DialogMode::Tags))}
-                        onhelp={set_dialog(Some(DialogMode::Help))} {save_status} />
+                        onhelp={set_dialog(Some(DialogMode::Help))} onname={set_dialog(Some(DialogMode::Name(None)))} {onask} {save_status} />
                     <StorageBanner />
                     <NoticeBanner />
                 </div>
@@ -132,15 +119,7 @@ fn Page(props: &PageProps) -> Html {
                     // A no-break space on every other message: saying the same thing twice is heard twice.
                     { format!("{}{}", state.feedback.announcement.1, if state.feedback.announcement.0 % 2 == 1 { "\u{a0}" } else { "" }) }
                 </div>
-                if *dialog == Some(DialogMode::Library) {
-                    <Library onclose={set_dialog(None)} />
-                } else if *dialog == Some(DialogMode::Tags) {
-                    <TagsDialog editor={state.session.editor.clone()} onsave={onsavetags} onclose={set_dialog(None)} />
-                } else if *dialog == Some(DialogMode::Help) {
-                    <Help tags={state.workspace().tagset().clone()} onclose={set_dialog(None)} />
-                } else if let Some(mode) = *dialog {
-                    <LoadDialog {mode} title={state.workspace().document.title().to_owned()} onload={onload(mode)} {onfile} onclose={set_dialog(None)} />
-                }
+                <Dialogs mode={*dialog} onclose={set_dialog(None)} />
             </div>
         </ContextProvider<StateHandle>>
     }

@@ -1,5 +1,6 @@
 //! "New article": paste text or choose a file, with a title.
 
+use annotator_core::formats::Format;
 use annotator_core::{Document, article_from_text};
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -17,6 +18,8 @@ pub enum DialogMode {
     Library,
     Tags,
     Help,
+    /// "Your name", asked for before an export in this format (`None`: from the View menu).
+    Name(Option<Format>),
 }
 
 #[derive(Properties, PartialEq)]

@@ -4,7 +4,7 @@
 use gloo::timers::callback::Timeout;
 use yew::prelude::*;
 
-use crate::state::{DocAction, FeedbackAction, NoticeKind, callback, use_app_state};
+use crate::state::{DocAction, FeedbackAction, NoticeAction, NoticeKind, callback, use_app_state};
 
 const INFO_MS: u32 = 8_000;
 
@@ -16,7 +16,7 @@ pub fn NoticeBanner() -> Html {
         use_effect_with(state.feedback.notice.clone(), move |notice| {
             let timer = notice
                 .as_ref()
-                .filter(|n| n.kind == NoticeKind::Info && n.restore.is_none())
+                .filter(|n| n.kind == NoticeKind::Info && n.action.is_none())
                 .map(|_| Timeout::new(INFO_MS, move || state.dispatch(FeedbackAction::Dismiss)));
             move || drop(timer)
         });
@@ -29,14 +29,14 @@ pub fn NoticeBanner() -> Html {
         NoticeKind::Info => ("notice info", "status"),
     };
     let ondismiss = callback(&state, |_: MouseEvent| FeedbackAction::Dismiss);
-    let onrestore =
-        notice.restore.map(|id| callback(&state, move |_: MouseEvent| DocAction::RestoreDocument(id)));
+    let button = notice.action.map(|NoticeAction::Restore(id)| {
+        let onclick = callback(&state, move |_: MouseEvent| DocAction::RestoreDocument(id));
+        html! { <button class="undo-delete" {onclick}>{ "Undo" }</button> }
+    });
     html! {
         <div {class} {role}>
             <span class="notice-text">{ &notice.text }</span>
-            if let Some(onclick) = onrestore {
-                <button class="undo-delete" {onclick}>{ "Undo" }</button>
-            }
+            { for button }
             <button class="dismiss" aria-label="Dismiss message" onclick={ondismiss}>{ "×" }</button>
         </div>
     }

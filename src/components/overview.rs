@@ -1,8 +1,9 @@
 //! Counts per tag and per claim status, which double as the sidebar's filters, plus a
-//! text filter and "Claims without a source".
+//! text filter, "Claims without a source" and, once people have named themselves, who
+//! made them.
 
 use annotator_core::{ClaimStatus, Filter, Tag};
-use web_sys::HtmlInputElement;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::state::{UiAction, callback, use_app_state};
@@ -24,6 +25,17 @@ pub fn Overview() -> Html {
             state.dispatch(UiAction::SetFilter(Filter { text, ..filter.clone() }));
         }
     };
+    let creators = ws.creators();
+    let onby = {
+        let (state, filter) = (state.clone(), filter.clone());
+        move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            // "*" is anyone; "" is no one named; anything else a person's name.
+            let creator = (value != "*").then_some(value);
+            state.dispatch(UiAction::SetFilter(Filter { creator, ..filter.clone() }));
+        }
+    };
+    let by = filter.creator.clone().unwrap_or_else(|| "*".to_owned());
     html! {
         <section class="overview" aria-label="Overview and filters">
             <div class="filters" role="group" aria-label="Show tag">
@@ -54,6 +66,15 @@ pub fn Overview() -> Html {
                         { "Claims without a source" } <span class="count">{ unsourced }</span>
                     </button>
                 </div>
+            }
+            if !creators.is_empty() {
+                <label class="by-filter">{ "By " }
+                    <select id="filter-creator" onchange={onby}>
+                        <option value="*" selected={by == "*"}>{ "anyone" }</option>
+                        { for creators.iter().map(|name| html! { <option value={name.clone()} selected={by == *name}>{ name }</option> }) }
+                        <option value="" selected={by.is_empty()}>{ "no one named" }</option>
+                    </select>
+                </label>
             }
             <input id="card-filter" type="search" class="card-filter" placeholder="Filter by text, tag, type…"
                 aria-label="Filter annotations by text" value={filter.text.clone()} oninput={ontext} />

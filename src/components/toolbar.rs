@@ -19,6 +19,9 @@ pub struct ToolbarProps {
     pub onlibrary: Callback<()>,
     pub ontags: Callback<()>,
     pub onhelp: Callback<()>,
+    pub onname: Callback<()>,
+    /// Called instead of exporting when the person should first be asked for their name.
+    pub onask: Callback<annotator_core::formats::Format>,
     pub save_status: SaveStatus,
 }
 
@@ -38,11 +41,18 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     };
     let onsnap = callback(&state, UiAction::SetSnapWords);
     let view = html! {
-        <ViewItems snap_words={state.ui.snap_words} {onsnap} ontags={props.ontags.clone()} onhelp={props.onhelp.clone()} />
+        <ViewItems snap_words={state.ui.snap_words} {onsnap} ontags={props.ontags.clone()} onhelp={props.onhelp.clone()}
+            onname={props.onname.clone()} />
     };
     let onexportas = {
-        let state = state.clone();
-        Callback::from(move |format| export_as(&state, format))
+        let (state, onask) = (state.clone(), props.onask.clone());
+        Callback::from(move |format| {
+            if state.session.editor.author().is_none() && !state.ui.name_asked {
+                onask.emit(format);
+            } else {
+                export_as(&state, format);
+            }
+        })
     };
     let onimport = {
         let state = state.clone();

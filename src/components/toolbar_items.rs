@@ -65,6 +65,8 @@ pub struct ViewItemsProps {
     pub onsnap: Callback<bool>,
     pub ontags: Callback<()>,
     pub onhelp: Callback<()>,
+    /// Opens "Your name".
+    pub onname: Callback<()>,
 }
 
 /// Snap to words, the theme, the tag set and the list of shortcuts.
@@ -79,6 +81,8 @@ pub fn ViewItems(props: &ViewItemsProps) -> Html {
             </label>
             <ThemeToggle />
             <button id="tags" onclick={props.ontags.reform(|_: MouseEvent| ())}>{ "Tags…" }</button>
+            <button id="your-name" onclick={props.onname.reform(|_: MouseEvent| ())}
+                title="The name your annotations are marked with">{ "Your name…" }</button>
             <button id="help" onclick={props.onhelp.reform(|_: MouseEvent| ())} title="Keyboard shortcuts (?)"
                 aria-keyshortcuts={keymap::aria(Command::Help)}>{ "Shortcuts" }</button>
         </>

@@ -44,6 +44,8 @@ pub fn initial_state(boot: &Booted) -> State {
     let loaded = opened.loaded.as_ref();
     let workspace = loaded.map_or_else(State::sample, |l| l.workspace.clone());
     let mut state = State::new(opened.id, workspace, prefs::snap_words());
+    Rc::make_mut(&mut state.session.editor).set_author(prefs::author());
+    state.ui.name_asked = prefs::name_asked();
     state.session.doc_from_storage = loaded.is_some();
     state.session.loaded_revision = loaded.map_or(0, |l| l.revision);
     state.health.storage_problem = found.saving;

@@ -10,7 +10,8 @@ use gloo::file::File;
 
 use super::documents;
 use crate::dom;
-use crate::state::{Action, DocAction, EditAction, FeedbackAction, Notice, StateHandle};
+use crate::state::{Action, DocAction, EditAction, FeedbackAction, Notice, StateHandle, UiAction};
+use yew::prelude::*;
 
 /// Said whenever a new document opens.
 pub const OPENED: &str = "It is a new document; the previous one is in the Library.";
@@ -100,6 +101,18 @@ pub fn export_as(state: &StateHandle, format: Format) {
     if let Err(e) = files.iter().try_for_each(|f| dom::download(&f.name, f.mime, &f.body)) {
         state.dispatch(FeedbackAction::Notify(Notice::error(format!("The download could not start: {e:?}"))));
     }
+}
+
+/// Downloads the export the state asks for (`Ui::exporting`), once it has settled: after
+/// a name was given, the download carries it.
+#[hook]
+pub fn use_pending_export(state: StateHandle) {
+    use_effect_with(state.ui.exporting, move |exporting| {
+        if let Some(format) = *exporting {
+            export_as(&state, format);
+            state.dispatch(UiAction::Exported);
+        }
+    });
 }
 
 /// Downloads the open workspace as `<title>.annotations.json`.

@@ -1,11 +1,35 @@
-//! Preferences remembered in this browser (not per document): word snapping and the theme.
+//! Preferences remembered in this browser (not per document): word snapping, the theme,
+//! the person's name and whether they were asked for it.
 
+use annotator_core::Creator;
 use yew::prelude::*;
 
 use crate::{dom, storage};
 
 const SNAP_PREF: &str = "snap_words";
 const THEME_PREF: &str = "theme";
+const AUTHOR_PREF: &str = "author";
+const NAME_ASKED_PREF: &str = "name_asked";
+
+/// Who works in this browser, as they named themselves (none until they do).
+pub fn author() -> Option<Creator> {
+    storage::load_pref(AUTHOR_PREF).and_then(|v| serde_json::from_value(v).ok())
+}
+
+/// Whether the person was already asked for their name (asked once, on their first annotation).
+pub fn name_asked() -> bool {
+    storage::load_pref(NAME_ASKED_PREF).and_then(|v| v.as_bool()).unwrap_or(false)
+}
+
+/// Remembers the person's name and whether they were asked, whenever either changes.
+#[hook]
+pub fn use_saved_author(author: Option<Creator>, asked: bool) {
+    use_effect_with(author, |author| {
+        let value = author.as_ref().map_or(serde_json::Value::Null, |a| serde_json::json!(a));
+        storage::save_pref(AUTHOR_PREF, value);
+    });
+    use_effect_with(asked, |asked| storage::save_pref(NAME_ASKED_PREF, (*asked).into()));
+}
 
 /// Whether selections snap to words, as last chosen (on the first visit: yes).
 pub fn snap_words() -> bool {

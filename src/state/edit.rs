@@ -216,13 +216,13 @@ fn import(s: &mut State, imported: Imported, name: &str, new_id: AnnotationId, n
         Some((merged, summary)) => {
             let summary = phrase::merge_summary(&summary);
             let text = format!("Imported “{name}”: {report}. {summary} Undo (Ctrl+Z) takes them out again.");
-            transform(s, merged, now, Notice { kind, text, restore: None });
+            transform(s, merged, now, Notice { kind, text, action: None });
         }
         None => {
             let text = format!(
                 "Imported “{name}”: {report}. It is a new document; the previous one is in the Library."
             );
-            switch(s, new_id, imported.workspace, 0, false, Some(Notice { kind, text, restore: None }));
+            switch(s, new_id, imported.workspace, 0, false, Some(Notice { kind, text, action: None }));
         }
     }
 }

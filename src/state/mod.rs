@@ -24,7 +24,7 @@ pub use edit::EditAction;
 pub use feedback::{Feedback, FeedbackAction};
 pub use handle::{Stamp, StateHandle, callback, stamped, use_app_state};
 pub use health::{Health, HealthAction};
-pub use notice::{Notice, NoticeKind, tag_keys};
+pub use notice::{Notice, NoticeAction, NoticeKind, tag_keys};
 pub use session::{DocAction, Session, Trashed};
 pub use ui::{Pending, Ui, UiAction};
 

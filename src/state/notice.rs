@@ -13,18 +13,32 @@ pub enum NoticeKind {
 pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
-    /// A deleted document that "Undo" puts back (kept in the state's trash). Such a notice
-    /// stays until dismissed: the undo is there for as long as the person is.
-    pub restore: Option<AnnotationId>,
+    /// What its button does, if it has one. Such a notice stays until dismissed: the
+    /// choice is there for as long as the person is.
+    pub action: Option<NoticeAction>,
+}
+
+/// A notice's button.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NoticeAction {
+    /// "Undo": puts back a deleted document (kept in the state's trash).
+    Restore(AnnotationId),
+}
+
+impl Notice {
+    /// The deleted document this notice's Undo puts back.
+    pub fn restores(&self) -> Option<AnnotationId> {
+        self.action.map(|NoticeAction::Restore(id)| id)
+    }
 }
 
 impl Notice {
     pub fn info(text: impl Into<String>) -> Self {
-        Self { kind: NoticeKind::Info, text: text.into(), restore: None }
+        Self { kind: NoticeKind::Info, text: text.into(), action: None }
     }
 
     pub fn error(text: impl ToString) -> Self {
-        Self { kind: NoticeKind::Error, text: text.to_string(), restore: None }
+        Self { kind: NoticeKind::Error, text: text.to_string(), action: None }
     }
 }
 

@@ -4,10 +4,12 @@
 
 use std::rc::Rc;
 
+use annotator_core::formats::Format;
 use annotator_core::library::Deleted;
-use annotator_core::{AnnotationId, Editor, Workspace};
+use annotator_core::text::plural;
+use annotator_core::{AnnotationId, Creator, Editor, Workspace};
 
-use super::{Notice, State};
+use super::{Notice, NoticeAction, State};
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Session {
@@ -55,6 +57,11 @@ pub enum DocAction {
     RestoreDocument(AnnotationId),
     /// A deleted document is back in the library; `reopen` when it was open at deletion.
     DocumentRestored { id: AnnotationId, reopen: Option<(Workspace, u64)>, notice: Notice },
+    /// Who works here, as they named themselves (`None`: no name), remembered in this
+    /// browser and stamped on what they make and change; with `claim`, the open document's
+    /// annotations that name no one become theirs too (one undoable step).
+    /// `export`: an export the name was asked for, to download once it is given.
+    SetAuthor { author: Option<Creator>, claim: bool, now: String, export: Option<Format> },
     /// Take what another tab saved, joined with this tab's changes. The join was worked out
     /// `against` this tab's workspace at the time (`None`: take it whole, the other tab
     /// changed the text); edits made here since are replayed onto it.
@@ -97,6 +104,10 @@ pub(super) fn reduce(s: &mut State, action: DocAction) -> bool {
         }
         DocAction::DocumentDeleted { trashed, next } => deleted(s, trashed, next),
         DocAction::RestoreDocument(id) => s.session.restoring = Some(id),
+        DocAction::SetAuthor { author, claim, now, export } => {
+            set_author(s, author, claim, &now);
+            s.ui.exporting = export;
+        }
         DocAction::DocumentRestored { id, reopen, notice } => restored(s, id, reopen, notice),
         DocAction::Sync { workspace, against } => {
             let workspace = match against {
@@ -130,7 +141,9 @@ pub(super) fn switch(
     // restored and reopened later is saved as usual.
     session.deleted_doc = None;
     session.base = session.revision() + 1;
+    let author = session.editor.author().cloned();
     session.editor = Rc::new(Editor::new(workspace));
+    Rc::make_mut(&mut session.editor).set_author(author);
     session.doc_id = id;
     session.doc_from_storage = stored;
     session.loaded_revision = revision;
@@ -138,9 +151,29 @@ pub(super) fn switch(
     s.feedback.notice = notice;
 }
 
+fn set_author(s: &mut State, author: Option<Creator>, claim: bool, now: &str) {
+    s.ui.name_asked = true;
+    let editor = Rc::make_mut(&mut s.session.editor);
+    let text = match &author {
+        Some(a) => format!("Your annotations are now marked as {}’s.", a.display()),
+        None => "Your annotations are no longer marked with a name.".to_owned(),
+    };
+    editor.set_author(author);
+    let claimed = if claim { editor.claim_unnamed(now) } else { 0 };
+    let text = match claimed {
+        0 => text,
+        n => format!(
+            "{text} {} made before are marked too; Undo (Ctrl+Z) takes that back.",
+            plural(n, "annotation")
+        ),
+    };
+    s.feedback.announce(text.clone());
+    s.feedback.notice = Some(Notice::info(text));
+}
+
 fn deleted(s: &mut State, mut trashed: Trashed, next: Option<(AnnotationId, Workspace, u64, bool)>) {
     let notice = Notice {
-        restore: Some(trashed.deleted.id),
+        action: Some(NoticeAction::Restore(trashed.deleted.id)),
         ..Notice::info(format!("Deleted “{}”. Undo (Ctrl+Z) puts it back.", trashed.title))
     };
     s.feedback.announce(notice.text.clone());

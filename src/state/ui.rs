@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use annotator_core::formats::Format;
 use annotator_core::{AnnotationId, Filter, Tag, Workspace, snap_selection};
 
 use super::{State, edit};
@@ -28,6 +29,12 @@ pub struct Ui {
     /// j/k look for the next annotation from its focus.
     pub caret: (usize, usize),
     pub snap_words: bool,
+    /// Whether the person was asked for their name (once per browser: on their first
+    /// export, when their work first leaves it).
+    pub name_asked: bool,
+    /// An export to download once the state has settled (after a name was given, so that
+    /// it carries it); an effect does it.
+    pub exporting: Option<Format>,
 }
 
 /// Selecting, linking, filtering and moving the caret.
@@ -61,6 +68,11 @@ pub enum UiAction {
     StartLinking(Option<AnnotationId>),
     SetFilter(Filter),
     SetSnapWords(bool),
+    /// Download the open document in this format (the person was asked for a name and
+    /// went on without giving one).
+    Export(Format),
+    /// The export asked for is downloaded.
+    Exported,
 }
 
 impl Ui {
@@ -72,12 +84,14 @@ impl Ui {
             linking: None,
             caret: (0, 0),
             snap_words,
+            name_asked: false,
+            exporting: None,
         }
     }
 
     /// Forgets what belonged to the previous text (another document, an update).
     pub(super) fn reset(&mut self) {
-        *self = Self { snap_words: self.snap_words, ..Self::new(false) };
+        *self = Self { snap_words: self.snap_words, name_asked: self.name_asked, ..Self::new(false) };
     }
 
     /// The caret follows the selected annotation (j/k, cards, the minimap), so that Enter
@@ -146,6 +160,11 @@ pub(super) fn reduce(s: &mut State, action: UiAction) -> bool {
         }
         UiAction::SetFilter(filter) => s.ui.filter = filter,
         UiAction::SetSnapWords(on) => s.ui.snap_words = on,
+        UiAction::Export(format) => {
+            s.ui.name_asked = true;
+            s.ui.exporting = Some(format);
+        }
+        UiAction::Exported => s.ui.exporting = None,
     }
     true
 }

@@ -62,11 +62,24 @@ function installReadStore() {
   };
 }
 
-/** A fresh page (empty storage) with the app loaded; page errors fail the test. */
-export async function openApp(browser, url, context) {
+/**
+ * A fresh page (empty storage) with the app loaded; page errors fail the test. The first
+ * export asks for the person's name; tests about other things start as if it was asked
+ * already, unless `askName`.
+ */
+export async function openApp(browser, url, context, { askName = false } = {}) {
   const ctx = context ?? await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
   await page.addInitScript(installReadStore);
+  if (!askName) {
+    await page.addInitScript(() => {
+      try {
+        const key = 'article-annotator.prefs';
+        const prefs = JSON.parse(localStorage.getItem(key) || '{}');
+        if (!('name_asked' in prefs)) localStorage.setItem(key, JSON.stringify({ ...prefs, name_asked: true }));
+      } catch { /* storage that refuses writes: the test is about that */ }
+    });
+  }
   page.errors = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
   await page.goto(url);

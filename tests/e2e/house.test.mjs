@@ -27,7 +27,7 @@ test('no component reaches storage or mints ids and times: components call effec
 test('below the containers, components take data and on<verb> callbacks, never the state', () => {
   // The containers read the state and turn events into actions; their hooks and callback
   // builders live beside them. Everything below them is drawn from its props alone.
-  const containers = ['app', 'article', 'sidebar', 'minimap', 'overview', 'toolbar', 'notice', 'storage_banner', 'library'];
+  const containers = ['app', 'article', 'sidebar', 'minimap', 'overview', 'toolbar', 'notice', 'storage_banner', 'library', 'dialogs'];
   const helpers = ['handles', 'caret_keys', 'layout', 'cards/actions'];
   const name = (f) => f.replace(/^src\/components\//, '').replace(/\.rs$/, '');
   const reach = sources('src/components').filter(([, t]) => /\buse_app_state\b|\bStateHandle\b/.test(t)).map(([f]) => name(f));

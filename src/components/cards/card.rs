@@ -36,7 +36,7 @@ impl PartialEq for CardProps {
     }
 }
 
-/// The facts a collapsed card shows besides its quote: status, type, sources.
+/// The facts a collapsed card shows besides its quote: status, type, sources, who made it.
 fn chips(a: &Annotation) -> Html {
     let status = (a.tag == Tag::Claim).then(|| {
         let s = a.status;
@@ -48,7 +48,11 @@ fn chips(a: &Annotation) -> Html {
         1 => html! { <span class="chip">{ "1 source" }</span> },
         n => html! { <span class="chip">{ format!("{n} sources") }</span> },
     });
-    html! { <span class="chips">{ for status }{ for kind }{ for sources }</span> }
+    let by = a
+        .creator
+        .as_ref()
+        .map(|c| html! { <span class="chip by" title={c.display()}>{ format!("by {}", c.name) }</span> });
+    html! { <span class="chips">{ for status }{ for kind }{ for sources }{ for by }</span> }
 }
 
 #[function_component]

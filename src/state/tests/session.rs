@@ -87,7 +87,7 @@ fn another_tabs_new_text_drops_a_selection_waiting_for_its_tag() {
 fn undo_right_after_a_deletion_puts_the_document_back_and_later_undoes_edits() {
     let deleted = reduce(fresh(), DocAction::DocumentDeleted { trashed: trashed(5, false), next: None });
     assert_eq!(
-        deleted.feedback.notice.as_ref().and_then(|n| n.restore),
+        deleted.feedback.notice.as_ref().and_then(Notice::restores),
         Some(id(5)),
         "the banner offers Undo"
     );
@@ -126,4 +126,46 @@ fn messages_name_the_tag_keys_as_they_are_and_read_grammatically() {
     assert_eq!(tag_keys(&tags), "c Claim, 2 Source");
     assert_eq!(super::super::notice::a_or_an("Entity"), "an Entity");
     assert_eq!(super::super::notice::a_or_an("Source"), "a Source");
+}
+
+#[test]
+fn a_name_marks_what_follows_and_can_claim_earlier_work() {
+    let state = tagged(fresh(), "Chinese military hackers", "1", 2);
+    assert_eq!(state.feedback.notice, None, "tagging asks nothing");
+    let state = tagged(state, "The Washington Post", "2", 3);
+    let ana = annotator_core::Creator::new("Ana", "AFP");
+    let set = DocAction::SetAuthor { author: ana.clone(), claim: true, now: now(4), export: None };
+    let named = reduce(state, set);
+    let who = |s: &State, n| s.workspace().get(id(n)).unwrap().creator.clone();
+    assert_eq!((who(&named, 2), who(&named, 3)), (ana.clone(), ana.clone()), "the earlier ones are claimed");
+    assert!(named.feedback.notice.as_ref().unwrap().text.contains("2 annotations made before"));
+    assert!(named.ui.name_asked && named.ui.exporting.is_none());
+    let undone = reduce(named.clone(), EditAction::Undo { now: now(5) });
+    assert_eq!(who(&undone, 2), None, "one undo takes the claim back");
+
+    let later = tagged(named, "TOKYO", "3", 4);
+    assert_eq!(who(&later, 4), ana, "what follows is theirs");
+    let other = Workspace::new(Document::new("Other", "Another text"));
+    let switched = reduce(later, DocAction::SwitchDocument { id: id(5), workspace: other, revision: 0 });
+    assert_eq!(
+        switched.session.editor.author().cloned(),
+        ana,
+        "the name goes with the person, not the document"
+    );
+}
+
+#[test]
+fn an_export_asked_for_before_a_name_follows_the_answer_either_way() {
+    use annotator_core::formats::Format;
+    let state = tagged(fresh(), "Chinese military hackers", "1", 2);
+    let bo = annotator_core::Creator::new("Bo", "");
+    let set = DocAction::SetAuthor { author: bo, claim: false, now: now(3), export: Some(Format::Csv) };
+    let named = reduce(state.clone(), set);
+    assert_eq!(named.ui.exporting, Some(Format::Csv), "the effect downloads it once the state has the name");
+    assert_eq!(named.workspace().get(id(2)).unwrap().creator, None, "not claimed: still unnamed");
+    assert_eq!(named.revision(), state.revision(), "naming oneself is no change to the document");
+    let done = reduce(named, UiAction::Exported);
+    assert_eq!(done.ui.exporting, None);
+    let skipped = reduce(state, UiAction::Export(Format::Native));
+    assert_eq!((skipped.ui.exporting, skipped.ui.name_asked), (Some(Format::Native), true), "asked once");
 }
