@@ -15,7 +15,7 @@ use std::rc::Rc;
 use rustc_hash::FxHashSet;
 use serde::{Deserialize, Serialize};
 
-use crate::anchor::{PositionMap, reanchored};
+use crate::anchor::{PositionMap, conflicts_on, reanchored};
 use crate::model::{Annotation, AnnotationId, Document, Workspace};
 
 /// Marks kept per document; the oldest are forgotten past this (a deletion older than
@@ -47,6 +47,10 @@ pub struct Marks {
     /// the other side's annotations are re-anchored onto it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_at: Option<String>,
+    /// When the list of conflicts was last changed, by a merge, a resolution or the
+    /// deletion of an annotation in conflict (the later list wins, as the tag set does).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conflicts_at: Option<String>,
 }
 
 impl Marks {
@@ -61,6 +65,7 @@ impl Marks {
         self.tagset_at = self.tagset_at.clone().max(other.tagset_at.clone());
         self.title_at = self.title_at.clone().max(other.title_at.clone());
         self.text_at = self.text_at.clone().max(other.text_at.clone());
+        self.conflicts_at = self.conflicts_at.clone().max(other.conflicts_at.clone());
         if self.annotations.len() > KEPT_MARKS {
             let mut by_age: Vec<_> = self.annotations.iter().map(|(id, m)| (m.at.clone(), *id)).collect();
             by_age.sort();
@@ -165,6 +170,9 @@ impl TabSync {
         if local.tagset() != self.seen.tagset() {
             self.marks.tagset_at = Some(now.to_owned());
         }
+        if local.conflicts() != self.seen.conflicts() {
+            self.marks.conflicts_at = Some(now.to_owned());
+        }
         if local.document.title() != self.seen.document.title() {
             self.marks.title_at = Some(now.to_owned());
         }
@@ -188,7 +196,7 @@ impl TabSync {
 
     /// Another tab saved `remote` with `marks`; `local` is what this tab has now. Returns
     /// both together: each annotation's later version unless it was deleted, the later
-    /// title, tag set and text; annotations made on an older text are re-anchored onto
+    /// title, tag set, text and list of conflicts (less those of annotations gone); annotations made on an older text are re-anchored onto
     /// the newer one, so a text update racing an addition loses neither.
     pub fn received(&mut self, remote: Workspace, marks: &Marks, local: &Workspace, now: &str) -> Workspace {
         self.observe(local, now);
@@ -201,6 +209,9 @@ impl TabSync {
         let text_ours = ours_later(&ours.text_at, &theirs.text_at, || {
             (local.document.text(), local.document.links())
                 > (remote.document.text(), remote.document.links())
+        });
+        let conflicts_ours = ours_later(&ours.conflicts_at, &theirs.conflicts_at, || {
+            format!("{:?}", local.conflicts()) > format!("{:?}", remote.conflicts())
         });
         self.marks.join(marks);
         self.stored = Some((remote.clone(), marks.clone()));
@@ -228,7 +239,12 @@ impl TabSync {
                 _ => a.clone(),
             })
             .collect();
-        let joined = Workspace::with_shared(document, kept, (**tagset).clone());
+        let conflicts = if conflicts_ours { local.conflicts() } else { remote.conflicts() };
+        let conflicts = match &map {
+            Some(map) if conflicts_ours != text_ours => conflicts_on(map, &document, conflicts),
+            _ => conflicts.to_vec(),
+        };
+        let joined = Workspace::with_shared(document, kept, (**tagset).clone()).with_conflicts(conflicts);
         self.seen = joined.clone();
         self.seen_ids = ids(&joined);
         joined
@@ -276,7 +292,12 @@ pub fn rebase(base: &Workspace, mine: &Workspace, theirs: &Workspace) -> Workspa
         all.remove(&a.id); // deleted here
     }
     let tagset = if mine.tagset() != base.tagset() { mine.tagset() } else { theirs.tagset() };
-    Workspace::with_shared(document, all.into_values(), (**tagset).clone())
+    let conflicts = match &map {
+        _ if mine.conflicts() != base.conflicts() => mine.conflicts().to_vec(),
+        Some(map) => conflicts_on(map, &document, theirs.conflicts()),
+        None => theirs.conflicts().to_vec(),
+    };
+    Workspace::with_shared(document, all.into_values(), (**tagset).clone()).with_conflicts(conflicts)
 }
 
 #[cfg(test)]

@@ -346,5 +346,7 @@ fn a_join_that_arrives_late_keeps_the_edit_made_meanwhile() {
     assert_eq!(rebase(&before, &before, &joined), joined, "nothing happened meanwhile");
 }
 
+#[path = "sync_conflict_tests.rs"]
+mod conflicts;
 #[path = "sync_undo_tests.rs"]
 mod undo;
