@@ -1,6 +1,7 @@
 //! `annotations convert`: the app's export formats for batch pipelines, no browser needed.
 //! The same core functions, validation and messages as the app's importer.
 //! `annotations compare` (in `compare`): how far two people's annotations of one article agree.
+//! `annotations merge` (in `merge`): a colleague's export merged into ours, conflicts kept.
 
 use std::path::{Path, PathBuf};
 
@@ -11,13 +12,14 @@ use clap::{Parser, Subcommand, ValueEnum};
 use thiserror::Error;
 
 pub mod compare;
+pub mod merge;
 pub mod report;
 
 #[derive(Parser, Debug)]
 #[command(
     name = "annotations",
     version,
-    about = "Convert Article Annotator exports for other tools, or compare two."
+    about = "Convert Article Annotator exports for other tools, compare two, or merge one into another."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -57,6 +59,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Merge a colleague's export (B) into yours (A), as the app's import does: prints
+    /// the counts on stdout and each new conflict on stderr; the conflicts are kept in
+    /// OUT for the app to resolve.
+    Merge {
+        /// Your native export (A): its annotations win where both differ.
+        a: PathBuf,
+        /// The colleague's native export (B) of the same article; if its text differs,
+        /// its annotations are found again in A's text by their quotes.
+        b: PathBuf,
+        /// Where to write A with B merged in (native JSON).
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 fn parse_format(key: &str) -> Result<Format, String> {
@@ -91,6 +106,9 @@ pub enum CliError {
     /// W3C input without the article it annotates.
     #[error("--from w3c needs --text ARTICLE.txt: W3C annotations do not contain the article text")]
     NeedsText,
+    /// Two files that cannot be merged: not of the same article.
+    #[error("{b} is not an export of the same article as {a} (neither its text nor its title is the same)")]
+    OtherArticle { a: PathBuf, b: PathBuf },
     /// Two files that cannot be compared.
     #[error("{a} and {b}: {source}")]
     Compare { a: PathBuf, b: PathBuf, source: CompareError },

@@ -2,7 +2,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use annotations_cli::{Cli, CliError, Command, From, compare, convert, output_paths, report};
+use annotations_cli::{Cli, CliError, Command, From, compare, convert, merge, output_paths, report};
+use annotator_core::export_json;
 use annotator_core::formats::Format;
 use clap::Parser;
 
@@ -53,12 +54,30 @@ fn run_compare(a: &Path, b: &Path, json: bool) -> Result<(), CliError> {
     write_stdout(&body)
 }
 
+/// Writes OUT, then says on stderr what a file left out (as convert does) and each
+/// conflict this merge recorded, one per line, and the counts on stdout.
+fn run_merge(a: &Path, b: &Path, output: &Path) -> Result<(), CliError> {
+    let done = merge::merge_files(a, b)?;
+    for (path, file) in [(a, &done.a), (b, &done.b)] {
+        if !file.skipped.is_empty() {
+            eprintln!("{}: {}", path.display(), report::summary(file));
+        }
+    }
+    std::fs::write(output, export_json(&done.workspace))
+        .map_err(|source| CliError::Io { path: output.to_owned(), source })?;
+    for conflict in done.new_conflicts() {
+        eprintln!("conflict: {}", merge::conflict_line(&done.workspace, conflict));
+    }
+    write_stdout(&format!("{}\n", merge::summary(&done.summary)))
+}
+
 fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Command::Convert { to, from, text, title, output, input } => {
             run_convert(to, from, text, title, output, input)
         }
         Command::Compare { a, b, json } => run_compare(&a, &b, json),
+        Command::Merge { a, b, output } => run_merge(&a, &b, &output),
     }
 }
 

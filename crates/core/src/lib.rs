@@ -47,7 +47,7 @@ mod test_support;
 pub use anchor::{UpdateSummary, update_text};
 pub use article::{ArticleError, article_from_bytes, article_from_text, title_from_text};
 pub use compare::{CompareError, Comparison, compare};
-pub use conflict::{Field, Resolution};
+pub use conflict::Resolution;
 pub use creator::Creator;
 pub use doc_link::DocLink;
 pub use editor::{EditError, Editor};
