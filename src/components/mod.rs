@@ -7,6 +7,7 @@ mod app;
 mod article;
 mod cards;
 mod caret_keys;
+mod conflicts;
 mod dialog;
 mod dialogs;
 mod drop_target;

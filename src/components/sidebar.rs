@@ -9,9 +9,10 @@ use annotator_core::Annotation;
 use yew::prelude::*;
 
 use super::cards::{CardActions, CardDetail, CardGroup, groups};
+use super::conflicts::{Conflicts, conflict_rows};
 use super::overview::Overview;
 use crate::dom;
-use crate::state::use_app_state;
+use crate::state::{EditAction, stamped, use_app_state};
 
 /// Up to this many annotations every card is built at once; past it, groups are built as
 /// they come near the screen.
@@ -52,10 +53,13 @@ pub fn Sidebar() -> Html {
     let orphans: Vec<_> = ws.orphans().filter(shown).cloned().collect();
     let orphan_count = orphans.len();
 
+    let onresolve =
+        stamped(&state, |(ours, resolution), at| EditAction::Resolve { ours, resolution, now: at.now });
     html! {
         <aside class="sidebar" aria-label="Annotations">
             <h2 class="sidebar-title">{ "Annotations" }</h2>
             <Overview />
+            <Conflicts rows={conflict_rows(ws)} {onresolve} />
             if total == 0 {
                 <p class="empty">{ empty_hint(ws.tagset()) }</p>
             }

@@ -5,6 +5,7 @@
 use std::ops::Range;
 use std::rc::Rc;
 
+use annotator_core::conflict::Resolution;
 use annotator_core::formats::import_any;
 use annotator_core::span::Edge;
 use annotator_core::{
@@ -105,6 +106,12 @@ pub enum EditAction {
         now: String,
         new_id: AnnotationId,
     },
+    /// Settle the conflict a merge recorded for our annotation `ours`.
+    Resolve {
+        ours: AnnotationId,
+        resolution: Resolution,
+        now: String,
+    },
     /// A new version of the article's text: annotations are re-anchored onto it.
     UpdateText {
         document: Document,
@@ -189,6 +196,13 @@ pub(super) fn reduce(s: &mut State, action: EditAction) -> bool {
                 Ok(imported) => import(s, imported, &name, new_id, &now),
                 Err(e) => s.feedback.notice = Some(Notice::error(format!("Could not import {name}: {e}"))),
             }
+        }
+        EditAction::Resolve { ours, resolution, now } => {
+            edit(s, |ed| ed.resolve(ours, resolution, &now));
+            s.feedback.announce(match resolution {
+                Resolution::TakeTheirs => "Their version taken",
+                Resolution::KeepMine => "Yours kept",
+            });
         }
         EditAction::UpdateText { document, now } => {
             let (workspace, summary) = update_text(s.workspace(), document);

@@ -91,8 +91,13 @@ pub fn merge_summary(m: &MergeSummary) -> String {
     let reanchored = m.reanchored.as_ref().map_or_else(String::new, |u| {
         format!(" Their text differs from this one, so they were re-anchored: {}", update_counts(u))
     });
+    let conflicts = match m.conflicts {
+        0 => String::new(),
+        1 => " 1 differs from yours: yours is kept, and theirs waits under “To resolve”.".to_owned(),
+        n => format!(" {n} differ from yours: yours are kept, and theirs wait under “To resolve”."),
+    };
     format!(
-        "{} added to this article, {} already here.{reanchored}{}",
+        "{} added to this article, {} already here.{conflicts}{reanchored}{}",
         plural(m.added, "annotation"),
         m.already_here,
         tags_note(&m.tags)

@@ -124,6 +124,15 @@ fn a_new_text_and_a_merge_in_their_words() {
     );
     assert_eq!(merge_summary(&counts(1, 2)), "1 annotation added to this article, 2 already here.");
     assert_eq!(merge_summary(&counts(0, 3)), "0 annotations added to this article, 3 already here.");
+    assert_eq!(
+        merge_summary(&MergeSummary { conflicts: 1, ..counts(0, 1) }),
+        "0 annotations added to this article, 1 already here. 1 differs from yours: yours is kept, and theirs waits \
+         under “To resolve”."
+    );
+    assert!(
+        merge_summary(&MergeSummary { conflicts: 3, ..counts(0, 0) })
+            .contains(" 3 differ from yours: yours are kept")
+    );
     let reanchored = Some(UpdateSummary { kept: 0, moved: 1, edited: 0, orphaned: 1 });
     assert_eq!(
         merge_summary(&MergeSummary { reanchored, ..counts(2, 0) }),
