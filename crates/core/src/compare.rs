@@ -24,6 +24,7 @@
 //! they are left out of every figure and of the diff, and listed in `not_anchored`.
 
 mod diff;
+mod take;
 
 use std::collections::BTreeMap;
 
@@ -35,6 +36,7 @@ use crate::status::ClaimStatus;
 use crate::tagset::Tag;
 
 pub use diff::{DiffEntry, Difference, Field};
+pub use take::take_b;
 
 /// Why two files could not be compared.
 #[derive(Clone, Debug, Error, PartialEq, Eq)]

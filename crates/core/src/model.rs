@@ -294,8 +294,17 @@ impl Workspace {
         self.annotations.iter().find(|a| a.id == id).map(|a| &**a)
     }
 
+    /// Keeps the invariant that every tag in use is in the tag set, whatever put `tag`
+    /// here: a redo or an undone deletion after another tab's set went without it.
+    fn keep_tag(&mut self, tag: Tag) {
+        if self.tagset.get(tag).is_none() {
+            Rc::make_mut(&mut self.tagset).ensure(tag);
+        }
+    }
+
     /// Adds `annotation`, replacing one with the same id (so a redo never duplicates).
     pub(crate) fn insert(&mut self, annotation: Annotation) {
+        self.keep_tag(annotation.tag);
         self.remove(annotation.id);
         let key = annotation.order_key();
         let at = self.annotations.partition_point(|a| a.order_key() < key);
@@ -309,6 +318,7 @@ impl Workspace {
 
     /// Replaces the annotation with the same id, moving it if its range changed.
     pub(crate) fn replace(&mut self, annotation: Annotation) {
+        self.keep_tag(annotation.tag);
         let Some(slot) = self.annotations.iter_mut().find(|a| a.id == annotation.id) else {
             return;
         };

@@ -341,3 +341,32 @@ fn undoing_a_new_tag_that_the_other_tab_has_used_since_keeps_the_tag() {
     settle(&mut tabs, 8);
     assert_eq!(tabs[0].ed.workspace(), tabs[1].ed.workspace());
 }
+
+#[test]
+fn a_redo_after_the_other_tab_dropped_its_tag_brings_the_tag_back() {
+    // Found by the property test: the redo re-inserted an annotation whose tag the other
+    // tab's set no longer had.
+    let mut tabs = start();
+    let mut tags = (**tabs[0].ed.workspace().tagset()).clone();
+    let quote = tags.add("Quote").unwrap();
+    tabs[0].ed.set_tagset(tags, &at(1)).unwrap();
+    let save = tabs[0].save(&at(2)).unwrap();
+    broadcast(&mut tabs, 0, save);
+    assert!(tabs[1].deliver(&at(3)));
+    tabs[0].ed.add(word(6), quote, id(9), &at(4)).unwrap();
+    assert!(tabs[0].ed.undo(&at(5)));
+    // Meanwhile the other tab, where Quote is unused, takes it out of the set.
+    let mut fewer = (**tabs[1].ed.workspace().tagset()).clone();
+    fewer.tags.retain(|d| d.key != quote);
+    tabs[1].ed.set_tagset(fewer, &at(6)).unwrap();
+    let save = tabs[1].save(&at(7)).unwrap();
+    broadcast(&mut tabs, 1, save);
+    assert!(tabs[0].deliver(&at(8)));
+    assert!(tabs[0].ed.workspace().tagset().get(quote).is_none());
+    assert!(tabs[0].ed.redo(&at(9)));
+    let ws = tabs[0].ed.workspace();
+    assert!(ws.get(id(9)).is_some(), "the redo brings the annotation back");
+    assert!(ws.tagset().get(quote).is_some(), "and the tag it needs");
+    settle(&mut tabs, 10);
+    assert_eq!(tabs[0].ed.workspace(), tabs[1].ed.workspace());
+}
