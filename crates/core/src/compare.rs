@@ -301,7 +301,9 @@ fn status_agreement(pairs: &[(ClaimStatus, ClaimStatus)]) -> StatusAgreement {
         counts.entry(y.key()).or_default().1 += 1;
     }
     let chance: usize = counts.values().map(|(in_a, in_b)| in_a * in_b).sum();
-    let kappa = (chance < n * n)
+    // One pair says nothing about agreement beyond chance (its κ would be 0 or undefined
+    // by accident of its statuses): not available, as with no pair.
+    let kappa = (n >= 2 && chance < n * n)
         .then(|| (n * agreeing) as f64 - chance as f64)
         .map(|above_chance| above_chance / ((n * n) as f64 - chance as f64));
     StatusAgreement { kappa, pairs: n, agreeing }

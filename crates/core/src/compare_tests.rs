@@ -204,6 +204,8 @@ fn kappa_is_not_available_with_fewer_than_two_pairs_or_one_shared_status() {
     let a = side(&text, &[(Tag::Claim, "alpha", 1), (Tag::Source, "bravo", 2), (Tag::Claim, "charlie", 3)]);
     let b = side(&text, &[(Tag::Claim, "alpha", 11), (Tag::Source, "bravo", 12), (Tag::Claim, "delta", 13)]);
     assert_eq!(compare(&a, &b).unwrap().status, StatusAgreement { kappa: None, pairs: 1, agreeing: 1 });
+    // One pair that disagrees: its κ would be 0 by accident (pe = 0); still not available.
+    assert_eq!(kappa_of(&[U], &[F]), StatusAgreement { kappa: None, pairs: 1, agreeing: 0 });
     // Everything Unchecked on both sides: pe = 1, κ = 0/0.
     assert_eq!(kappa_of(&[U, U, U], &[U, U, U]), StatusAgreement { kappa: None, pairs: 3, agreeing: 3 });
     // One status per side, but not the same one: pe = 0, po = 0, so κ is 0, not undefined.
