@@ -7,6 +7,7 @@ mod app;
 mod article;
 mod cards;
 mod caret_keys;
+mod compare_panel;
 mod conflicts;
 mod dialog;
 mod dialogs;

@@ -9,10 +9,11 @@ use annotator_core::Annotation;
 use yew::prelude::*;
 
 use super::cards::{CardActions, CardDetail, CardGroup, groups};
+use super::compare_panel::ComparePanel;
 use super::conflicts::{Conflicts, conflict_rows};
 use super::overview::Overview;
 use crate::dom;
-use crate::state::{EditAction, stamped, use_app_state};
+use crate::state::{EditAction, UiAction, callback, stamped, use_app_state};
 
 /// Up to this many annotations every card is built at once; past it, groups are built as
 /// they come near the screen.
@@ -53,6 +54,15 @@ pub fn Sidebar() -> Html {
     let orphans: Vec<_> = ws.orphans().filter(shown).cloned().collect();
     let orphan_count = orphans.len();
 
+    // Worked out again after every change, so that what is taken leaves the list.
+    let comparison = {
+        let (ws, other) = (ws.clone(), state.ui.comparing.as_ref().map(|c| c.other.clone()));
+        use_memo((state.revision(), other), move |(_, other)| {
+            other.as_ref().and_then(|b| annotator_core::compare(&ws, b).ok()).map(Rc::new)
+        })
+    };
+    let ontake = stamped(&state, |entry, at| EditAction::TakeB { entry, id: at.id, now: at.now });
+    let onkeep = callback(&state, |(tag, start, end)| UiAction::KeepA { tag, start, end });
     let onresolve =
         stamped(&state, |(ours, resolution), at| EditAction::Resolve { ours, resolution, now: at.now });
     html! {
@@ -60,6 +70,10 @@ pub fn Sidebar() -> Html {
             <h2 class="sidebar-title">{ "Annotations" }</h2>
             <Overview />
             <Conflicts rows={conflict_rows(ws)} {onresolve} />
+            if let (Some(c), Some(comparison)) = (&state.ui.comparing, (*comparison).clone()) {
+                <ComparePanel name={c.name.clone()} {comparison} doc={ws.document.clone()} kept={c.kept.clone()}
+                    {ontake} {onkeep} onclose={callback(&state, |()| UiAction::StopComparing)} />
+            }
             if total == 0 {
                 <p class="empty">{ empty_hint(ws.tagset()) }</p>
             }

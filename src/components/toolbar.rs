@@ -8,7 +8,7 @@ use super::hooks::use_narrow;
 use super::menu::Menu;
 use super::toolbar_items::{ArticleItems, ViewItems};
 use crate::effects::SaveStatus;
-use crate::effects::files::{export_as, export_workspace, open_file};
+use crate::effects::files::{compare_file, export_as, export_workspace, open_file};
 use crate::keymap::{self, Command};
 use crate::state::{EditAction, UiAction, callback, stamped, use_app_state};
 
@@ -58,6 +58,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let state = state.clone();
         Callback::from(move |file| open_file(file, None, state.clone()))
     };
+    let oncompare = {
+        let state = state.clone();
+        Callback::from(move |file| compare_file(file, state.clone()))
+    };
     let title = state.workspace().document.title().to_owned();
     let onexport = {
         let state = state.clone();
@@ -74,7 +78,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             if narrow {
                 <Menu id="main-menu" label="Menu">
                     <ArticleItems onnew={props.onnew.clone()} onupdate={props.onupdate.clone()}
-                        onimport={onimport.clone()} onexport={onexportas.clone()} onlibrary={props.onlibrary.clone()} />
+                        onimport={onimport.clone()} oncompare={oncompare.clone()} onexport={onexportas.clone()} onlibrary={props.onlibrary.clone()} />
                     <hr />
                     { view }
                 </Menu>
@@ -83,7 +87,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <span class="app-name">{ "Article Annotator" }</span>
                 <Menu id="article-menu" label="Article">
                     <ArticleItems onnew={props.onnew.clone()} onupdate={props.onupdate.clone()}
-                        {onimport} onexport={onexportas} />
+                        {onimport} {oncompare} onexport={onexportas} />
                 </Menu>
                 <button id="library" onclick={props.onlibrary.reform(|_: MouseEvent| ())}>{ "Library" }</button>
                 { edit }

@@ -14,6 +14,8 @@ pub struct ArticleItemsProps {
     pub onupdate: Callback<()>,
     /// Called with a file to import.
     pub onimport: Callback<web_sys::File>,
+    /// Called with a colleague's file to compare the open document with.
+    pub oncompare: Callback<web_sys::File>,
     /// Called with the format to export the open document in.
     pub onexport: Callback<Format>,
     /// Given when the Library is one of these items (the phone's single menu).
@@ -34,6 +36,16 @@ pub fn ArticleItems(props: &ArticleItemsProps) -> Html {
             input.set_value(""); // choosing the same file again must fire again
         }
     };
+    let oncompare = {
+        let oncompare = props.oncompare.clone();
+        move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                oncompare.emit(file);
+            }
+            input.set_value("");
+        }
+    };
     html! {
         <>
             <button id="new-article" onclick={props.onnew.reform(|_: MouseEvent| ())}>{ "New article…" }</button>
@@ -44,6 +56,9 @@ pub fn ArticleItems(props: &ArticleItemsProps) -> Html {
             }
             <label class="button">{ "Import…" }
                 <input id="import-file" type="file" class="visually-hidden" accept=".json,.jsonld,.jsonl,application/json,application/ld+json" onchange={onimport} />
+            </label>
+            <label class="button">{ "Compare with…" }
+                <input id="compare-file" type="file" class="visually-hidden" accept=".json,.jsonld,.jsonl,application/json,application/ld+json" onchange={oncompare} />
             </label>
             <button id="export" onclick={props.onexport.reform(|_: MouseEvent| Format::Native)}>{ "Export JSON" }</button>
             <p class="menu-heading" aria-hidden="true">{ "Export as" }</p>

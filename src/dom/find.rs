@@ -69,6 +69,25 @@ pub fn highlight(lines: &[Line], matches: &[Range<usize>], current: usize) {
     set(&registry, "find-current", &now);
 }
 
+/// Marks the lines of an open comparison in the article, each under its kind's highlight
+/// (`compare-only-a`, `compare-only-b`, `compare-changed`); none clears them.
+pub fn mark_compared(lines: &[Line], marks: &[(&str, Range<usize>)]) {
+    let (Some(registry), Some(root)) =
+        (registry(), gloo::utils::document().get_element_by_id("article-text"))
+    else {
+        return;
+    };
+    for kind in ["only-a", "only-b", "changed"] {
+        let ranges = Array::new();
+        for (_, m) in marks.iter().filter(|(k, _)| *k == kind) {
+            if let Some(range) = dom_range(&root, lines, m) {
+                ranges.push(&range);
+            }
+        }
+        set(&registry, &format!("compare-{kind}"), &ranges);
+    }
+}
+
 /// Shows `extent` (code points) as the span a dragged handle would make, or nothing.
 /// `line_of` gives the start of the line holding a code point.
 pub fn preview(root: &Element, extent: Option<Range<usize>>, line_of: impl Fn(usize) -> usize) {

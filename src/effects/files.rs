@@ -1,7 +1,7 @@
 //! Opening a file the person picked or dropped: an export (`.json`) or an article.
 
 use annotator_core::article::MAX_ARTICLE_BYTES;
-use annotator_core::formats::Format;
+use annotator_core::formats::{Format, import_any};
 use annotator_core::{
     ArticleError, Document, FileKind, Workspace, article_from_bytes, article_from_markdown_bytes,
     article_from_text, file_kind, title_from_file_name, title_from_text,
@@ -101,6 +101,28 @@ pub fn export_as(state: &StateHandle, format: Format) {
     if let Err(e) = files.iter().try_for_each(|f| dom::download(&f.name, f.mime, &f.body)) {
         state.dispatch(FeedbackAction::Notify(Notice::error(format!("The download could not start: {e:?}"))));
     }
+}
+
+/// Reads `file` (an export of this article, native, W3C or doccano) and opens the
+/// comparison with it, or says why it cannot be compared.
+pub fn compare_file(file: web_sys::File, state: StateHandle) {
+    yew::platform::spawn_local(async move {
+        let file = File::from(file);
+        let name = file.name();
+        let result = async {
+            let raw = gloo::file::futures::read_as_text(&file).await.map_err(|e| e.to_string())?;
+            let ws = state.workspace();
+            let other = import_any(&ws.document, &name, &raw, &dom::now_iso()).map_err(|e| e.to_string())?;
+            annotator_core::compare(ws, &other.workspace).map_err(|e| e.to_string())?;
+            Ok::<_, String>(other.workspace)
+        };
+        match result.await {
+            Ok(other) => state.dispatch(UiAction::Compare { name, other }),
+            Err(e) => state.dispatch(FeedbackAction::Notify(Notice::error(format!(
+                "Could not compare with {name}: {e}"
+            )))),
+        }
+    });
 }
 
 /// Downloads the export the state asks for (`Ui::exporting`), once it has settled: after

@@ -5,6 +5,7 @@
 use std::ops::Range;
 use std::rc::Rc;
 
+use annotator_core::compare::{DiffEntry, take_b};
 use annotator_core::conflict::Resolution;
 use annotator_core::formats::import_any;
 use annotator_core::span::Edge;
@@ -112,6 +113,12 @@ pub enum EditAction {
         resolution: Resolution,
         now: String,
     },
+    /// Take B's side of one line of the open comparison (`id`: for an annotation only B has).
+    TakeB {
+        entry: DiffEntry,
+        id: AnnotationId,
+        now: String,
+    },
     /// A new version of the article's text: annotations are re-anchored onto it.
     UpdateText {
         document: Document,
@@ -204,6 +211,12 @@ pub(super) fn reduce(s: &mut State, action: EditAction) -> bool {
                 Resolution::KeepMine => "Yours kept",
             });
         }
+        EditAction::TakeB { entry, id, now } => {
+            let Some(other) = s.ui.comparing.as_ref().map(|c| c.other.clone()) else { return false };
+            let taken = take_b(s.workspace(), &other, &entry, id, &now);
+            Rc::make_mut(&mut s.session.editor).transform(taken, &now);
+            s.feedback.announce("B’s taken");
+        }
         EditAction::UpdateText { document, now } => {
             let (workspace, summary) = update_text(s.workspace(), document);
             let summary = phrase::update_summary(&summary);
@@ -244,9 +257,9 @@ fn import(s: &mut State, imported: Imported, name: &str, new_id: AnnotationId, n
 /// Takes `workspace` as the open document's new state, as one undoable step.
 fn transform(s: &mut State, workspace: Workspace, now: &str, notice: Notice) {
     Rc::make_mut(&mut s.session.editor).transform(workspace, now);
-    let caret = s.ui.caret;
+    let (caret, comparing) = (s.ui.caret, s.ui.comparing.take());
     s.ui.reset();
-    s.ui.caret = caret;
+    (s.ui.caret, s.ui.comparing) = (caret, comparing);
     s.feedback.notice = Some(notice);
 }
 

@@ -26,7 +26,7 @@ pub use handle::{Stamp, StateHandle, callback, stamped, use_app_state};
 pub use health::{Health, HealthAction};
 pub use notice::{Notice, NoticeAction, NoticeKind, tag_keys};
 pub use session::{DocAction, Session, Trashed};
-pub use ui::{Pending, Ui, UiAction};
+pub use ui::{Comparing, Pending, Ui, UiAction};
 
 /// The article shown when nothing has been saved yet (kept byte for byte).
 pub const SAMPLE_TEXT: &str = include_str!("../../assets/seed-article.txt");

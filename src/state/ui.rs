@@ -3,6 +3,7 @@
 //! caret and whether selections snap to words.
 
 use std::ops::Range;
+use std::rc::Rc;
 
 use annotator_core::formats::Format;
 use annotator_core::{AnnotationId, Filter, Tag, Workspace, snap_selection};
@@ -32,6 +33,8 @@ pub struct Ui {
     /// Whether the person was asked for their name (once per browser: on their first
     /// export, when their work first leaves it).
     pub name_asked: bool,
+    /// Another file of this article being compared with it, while the comparison is open.
+    pub comparing: Option<Rc<Comparing>>,
     /// An export to download once the state has settled (after a name was given, so that
     /// it carries it); an effect does it.
     pub exporting: Option<Format>,
@@ -73,6 +76,27 @@ pub enum UiAction {
     Export(Format),
     /// The export asked for is downloaded.
     Exported,
+    /// Compare the open document (A) with `other` (B), from the file `name`.
+    Compare {
+        name: String,
+        other: Workspace,
+    },
+    /// Keep A's side of the comparison's line on `tag` over `start..end`: it leaves the list.
+    KeepA {
+        tag: Tag,
+        start: usize,
+        end: usize,
+    },
+    /// Close the comparison.
+    StopComparing,
+}
+
+/// A comparison in progress: B's file and the lines whose A side was kept.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparing {
+    pub name: String,
+    pub other: Rc<Workspace>,
+    pub kept: Vec<(Tag, usize, usize)>,
 }
 
 impl Ui {
@@ -86,6 +110,7 @@ impl Ui {
             snap_words,
             name_asked: false,
             exporting: None,
+            comparing: None,
         }
     }
 
@@ -165,6 +190,15 @@ pub(super) fn reduce(s: &mut State, action: UiAction) -> bool {
             s.ui.exporting = Some(format);
         }
         UiAction::Exported => s.ui.exporting = None,
+        UiAction::Compare { name, other } => {
+            s.ui.comparing = Some(Rc::new(Comparing { name, other: Rc::new(other), kept: Vec::new() }));
+        }
+        UiAction::KeepA { tag, start, end } => {
+            if let Some(c) = &mut s.ui.comparing {
+                Rc::make_mut(c).kept.push((tag, start, end));
+            }
+        }
+        UiAction::StopComparing => s.ui.comparing = None,
     }
     true
 }
