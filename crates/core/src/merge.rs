@@ -83,13 +83,13 @@ fn same_article(a: &Workspace, b: &Workspace) -> bool {
 pub fn merge_import(current: &Workspace, incoming: &Imported) -> Option<(Workspace, MergeSummary)> {
     let file = &incoming.workspace;
     if same_text(current, file) {
-        return Some(add_new(current, file, incoming.tags, None));
+        return Some(add_new(current, file, incoming.tags, incoming.spans_only, None));
     }
     if !same_article(current, file) {
         return None;
     }
     let (moved, summary) = update_text(file, (*current.document).clone());
-    Some(add_new(current, &moved, incoming.tags, Some(summary)))
+    Some(add_new(current, &moved, incoming.tags, incoming.spans_only, Some(summary)))
 }
 
 /// Adds what `current` lacks and records what differs (see [`matching::matches`] for
@@ -101,6 +101,7 @@ fn add_new(
     current: &Workspace,
     incoming: &Workspace,
     tags: FileTags,
+    spans_only: bool,
     reanchored: Option<UpdateSummary>,
 ) -> (Workspace, MergeSummary) {
     let (tagset, retag, tags) = match tags {
@@ -120,7 +121,7 @@ fn add_new(
             None => a.clone(),
         })
         .collect();
-    let found = matches(current, &theirs);
+    let found = matches(current, &theirs, spans_only);
     let now_is: HashMap<AnnotationId, AnnotationId> = theirs
         .iter()
         .zip(&found)
@@ -156,7 +157,7 @@ fn add_new(
                 let theirs = pointed(t);
                 let ours = current.get(o).expect("matched to one of ours");
                 let known = current.conflict(o).is_some_and(|c| same_version(&c.theirs, &theirs));
-                if known || differences(ours, &theirs).is_empty() {
+                if known || spans_only || differences(ours, &theirs).is_empty() {
                     summary.already_here += 1;
                 } else {
                     conflicts.push(Conflict { ours: o, theirs });

@@ -259,3 +259,19 @@ fn a_new_text_moves_their_versions_too() {
     assert_eq!(c.theirs.range(), ours.range());
     assert_eq!(c.fields(ours), [Field::Note, Field::EntityType]);
 }
+
+/// doccano has no room for notes, statuses or entity types: its copy of our work is the
+/// same work, not a colleague's other reading (it used to list a conflict per annotation).
+#[test]
+fn a_spans_only_file_never_conflicts_over_what_it_cannot_carry() {
+    let ours = ana();
+    let doccano = crate::formats::doccano::export(ours.workspace());
+    let back = crate::formats::doccano::import(&doccano, ours.workspace().document.title(), NOW).unwrap();
+    assert!(back.spans_only);
+    let (merged, summary) = merge_import(ours.workspace(), &back).unwrap();
+    assert_eq!((summary.added, summary.conflicts), (0, 0));
+    assert_eq!(summary.already_here, ours.workspace().annotations().len());
+    assert!(merged.conflicts().is_empty());
+    // The same file as native JSON, which does carry them, still conflicts where it differs.
+    assert!(!import_json(&export_json(kenji().workspace())).unwrap().spans_only);
+}

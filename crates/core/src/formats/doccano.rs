@@ -122,9 +122,10 @@ pub fn import(input: &str, title: &str, now: &str) -> Result<Imported, ImportErr
     if lines.next().is_some() {
         report.skip(Skipped::MoreDocuments { count: 1 + lines.count() });
     }
-    Ok(report.finish(FileTags::Named, None, |kept| {
+    let imported = report.finish(FileTags::Named, None, |kept| {
         Workspace::with_annotations(doc, kept, Default::default()).with_labels(labels)
-    }))
+    });
+    Ok(Imported { spans_only: true, ..imported })
 }
 
 /// Claim→source relations become links; other relations are reported and left out.

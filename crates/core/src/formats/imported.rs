@@ -157,4 +157,7 @@ pub struct Imported {
     pub moved: usize,
     /// Annotations whose quote is no longer in the text: kept as orphans.
     pub orphaned: usize,
+    /// The file carries only spans and tags (doccano): a merge never takes its silence on
+    /// notes, statuses, types and links for other values, so its spans never conflict.
+    pub spans_only: bool,
 }

@@ -80,6 +80,7 @@ impl ImportReport {
             skipped: self.skipped,
             moved: self.moved,
             orphaned: self.orphaned,
+            spans_only: false,
         }
     }
 }

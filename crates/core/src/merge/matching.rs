@@ -38,7 +38,7 @@ fn place(a: &Annotation) -> Option<Place> {
 ///
 /// Their links are compared by what they point at: a linked annotation of theirs counts
 /// as the one of ours with its id, else as the first of ours with its tag and span.
-pub(super) fn matches(ours: &Workspace, theirs: &[Rc<Annotation>]) -> Vec<Match> {
+pub(super) fn matches(ours: &Workspace, theirs: &[Rc<Annotation>], spans_only: bool) -> Vec<Match> {
     let by_id: HashMap<AnnotationId, &Annotation> = ours.annotations().iter().map(|a| (a.id, &**a)).collect();
     let mut by_place: HashMap<Place, Vec<AnnotationId>> = HashMap::new();
     for a in ours.annotations() {
@@ -59,7 +59,7 @@ pub(super) fn matches(ours: &Workspace, theirs: &[Rc<Annotation>]) -> Vec<Match>
         .iter()
         .map(|t| Annotation { sources: t.sources.iter().map(|s| ours_for(*s)).collect(), ..(**t).clone() })
         .collect();
-    let same_values = |o: AnnotationId, t: &Annotation| differences(by_id[&o], t).is_empty();
+    let same_values = |o: AnnotationId, t: &Annotation| spans_only || differences(by_id[&o], t).is_empty();
 
     let mut found: Vec<Option<Match>> = vec![None; theirs.len()];
     let mut taken: HashSet<AnnotationId> = HashSet::new();
