@@ -44,6 +44,7 @@ mod tests {
             skipped,
             moved: 0,
             orphaned: 1,
+            spans_only: false,
         };
         assert_eq!(
             summary(&imported),
