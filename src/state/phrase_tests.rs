@@ -103,6 +103,7 @@ fn a_long_list_of_skipped_items_is_cut_after_five() {
         skipped,
         moved: 2,
         orphaned: 1,
+        spans_only: false,
     };
     let got = import_summary(&imported);
     assert!(
