@@ -6,8 +6,8 @@
 
 use std::rc::Rc;
 
-use annotator_core::compare::{Comparison, DiffEntry, Difference, Field};
-use annotator_core::text::shorten;
+use annotator_core::compare::{Comparison, DiffEntry, Difference, Field, Side};
+use annotator_core::text::{plural, shorten};
 use annotator_core::{Document, Tag};
 use yew::prelude::*;
 
@@ -67,6 +67,7 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
             || dom::find::mark_compared(&[], &[])
         });
     }
+    let alike = c.diff.iter().filter(|e| matches!(e.difference, Difference::Both { .. })).count();
     let row = |label: &str, a: &annotator_core::compare::Agreement, class: &'static str| {
         html! { <tr {class}><th scope="row">{ label }</th><td>{ a.a }</td><td>{ a.b }</td><td>{ a.exact_matches }</td>
         <td>{ f(a.exact.f1) }</td><td>{ f(a.overlap.f1) }</td></tr> }
@@ -95,8 +96,14 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
                 </tbody>
             </table>
             <p class="kappa">{ kappa }</p>
+            <p class="alike">{ format!("{} alike in both.", plural(alike, "annotation")) }</p>
             if !c.not_anchored.is_empty() {
-                <p class="hint">{ format!("{} could not be found in this text and are left out.", annotator_core::text::plural(c.not_anchored.len(), "annotation")) }</p>
+                <details class="not-anchored">
+                    <summary>{ format!("{} not found in this text, left out", plural(c.not_anchored.len(), "annotation")) }</summary>
+                    <ul>{ for c.not_anchored.iter().map(|n| html! {
+                        <li>{ format!("{}: ", if n.side == Side::A { "A" } else { "B" }) }<q>{ shorten(&n.quote, 80) }</q></li>
+                    }) }</ul>
+                </details>
             }
             <ul class="diff-list">
                 { for open.iter().map(|e| {

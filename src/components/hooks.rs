@@ -53,3 +53,17 @@ pub fn use_narrow() -> bool {
     }
     *narrow
 }
+
+/// Sets an uncontrolled field's value (and a checkbox's state) once, when it mounts. Yew
+/// keeps `value` and `checked` attributes in step with its own view, so a field given
+/// them is reset by any re-render (a save finishing, a tab's message) and loses what the
+/// person typed; a field set here keeps it.
+#[hook]
+pub fn use_initial_value(node: NodeRef, value: String, checked: bool) {
+    use_effect_with((), move |_| {
+        if let Some(input) = node.cast::<web_sys::HtmlInputElement>() {
+            input.set_value(&value);
+            input.set_checked(checked);
+        }
+    });
+}

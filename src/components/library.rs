@@ -2,12 +2,11 @@
 
 use annotator_core::AnnotationId;
 use annotator_core::library::DocSummary;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::dialog::Dialog;
 use super::escape::use_focus_on_mount;
+use super::rename_field::RenameField;
 
 use crate::effects::documents;
 use crate::state::{DocAction, State, use_app_state};
@@ -73,17 +72,13 @@ pub fn Library(props: &LibraryProps) -> Html {
     };
     let rename = |id: AnnotationId| {
         let (state, renaming, version) = (state.clone(), renaming.clone(), version.clone());
-        move |e: SubmitEvent| {
-            e.prevent_default();
-            let form = e.target_unchecked_into::<web_sys::Element>();
-            let input = form.query_selector("input").ok().flatten();
-            let title = input.and_then(|i| i.dyn_into::<HtmlInputElement>().ok()).map(|i| i.value());
-            if let Some(title) = title.filter(|t| !t.trim().is_empty()) {
+        Callback::from(move |title: String| {
+            if !title.trim().is_empty() {
                 documents::rename(&state, id, title);
             }
             renaming.set(None);
             version.set(*version + 1);
-        }
+        })
     };
     let delete = |d: &DocSummary| {
         let (state, id, title) = (state.clone(), d.id, d.title.clone());
@@ -108,10 +103,7 @@ pub fn Library(props: &LibraryProps) -> Html {
                 { for docs.iter().map(|d| html! {
                     <li key={d.id.to_string()} class={classes!("doc", (d.id == state.session.doc_id).then_some("open"))}>
                         if *renaming == Some(d.id) {
-                            <form class="rename" onsubmit={rename(d.id)}>
-                                <input name="title" aria-label="New title" value={d.title.clone()} />
-                                <button class="primary">{ "Save" }</button>
-                            </form>
+                            <RenameField title={d.title.clone()} onrename={rename(d.id)} />
                         } else {
                             <button class="doc-open" onclick={open(d.id)}>{ if d.damaged { "(damaged)" } else { &d.title } }</button>
                         }

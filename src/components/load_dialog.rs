@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use super::dialog::Dialog;
 use super::escape::use_focus_on_mount;
+use super::hooks::use_initial_value;
 
 /// A new article, or a new version of the open one's text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -37,6 +38,8 @@ pub struct LoadDialogProps {
 #[function_component]
 pub fn LoadDialog(props: &LoadDialogProps) -> Html {
     let (title, text) = (use_node_ref(), use_node_ref());
+    let offered = if props.mode == DialogMode::Update { props.title.clone() } else { String::new() };
+    use_initial_value(title.clone(), offered, false);
     let error = use_state(|| None::<String>);
     use_focus_on_mount(text.clone());
     let mode = props.mode;
@@ -78,7 +81,7 @@ pub fn LoadDialog(props: &LoadDialogProps) -> Html {
         <Dialog title={heading} title_id="load-title" onclose={props.onclose.clone()}>
             if mode == DialogMode::Update {
                 <p class="hint">{ "Paste the new version (re-copied or edited). Each annotation moves with its text; any whose text is gone is kept and listed as not found." }</p>
-                <label>{ "Title" }<input id="load-title-input" ref={title} value={props.title.clone()} /></label>
+                <label>{ "Title" }<input id="load-title-input" ref={title} /></label>
                 <label>{ "New text" }<textarea id="load-text" ref={text} rows="12" placeholder="Paste the new version here" /></label>
             } else {
                 <label>{ "Title" }<input id="load-title-input" ref={title} placeholder="Taken from the first line if left empty" /></label>

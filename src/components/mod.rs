@@ -27,6 +27,7 @@ mod minimap;
 mod name_dialog;
 mod notice;
 mod overview;
+mod rename_field;
 mod sidebar;
 mod storage_banner;
 mod swatch;

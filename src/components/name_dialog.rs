@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::dialog::Dialog;
 use super::escape::use_focus_on_mount;
+use super::hooks::use_initial_value;
 
 #[derive(Properties, PartialEq)]
 pub struct NameDialogProps {
@@ -44,6 +45,9 @@ pub fn NameDialog(props: &NameDialogProps) -> Html {
         .author
         .as_ref()
         .map_or((String::new(), String::new()), |a| (a.name.clone(), a.organisation.clone()));
+    use_initial_value(name.clone(), given, false);
+    use_initial_value(organisation.clone(), org, false);
+    use_initial_value(claim.clone(), "on".to_owned(), true);
     let unnamed = match props.unnamed {
         1 => "Also mark the 1 annotation here that names no one as mine".to_owned(),
         n => format!("Also mark the {n} annotations here that name no one as mine"),
@@ -52,10 +56,10 @@ pub fn NameDialog(props: &NameDialogProps) -> Html {
         <Dialog title="Your name" title_id="name-title" onclose={props.onclose.clone()}>
             <form onsubmit={onsave}>
                 <p class="hint">{ "Each annotation you make or change is marked with your name, and your exports carry it, so that colleagues can tell your work from theirs. It stays in this browser; leave it empty for none." }</p>
-                <label>{ "Name" }<input id="author-name" ref={name} value={given} autocomplete="name" /></label>
-                <label>{ "Organisation (optional)" }<input id="author-org" ref={organisation} value={org} autocomplete="organization" /></label>
+                <label>{ "Name" }<input id="author-name" ref={name} autocomplete="name" /></label>
+                <label>{ "Organisation (optional)" }<input id="author-org" ref={organisation} autocomplete="organization" /></label>
                 if props.unnamed > 0 {
-                    <label class="toggle"><input id="claim-unnamed" type="checkbox" ref={claim} checked=true />{ format!(" {unnamed}") }</label>
+                    <label class="toggle"><input id="claim-unnamed" type="checkbox" ref={claim} />{ format!(" {unnamed}") }</label>
                 }
                 <div class="dialog-actions">
                     if let Some(onskip) = props.onskip.clone() {

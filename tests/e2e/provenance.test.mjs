@@ -101,3 +101,24 @@ test('claiming earlier work is one step that Undo takes back', async () => {
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('what is typed in the name dialog stays while another tab’s save re-renders the page', async () => {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+  const a = await openApp(browser, server.url, context);
+  const b = await openApp(browser, server.url, context);
+  await choose(a, '#your-name');
+  await a.fill('#author-name', 'Ana');
+  await a.fill('#author-org', 'AFP');
+  // The other tab saves: this one takes its annotation, and draws again, dialog and all.
+  await tag(b, 'The Washington Post', '2');
+  await a.locator('.card', { hasText: 'The Washington Post' }).waitFor();
+  assert.equal(await a.inputValue('#author-name'), 'Ana', 'a re-render put the old value back');
+  assert.equal(await a.inputValue('#author-org'), 'AFP');
+  await a.locator('#claim-unnamed').uncheck();
+  await tag(b, 'Paul Nakasone', '3');
+  await a.locator('.card', { hasText: 'Paul Nakasone' }).waitFor();
+  assert.equal(await a.locator('#claim-unnamed').isChecked(), false, 'and the box stays as left');
+  await a.click('#author-save');
+  await a.locator('.notice', { hasText: 'Your annotations are now marked as Ana (AFP)’s.' }).waitFor();
+  await context.close();
+});
