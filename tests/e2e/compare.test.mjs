@@ -2,7 +2,7 @@
 // differences in document order and marked in the article, Take B's as one undoable step.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { exportFile, launch, openApp, serveDist, tag } from './helpers.mjs';
+import { codePoints, exportFile, launch, openApp, serveDist, tag } from './helpers.mjs';
 
 let server, browser;
 before(async () => {
@@ -47,11 +47,13 @@ test('figures, differences marked in the article, Take B’s and its undo, Keep 
   const kinds = () => page.locator('.diff-entry .diff-kind').allTextContents();
   assert.deepEqual(await kinds(), ['Changed: status', 'Only in A', 'Only in B'], 'in document order');
   assert.deepEqual(await marked(page), { 'only-a': 1, 'only-b': 1, changed: 1 });
+  assert.equal(await page.locator('.compare .alike').textContent(), '0 annotations alike in both.');
 
   await page.locator('.diff-entry.only-b .take-b').click();
   await page.locator('.card', { hasText: 'Paul Nakasone' }).waitFor();
   assert.deepEqual(await kinds(), ['Changed: status', 'Only in A'], 'taken: alike now');
   assert.equal((await rows(page)).at(-1), 'All tags 3 2 2 0.80 0.80');
+  assert.equal(await page.locator('.compare .alike').textContent(), '1 annotation alike in both.');
   await page.keyboard.press('Control+z');
   await page.locator('.card', { hasText: 'Paul Nakasone' }).waitFor({ state: 'detached' });
   assert.deepEqual(await kinds(), ['Changed: status', 'Only in A', 'Only in B'], 'one undo');
@@ -73,5 +75,27 @@ test('a file of another article cannot be compared, and says so', async () => {
   await page.setInputFiles('#compare-file', { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
   await page.locator('.notice.error', { hasText: 'Could not compare with other.json' }).waitFor();
   assert.equal(await page.locator('.compare').count(), 0);
+  await page.close();
+});
+
+test('another copy of the text is compared where its quotes are, and what is not there is listed', async () => {
+  const page = await openApp(browser, server.url);
+  await tag(page, 'Chinese military hackers', '1');
+  const json = JSON.parse((await exportFile(page)).text);
+  // B's copy starts with a line A lacks and ends with another, and B tagged the last.
+  const closing = 'Only this copy ends with this line about the ministry’s budget.';
+  const text = `Updated edition.\n${json.document.text}\n${closing}`;
+  const claim = json.annotations[0];
+  const { start, end } = codePoints(text, closing);
+  json.document = { ...json.document, text, sha256: '' };
+  Object.assign(claim, { ...codePoints(text, 'Chinese military hackers') });
+  json.annotations.push({ ...claim, id: '11111111-1111-4111-8111-111111111111', tag: 'entity', start, end,
+    exact: closing, prefix: '', suffix: '', status: 'unchecked', sources: [] });
+  await page.setInputFiles('#compare-file', { name: 'copy.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
+  await page.locator('.compare').waitFor();
+  assert.equal(await page.locator('.compare .alike').textContent(), '1 annotation alike in both.', 'the claim, found by its quote');
+  await page.locator('.not-anchored summary').click();
+  assert.equal(await page.locator('.not-anchored summary').textContent(), '1 annotation not found in this text, left out');
+  assert.equal(await page.locator('.not-anchored li').textContent(), `B: ${closing}`);
   await page.close();
 });
