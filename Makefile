@@ -38,8 +38,10 @@ browser:
 	cargo test -p article-annotator --target wasm32-unknown-unknown --test browser
 
 # The release wasm's gzip budget, the one place it is set. Issue 13's goal is 204800; this
-# is where it stands, so that it can only come down.
-WASM_GZIP_BUDGET := 532000
+# is where it stands, so that it can only come down. Raised once, on purpose, from 532000:
+# who made what, merging with conflicts and comparing (issue 15) cost 57,862 bytes gzip
+# after taking float formatting back out (7.6 KB); the formats' own module is the lever.
+WASM_GZIP_BUDGET := 590000
 
 e2e:
 	trunk build --release
