@@ -318,8 +318,13 @@ mod provenance {
         }
         assert_eq!(ed.undo_len(), 2, "the add, then the note");
         assert!(ed.undo(NOW));
-        let a = ed.workspace().get(id(1)).unwrap();
-        assert_eq!((a.note.as_str(), a.creator.as_ref().map(|c| c.name.as_str())), ("", Some("Ana")));
+        let who = |ed: &Editor| {
+            let a = ed.workspace().get(id(1)).unwrap();
+            (a.note.clone(), a.creator.as_ref().map(|c| c.name.clone()))
+        };
+        assert_eq!(who(&ed), (String::new(), Some("Ana".to_owned())));
+        assert!(ed.redo(NOW));
+        assert_eq!(who(&ed), ("city".to_owned(), Some("Bo".to_owned())), "redone: Bo's note, Bo's");
     }
 
     #[test]

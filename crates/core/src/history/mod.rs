@@ -9,128 +9,16 @@
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
+mod patch;
 mod stack;
+
+pub(crate) use patch::{Patch, Place};
 
 pub(crate) use stack::Stack;
 
 use crate::anchor::{PositionMap, conflicts_on, reanchored};
-use crate::creator::Creator;
 use crate::model::{Annotation, AnnotationId, Document, Workspace};
-use crate::status::ClaimStatus;
-use crate::tagset::{Tag, TagSet};
-
-/// Where an annotation sits in the text: what an edit of the text or a resize moves.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Place {
-    start: usize,
-    end: usize,
-    exact: String,
-    prefix: String,
-    suffix: String,
-    orphan: bool,
-}
-
-impl Place {
-    fn of(a: &Annotation) -> Self {
-        Self {
-            start: a.start,
-            end: a.end,
-            exact: a.exact.clone(),
-            prefix: a.prefix.clone(),
-            suffix: a.suffix.clone(),
-            orphan: a.orphan,
-        }
-    }
-
-    fn put(&self, a: &mut Annotation) {
-        (a.start, a.end, a.orphan) = (self.start, self.end, self.orphan);
-        a.exact.clone_from(&self.exact);
-        a.prefix.clone_from(&self.prefix);
-        a.suffix.clone_from(&self.suffix);
-    }
-}
-
-/// Some fields of one annotation (`None`: not part of the edit). `modified` is never part
-/// of it: applying a patch is a change made now.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub(crate) struct Patch {
-    tag: Option<Tag>,
-    place: Option<Place>,
-    note: Option<String>,
-    status: Option<ClaimStatus>,
-    entity_type: Option<String>,
-    sources: Option<Vec<AnnotationId>>,
-    /// Who made the change (or, from an import, whose version it is): undoing it gives
-    /// the annotation back to whoever had it before.
-    creator: Option<Option<Creator>>,
-}
-
-impl Patch {
-    /// The fields in which `a` and `b` differ: `a`'s values, then `b`'s.
-    pub(crate) fn between(a: &Annotation, b: &Annotation) -> (Patch, Patch) {
-        fn side(x: &Annotation, other: &Annotation) -> Patch {
-            Patch {
-                tag: (x.tag != other.tag).then_some(x.tag),
-                place: (Place::of(x) != Place::of(other)).then(|| Place::of(x)),
-                note: (x.note != other.note).then(|| x.note.clone()),
-                status: (x.status != other.status).then_some(x.status),
-                entity_type: (x.entity_type != other.entity_type).then(|| x.entity_type.clone()),
-                sources: (x.sources != other.sources).then(|| x.sources.clone()),
-                creator: (x.creator != other.creator).then(|| x.creator.clone()),
-            }
-        }
-        (side(a, b), side(b, a))
-    }
-
-    pub(crate) fn is_empty(&self) -> bool {
-        *self == Patch::default()
-    }
-
-    /// Whether only the note changes (typing a note may join the previous step).
-    fn only_note(&self) -> bool {
-        self.note.is_some() && Patch { note: None, creator: None, ..self.clone() }.is_empty()
-    }
-
-    fn apply(&self, a: &mut Annotation) {
-        if let Some(tag) = self.tag {
-            a.tag = tag;
-        }
-        if let Some(place) = &self.place {
-            place.put(a);
-        }
-        if let Some(note) = &self.note {
-            a.note.clone_from(note);
-        }
-        if let Some(status) = self.status {
-            a.status = status;
-        }
-        if let Some(kind) = &self.entity_type {
-            a.entity_type.clone_from(kind);
-        }
-        if let Some(sources) = &self.sources {
-            a.sources.clone_from(sources);
-        }
-        if let Some(creator) = &self.creator {
-            a.creator.clone_from(creator);
-        }
-    }
-
-    /// Drops the fields in which `local` and `joined` differ: the other tab changed them.
-    fn without_changes(&mut self, local: &Annotation, joined: &Annotation) {
-        fn drop_if<T>(field: &mut Option<T>, changed: bool) {
-            if changed {
-                *field = None;
-            }
-        }
-        drop_if(&mut self.tag, local.tag != joined.tag);
-        drop_if(&mut self.place, Place::of(local) != Place::of(joined));
-        drop_if(&mut self.note, local.note != joined.note);
-        drop_if(&mut self.status, local.status != joined.status);
-        drop_if(&mut self.entity_type, local.entity_type != joined.entity_type);
-        drop_if(&mut self.sources, local.sources != joined.sources);
-        drop_if(&mut self.creator, local.creator != joined.creator);
-    }
-}
+use crate::tagset::TagSet;
 
 /// One undoable step.
 #[derive(Clone, Debug, PartialEq)]
@@ -287,8 +175,10 @@ impl Edit {
     /// This edit and `next` (a note typed right after this one) as one step.
     pub(crate) fn then_note(self, next: Edit) -> Edit {
         match (self, next) {
-            (Edit::Change { id, before, .. }, Edit::Change { after, .. }) => {
-                Edit::Change { id, before, after }
+            // The fields the first step changed stay in it (its creator, when the first
+            // keystroke made the note someone else's), the note is the latest.
+            (Edit::Change { id, before, after: first }, Edit::Change { after, .. }) => {
+                Edit::Change { id, before, after: Box::new(first.overlaid(*after)) }
             }
             (first, _) => first,
         }

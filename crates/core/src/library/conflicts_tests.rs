@@ -23,7 +23,11 @@ fn merged() -> Editor {
 }
 
 fn meta(lib: &Library<MemoryStore>) -> serde_json::Value {
-    serde_json::from_str(&lib.store().get(&meta_key(nid(1))).unwrap().unwrap()).unwrap()
+    meta_of(lib, nid(1))
+}
+
+fn meta_of(lib: &Library<MemoryStore>, doc: AnnotationId) -> serde_json::Value {
+    serde_json::from_str(&lib.store().get(&meta_key(doc)).unwrap().unwrap()).unwrap()
 }
 
 #[test]
@@ -38,15 +42,18 @@ fn conflicts_are_kept_in_the_meta_record_and_read_back() {
     assert_eq!((got.workspace, got.problems), (ws, vec![]));
 }
 
-/// Without conflicts the meta record is what it was before they existed (schema 3, no
-/// `conflicts` key), and one written before reads with none.
+/// Without conflicts the meta record has no `conflicts` key, and one written before reads
+/// with none. It says 5 while an annotation names its creator (the release before would
+/// drop the creators as it saved), else 3, as before either existed.
 #[test]
 fn without_conflicts_the_meta_record_is_as_before() {
     let mut lib = library();
+    lib.save(nid(2), &super::fixtures::workspace("Plain", 3), 1, &Marks::default()).unwrap();
+    assert_eq!(meta_of(&lib, nid(2))["schema_version"], 3, "nobody named: as before");
     lib.save(nid(1), ana().workspace(), 1, &Marks::default()).unwrap();
     let raw = lib.store().get(&meta_key(nid(1))).unwrap().unwrap();
     assert!(!raw.contains("conflicts"), "{raw}");
-    assert_eq!(meta(&lib)["schema_version"], 3);
+    assert_eq!(meta(&lib)["schema_version"], 5, "Ana's annotations name her");
     let got = Library::new(lib.store().clone()).load(nid(1)).unwrap();
     assert!(got.workspace.conflicts().is_empty());
     assert_eq!(got.workspace, *ana().workspace());
@@ -65,7 +72,7 @@ fn resolving_writes_the_meta_record_and_what_changed() {
     lib.save(nid(1), mine.workspace(), 2, &Marks::default()).unwrap();
     assert_eq!(lib.store().written(), [meta_key(nid(1))]);
     assert!(meta(&lib).get("conflicts").is_none());
-    assert_eq!(meta(&lib)["schema_version"], 3);
+    assert_eq!(meta(&lib)["schema_version"], 5, "no conflicts left, but Ana's and Kenji's names");
 
     ed.resolve(id(3), Resolution::TakeTheirs, LATER).unwrap();
     lib.store_mut().clear_written();

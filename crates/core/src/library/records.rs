@@ -187,7 +187,14 @@ pub fn meta_record_with(ws: &Workspace, revision: u64, summary: Summary) -> Meta
     let conflicts: Vec<Conflict> =
         ws.conflicts().iter().filter(|c| ws.get(c.ours).is_some()).cloned().collect();
     MetaRecord {
-        schema_version: if conflicts.is_empty() { CURRENT_SHAPE_SINCE } else { CREATORS_SINCE },
+        // 5 once a creator or a conflict is here: the release before would read the
+        // annotations' creators without a word and drop them as it saved; a newer record
+        // it leaves alone.
+        schema_version: if conflicts.is_empty() && ws.annotations().iter().all(|a| a.creator.is_none()) {
+            CURRENT_SHAPE_SINCE
+        } else {
+            CREATORS_SINCE
+        },
         revision,
         title: ws.document.title().to_owned(),
         tagset: (**ws.tagset()).clone(),
