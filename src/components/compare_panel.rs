@@ -6,9 +6,9 @@
 
 use std::rc::Rc;
 
+use annotator_core::Document;
 use annotator_core::compare::{Comparison, DiffEntry, Difference, Field, Side};
 use annotator_core::text::{plural, shorten};
-use annotator_core::{Document, Tag};
 use yew::prelude::*;
 
 use crate::dom;
@@ -21,9 +21,9 @@ pub struct ComparePanelProps {
     /// A's article, for the quotes and the highlights.
     pub doc: Rc<Document>,
     /// Lines whose A side was kept: no longer listed.
-    pub kept: Vec<(Tag, usize, usize)>,
+    pub kept: Vec<Difference>,
     pub ontake: Callback<DiffEntry>,
-    pub onkeep: Callback<(Tag, usize, usize)>,
+    pub onkeep: Callback<Difference>,
     pub onclose: Callback<()>,
 }
 
@@ -58,7 +58,7 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
         .diff
         .iter()
         .filter(|e| !matches!(e.difference, Difference::Both { .. }))
-        .filter(|e| !props.kept.contains(&(e.tag, e.start, e.end)))
+        .filter(|e| !props.kept.contains(&e.difference))
         .collect();
     {
         // The article marks each open line with its kind; closing the panel clears them.
@@ -111,13 +111,13 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
             <ul class="diff-list">
                 { for open.iter().map(|e| {
                     let (class, what) = kind(&e.difference);
-                    let (take, key) = ((*e).clone(), (e.tag, e.start, e.end));
+                    let (take, key) = ((*e).clone(), e.difference.clone());
                     html! {
                         <li class={classes!("diff-entry", class)}>
                             <span class="diff-kind">{ what }</span>
                             <q class="quote">{ shorten(props.doc.slice(e.start, e.end), 80) }</q>
                             <button class="take-b" onclick={props.ontake.reform(move |_: MouseEvent| take.clone())}>{ "Take B’s" }</button>
-                            <button class="keep-a" onclick={props.onkeep.reform(move |_: MouseEvent| key)}>{ "Keep A’s" }</button>
+                            <button class="keep-a" onclick={props.onkeep.reform(move |_: MouseEvent| key.clone())}>{ "Keep A’s" }</button>
                         </li>
                     }
                 }) }

@@ -56,13 +56,14 @@ pub fn Sidebar() -> Html {
 
     // Worked out again after every change, so that what is taken leaves the list.
     let comparison = {
-        let (ws, other) = (ws.clone(), state.ui.comparing.as_ref().map(|c| c.other.clone()));
+        let (ws, other) = (ws.clone(), state.ui.comparing.as_ref().map(|c| (c.other.clone(), c.spans_only)));
         use_memo((state.revision(), other), move |(_, other)| {
-            other.as_ref().and_then(|b| annotator_core::compare(&ws, b).ok()).map(Rc::new)
+            let (b, spans_only) = other.as_ref()?;
+            annotator_core::compare_with(&ws, b, *spans_only).ok().map(Rc::new)
         })
     };
     let ontake = stamped(&state, |entry, at| EditAction::TakeB { entry, id: at.id, now: at.now });
-    let onkeep = callback(&state, |(tag, start, end)| UiAction::KeepA { tag, start, end });
+    let onkeep = callback(&state, UiAction::KeepA);
     let onresolve =
         stamped(&state, |(ours, resolution), at| EditAction::Resolve { ours, resolution, now: at.now });
     html! {

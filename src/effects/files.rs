@@ -113,11 +113,12 @@ pub fn compare_file(file: web_sys::File, state: StateHandle) {
             let raw = gloo::file::futures::read_as_text(&file).await.map_err(|e| e.to_string())?;
             let ws = state.workspace();
             let other = import_any(&ws.document, &name, &raw, &dom::now_iso()).map_err(|e| e.to_string())?;
-            annotator_core::compare(ws, &other.workspace).map_err(|e| e.to_string())?;
-            Ok::<_, String>(other.workspace)
+            annotator_core::compare_with(ws, &other.workspace, other.spans_only)
+                .map_err(|e| e.to_string())?;
+            Ok::<_, String>((other.workspace, other.spans_only))
         };
         match result.await {
-            Ok(other) => state.dispatch(UiAction::Compare { name, other }),
+            Ok((other, spans_only)) => state.dispatch(UiAction::Compare { name, other, spans_only }),
             Err(e) => state.dispatch(FeedbackAction::Notify(Notice::error(format!(
                 "Could not compare with {name}: {e}"
             )))),

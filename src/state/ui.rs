@@ -5,6 +5,7 @@
 use std::ops::Range;
 use std::rc::Rc;
 
+use annotator_core::compare::Difference;
 use annotator_core::formats::Format;
 use annotator_core::{AnnotationId, Filter, Tag, Workspace, snap_selection};
 
@@ -76,17 +77,15 @@ pub enum UiAction {
     Export(Format),
     /// The export asked for is downloaded.
     Exported,
-    /// Compare the open document (A) with `other` (B), from the file `name`.
+    /// Compare the open document (A) with `other` (B), from the file `name` (`spans_only`:
+    /// a file with no room for notes, statuses and types).
     Compare {
         name: String,
         other: Workspace,
+        spans_only: bool,
     },
-    /// Keep A's side of the comparison's line on `tag` over `start..end`: it leaves the list.
-    KeepA {
-        tag: Tag,
-        start: usize,
-        end: usize,
-    },
+    /// Keep A's side of the comparison's line that stands so: it leaves the list.
+    KeepA(Difference),
     /// Close the comparison.
     StopComparing,
 }
@@ -96,7 +95,10 @@ pub enum UiAction {
 pub struct Comparing {
     pub name: String,
     pub other: Rc<Workspace>,
-    pub kept: Vec<(Tag, usize, usize)>,
+    pub spans_only: bool,
+    /// Lines whose A side was kept, by the annotations they pair (ids stay put when
+    /// offsets move, and two lines on one span stay apart).
+    pub kept: Vec<Difference>,
 }
 
 impl Ui {
@@ -190,12 +192,13 @@ pub(super) fn reduce(s: &mut State, action: UiAction) -> bool {
             s.ui.exporting = Some(format);
         }
         UiAction::Exported => s.ui.exporting = None,
-        UiAction::Compare { name, other } => {
-            s.ui.comparing = Some(Rc::new(Comparing { name, other: Rc::new(other), kept: Vec::new() }));
+        UiAction::Compare { name, other, spans_only } => {
+            let other = Rc::new(other);
+            s.ui.comparing = Some(Rc::new(Comparing { name, other, spans_only, kept: Vec::new() }));
         }
-        UiAction::KeepA { tag, start, end } => {
+        UiAction::KeepA(line) => {
             if let Some(c) = &mut s.ui.comparing {
-                Rc::make_mut(c).kept.push((tag, start, end));
+                Rc::make_mut(c).kept.push(line);
             }
         }
         UiAction::StopComparing => s.ui.comparing = None,

@@ -157,6 +157,13 @@ pub struct Comparison {
 /// title, ignoring case, as `merge::merge_import` decides) and at least one of its
 /// annotations must be found in `a`'s text, or there is nothing sound to compare.
 pub fn compare(a: &Workspace, b: &Workspace) -> Result<Comparison, CompareError> {
+    compare_with(a, b, false)
+}
+
+/// [`compare`], with B read from a file that carries only spans, tags and links
+/// (`Imported::spans_only`, doccano): its silence on notes, statuses and types is no
+/// difference, and the claim-status κ is not available.
+pub fn compare_with(a: &Workspace, b: &Workspace, spans_only: bool) -> Result<Comparison, CompareError> {
     let (b, reanchored) = if a.document.text() == b.document.text() {
         (b.clone(), None)
     } else {
@@ -171,7 +178,7 @@ pub fn compare(a: &Workspace, b: &Workspace) -> Result<Comparison, CompareError>
         }
         (moved, Some(summary))
     };
-    let pairs = diff::pair(a, &b);
+    let pairs = diff::pair(a, &b, spans_only);
     let per_tag: Vec<TagAgreement> = tags_used(a, &b)
         .into_iter()
         .map(|tag| {
@@ -196,7 +203,7 @@ pub fn compare(a: &Workspace, b: &Workspace) -> Result<Comparison, CompareError>
     Ok(Comparison {
         per_tag,
         overall,
-        status: status_agreement(&statuses),
+        status: if spans_only { status_agreement(&[]) } else { status_agreement(&statuses) },
         diff: pairs.iter().map(|p| p.entry()).collect(),
         not_anchored,
         reanchored,

@@ -46,7 +46,7 @@ mod test_support;
 
 pub use anchor::{UpdateSummary, update_text};
 pub use article::{ArticleError, article_from_bytes, article_from_text, title_from_text};
-pub use compare::{CompareError, Comparison, compare};
+pub use compare::{CompareError, Comparison, compare, compare_with};
 pub use conflict::Resolution;
 pub use creator::Creator;
 pub use doc_link::DocLink;

@@ -121,14 +121,14 @@ fn a_comparison_stays_open_through_taking_b_and_closes_with_the_document() {
     use annotator_core::compare::Difference;
     // B: the sample with one claim A lacks.
     let b = tagged(fresh(), "Chinese military hackers", "1", 7).workspace().clone();
-    let open = reduce(fresh(), UiAction::Compare { name: "b.json".into(), other: b.clone() });
+    let open =
+        reduce(fresh(), UiAction::Compare { name: "b.json".into(), other: b.clone(), spans_only: false });
     let diff = annotator_core::compare(open.workspace(), &b).unwrap().diff;
     assert!(matches!(diff[0].difference, Difference::OnlyB(_)));
     let taken = reduce(open, EditAction::TakeB { entry: diff[0].clone(), id: id(9), now: now(1) });
     assert_eq!(quotes(&taken), ["Chinese military hackers"]);
     assert!(taken.ui.comparing.is_some(), "still comparing");
-    let kept =
-        reduce(taken.clone(), UiAction::KeepA { tag: diff[0].tag, start: diff[0].start, end: diff[0].end });
+    let kept = reduce(taken.clone(), UiAction::KeepA(diff[0].difference.clone()));
     assert_eq!(kept.ui.comparing.as_ref().unwrap().kept.len(), 1);
     let undone = reduce(taken, EditAction::Undo { now: now(2) });
     assert!(quotes(&undone).is_empty(), "one undo");

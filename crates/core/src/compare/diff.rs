@@ -137,7 +137,16 @@ impl Pair<'_> {
 /// and end, in document order: start, then end, then tag key. Among several of one span
 /// and tag on a side, alike ones are paired first, so that a repeat on one side leaves
 /// over an annotation only it has rather than turning an alike pair into a changed one.
-pub(super) fn pair<'w>(a: &'w Workspace, b: &'w Workspace) -> Vec<Pair<'w>> {
+/// With `spans_only` (B's file has no room for notes, statuses, types), a pair differs in
+/// nothing but its links.
+pub(super) fn pair<'w>(a: &'w Workspace, b: &'w Workspace, spans_only: bool) -> Vec<Pair<'w>> {
+    let differing = |a_ws, x, b_ws, y| {
+        let mut fields = differing(a_ws, x, b_ws, y);
+        if spans_only {
+            fields.retain(|f| *f == Field::Sources);
+        }
+        fields
+    };
     type Sides<'w> = (Vec<&'w Annotation>, Vec<&'w Annotation>);
     let mut groups: BTreeMap<(usize, usize, &str), Sides<'w>> = BTreeMap::new();
     for x in a.annotations().iter().filter(|x| !x.orphan) {

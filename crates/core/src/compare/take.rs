@@ -64,6 +64,9 @@ pub fn take_b(a: &Workspace, b: &Workspace, entry: &DiffEntry, new_id: Annotatio
                 out.replace(claim);
             }
             out.remove(*mine);
+            // Its conflict goes with it, as a deletion takes it.
+            let kept: Vec<_> = out.conflicts().iter().filter(|c| c.ours != *mine).cloned().collect();
+            out = out.with_conflicts(kept);
         }
     }
     out

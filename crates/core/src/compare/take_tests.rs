@@ -101,3 +101,34 @@ fn b_on_another_copy_of_the_text_is_taken_where_its_quote_is_in_as() {
     let taken = take_b(&a, &b_moved, &only_b, id(20), NOW);
     assert_eq!(taken.get(id(20)).unwrap().range(), range("日本 reported 🤦🏼‍♂️"));
 }
+
+#[test]
+fn a_spans_only_file_differs_in_nothing_it_cannot_carry() {
+    let a = a_side().workspace().clone();
+    let b = b_side(); // B's claim has a note and a status A lacks, and another source
+    let full = compare(&a, &b).unwrap();
+    let spans = crate::compare::compare_with(&a, &b, true).unwrap();
+    let claim = |c: &crate::compare::Comparison| {
+        c.diff.iter().find(|e| (e.start..e.end) == range("taxes will fall")).unwrap().difference.clone()
+    };
+    assert!(matches!(claim(&full), Difference::Changed { ref fields, .. } if fields.len() == 3));
+    assert!(
+        matches!(claim(&spans), Difference::Changed { ref fields, .. } if fields == &[Field::Sources]),
+        "only its links, which doccano does carry"
+    );
+    assert_eq!(spans.status.kappa, None, "no statuses in such a file: no κ");
+}
+
+#[test]
+fn taking_bs_side_of_what_only_a_has_drops_its_conflict_too() {
+    let ours = a_side().workspace().clone();
+    let mut theirs = Editor::new(ours.clone());
+    theirs.set_entity_type(id(3), "person", NOW).unwrap();
+    let (merged, summary) =
+        crate::merge_import(&ours, &crate::import_json(&crate::export_json(theirs.workspace())).unwrap())
+            .unwrap();
+    assert_eq!(summary.conflicts, 1);
+    let empty = Workspace::new(Document::new("Taxes", TEXT));
+    let taken = take_b(&merged, &empty, &entry(&merged, &empty, "The minister"), id(20), NOW);
+    assert!(taken.get(id(3)).is_none() && taken.conflicts().is_empty(), "no conflict left for nothing");
+}
