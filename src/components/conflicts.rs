@@ -144,7 +144,11 @@ mod tests {
         let (merged, summary) = merge_import(ours.workspace(), &file).unwrap();
         assert_eq!(summary.conflicts, 2, "{summary:?}");
         let rows = conflict_rows(&merged);
-        assert_eq!(rows.iter().map(|r| r.ours).collect::<Vec<_>>(), [id(1), id(2)], "both, in document order");
+        assert_eq!(
+            rows.iter().map(|r| r.ours).collect::<Vec<_>>(),
+            [id(1), id(2)],
+            "both, in document order"
+        );
         assert_eq!(rows[1].fields, [("Note", "none".to_owned(), "“a quote”".to_owned())]);
     }
 }
