@@ -8,7 +8,7 @@ use super::hooks::use_narrow;
 use super::menu::Menu;
 use super::toolbar_items::{ArticleItems, ViewItems};
 use crate::effects::SaveStatus;
-use crate::effects::files::{compare_file, export_as, export_workspace, open_file};
+use crate::effects::files::{compare_file, export_as, export_workspace, merge_file, open_file};
 use crate::keymap::{self, Command};
 use crate::state::{EditAction, UiAction, callback, stamped, use_app_state};
 
@@ -62,6 +62,10 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let state = state.clone();
         Callback::from(move |file| compare_file(file, state.clone()))
     };
+    let onmerge = {
+        let state = state.clone();
+        Callback::from(move |file| merge_file(file, state.clone()))
+    };
     let title = state.workspace().document.title().to_owned();
     let onexport = {
         let state = state.clone();
@@ -78,7 +82,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             if narrow {
                 <Menu id="main-menu" label="Menu">
                     <ArticleItems onnew={props.onnew.clone()} onupdate={props.onupdate.clone()}
-                        onimport={onimport.clone()} oncompare={oncompare.clone()} onexport={onexportas.clone()} onlibrary={props.onlibrary.clone()} />
+                        onimport={onimport.clone()} oncompare={oncompare.clone()} onmerge={onmerge.clone()} onexport={onexportas.clone()} onlibrary={props.onlibrary.clone()} />
                     <hr />
                     { view }
                 </Menu>
@@ -87,7 +91,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <span class="app-name">{ "Article Annotator" }</span>
                 <Menu id="article-menu" label="Article">
                     <ArticleItems onnew={props.onnew.clone()} onupdate={props.onupdate.clone()}
-                        {onimport} {oncompare} onexport={onexportas} />
+                        {onimport} {oncompare} {onmerge} onexport={onexportas} />
                 </Menu>
                 <button id="library" onclick={props.onlibrary.reform(|_: MouseEvent| ())}>{ "Library" }</button>
                 { edit }

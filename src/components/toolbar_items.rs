@@ -16,6 +16,8 @@ pub struct ArticleItemsProps {
     pub onimport: Callback<web_sys::File>,
     /// Called with a colleague's file to compare the open document with.
     pub oncompare: Callback<web_sys::File>,
+    /// Called with a colleague's file to merge into the open document.
+    pub onmerge: Callback<web_sys::File>,
     /// Called with the format to export the open document in.
     pub onexport: Callback<Format>,
     /// Given when the Library is one of these items (the phone's single menu).
@@ -36,16 +38,17 @@ pub fn ArticleItems(props: &ArticleItemsProps) -> Html {
             input.set_value(""); // choosing the same file again must fire again
         }
     };
-    let oncompare = {
-        let oncompare = props.oncompare.clone();
+    // A picked file goes to `to`; the input forgets it, so that the same file fires again.
+    let picked = |to: Callback<web_sys::File>| {
         move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                oncompare.emit(file);
+                to.emit(file);
             }
             input.set_value("");
         }
     };
+    let (oncompare, onmerge) = (picked(props.oncompare.clone()), picked(props.onmerge.clone()));
     html! {
         <>
             <button id="new-article" onclick={props.onnew.reform(|_: MouseEvent| ())}>{ "New article…" }</button>
@@ -56,6 +59,9 @@ pub fn ArticleItems(props: &ArticleItemsProps) -> Html {
             }
             <label class="button">{ "Import…" }
                 <input id="import-file" type="file" class="visually-hidden" accept=".json,.jsonld,.jsonl,application/json,application/ld+json" onchange={onimport} />
+            </label>
+            <label class="button">{ "Merge…" }
+                <input id="merge-file" type="file" class="visually-hidden" accept=".json,.jsonld,.jsonl,application/json,application/ld+json" onchange={onmerge} />
             </label>
             <label class="button">{ "Compare with…" }
                 <input id="compare-file" type="file" class="visually-hidden" accept=".json,.jsonld,.jsonl,application/json,application/ld+json" onchange={oncompare} />

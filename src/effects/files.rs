@@ -103,6 +103,32 @@ pub fn export_as(state: &StateHandle, format: Format) {
     }
 }
 
+/// Merges `file`, a colleague's export of the open article, into it (as an import of the
+/// same article does), or says why not: another article is refused here, not opened.
+pub fn merge_file(file: web_sys::File, state: StateHandle) {
+    yew::platform::spawn_local(async move {
+        let file = File::from(file);
+        let name = file.name();
+        let raw = match gloo::file::futures::read_as_text(&file).await {
+            Ok(raw) => raw,
+            Err(e) => {
+                return state
+                    .dispatch(FeedbackAction::Notify(Notice::error(format!("Could not read {name}: {e}"))));
+            }
+        };
+        let now = dom::now_iso();
+        let same = import_any(&state.workspace().document, &name, &raw, &now)
+            .map(|imported| annotator_core::merge_import(state.workspace(), &imported).is_some());
+        match same {
+            Ok(true) => state.dispatch(EditAction::Import { name, raw, now, new_id: dom::random_id() }),
+            Ok(false) => state.dispatch(FeedbackAction::Notify(Notice::error(format!(
+                "{name} is another article: Merge brings in a colleague’s file of the open one. Import… opens it as its own document."
+            )))),
+            Err(e) => state.dispatch(FeedbackAction::Notify(Notice::error(format!("Could not merge {name}: {e}")))),
+        }
+    });
+}
+
 /// Reads `file` (an export of this article, native, W3C or doccano) and opens the
 /// comparison with it, or says why it cannot be compared.
 pub fn compare_file(file: web_sys::File, state: StateHandle) {

@@ -41,7 +41,7 @@ test('a colleague’s file adds what is new and lists what differs, resolved eit
   await page.keyboard.press('Delete');
   await page.locator('.card', { hasText: 'Paul Nakasone' }).waitFor({ state: 'detached' });
 
-  await page.setInputFiles('#import-file', file);
+  await page.setInputFiles('#merge-file', file);
   await page.locator('.notice', { hasText: '1 annotation added to this article, 1 already here. 1 differs from yours' }).waitFor();
   const section = page.locator('.conflicts');
   assert.equal(await section.locator('h3').textContent(), 'To resolve (1)');
@@ -80,4 +80,13 @@ test('the conflicts wait in the saved document, and come back after a reload', a
   await page.reload();
   await page.locator('.conflicts .theirs', { hasText: 'Their reading' }).waitFor();
   await context.close();
+});
+
+test('Merge… refuses a file of another article, and opens nothing', async () => {
+  const page = await openApp(browser, server.url);
+  const other = { format: 'article-annotator', schema_version: 3, document: { title: 'Another', text: 'Something else.', sha256: '' }, annotations: [] };
+  await page.setInputFiles('#merge-file', { name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(other)) });
+  await page.locator('.notice.error', { hasText: 'other.json is another article' }).waitFor();
+  assert.notEqual(await page.locator('.doc-title').textContent(), 'Another', 'still the open article');
+  await page.close();
 });
