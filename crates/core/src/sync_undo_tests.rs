@@ -319,8 +319,8 @@ proptest! {
     }
 }
 
-#[test]
-fn undoing_a_new_tag_that_the_other_tab_has_used_since_keeps_the_tag() {
+/// Two tabs, after tab 0 added the tag "Quote" to the set and tab 1 heard of it.
+fn with_a_new_tag_in_both() -> (Vec<Tab>, Tag) {
     let mut tabs = start();
     let mut tags = (**tabs[0].ed.workspace().tagset()).clone();
     let quote = tags.add("Quote").unwrap();
@@ -328,6 +328,12 @@ fn undoing_a_new_tag_that_the_other_tab_has_used_since_keeps_the_tag() {
     let save = tabs[0].save(&at(2)).unwrap();
     broadcast(&mut tabs, 0, save);
     assert!(tabs[1].deliver(&at(3)));
+    (tabs, quote)
+}
+
+#[test]
+fn undoing_a_new_tag_that_the_other_tab_has_used_since_keeps_the_tag() {
+    let (mut tabs, quote) = with_a_new_tag_in_both();
     tabs[1].ed.add(word(6), quote, id(9), &at(4)).unwrap();
     let save = tabs[1].save(&at(5)).unwrap();
     broadcast(&mut tabs, 1, save);
@@ -346,13 +352,7 @@ fn undoing_a_new_tag_that_the_other_tab_has_used_since_keeps_the_tag() {
 fn a_redo_after_the_other_tab_dropped_its_tag_brings_the_tag_back() {
     // Found by the property test: the redo re-inserted an annotation whose tag the other
     // tab's set no longer had.
-    let mut tabs = start();
-    let mut tags = (**tabs[0].ed.workspace().tagset()).clone();
-    let quote = tags.add("Quote").unwrap();
-    tabs[0].ed.set_tagset(tags, &at(1)).unwrap();
-    let save = tabs[0].save(&at(2)).unwrap();
-    broadcast(&mut tabs, 0, save);
-    assert!(tabs[1].deliver(&at(3)));
+    let (mut tabs, quote) = with_a_new_tag_in_both();
     tabs[0].ed.add(word(6), quote, id(9), &at(4)).unwrap();
     assert!(tabs[0].ed.undo(&at(5)));
     // Meanwhile the other tab, where Quote is unused, takes it out of the set.
