@@ -75,16 +75,13 @@ pub fn ComparePanel(props: &ComparePanelProps) -> Html {
         html! { <tr {class}><th scope="row">{ label }</th><td>{ a.a }</td><td>{ a.b }</td><td>{ a.exact_matches }</td>
         <td>{ f(a.exact.f1) }</td><td>{ f(a.overlap.f1) }</td></tr> }
     };
+    let pairs = match c.status.pairs {
+        1 => "1 pair of exactly matched claims".to_owned(),
+        n => format!("{n} pairs of exactly matched claims"),
+    };
     let kappa = match c.status.kappa {
-        Some(k) => format!(
-            "Claim status agreement (Cohen’s κ): {} ({} pairs of exactly matched claims)",
-            f(k),
-            c.status.pairs
-        ),
-        None => format!(
-            "Claim status agreement (Cohen’s κ): not available ({} pairs of exactly matched claims)",
-            c.status.pairs
-        ),
+        Some(k) => format!("Claim status agreement (Cohen’s κ): {} ({pairs})", f(k)),
+        None => format!("Claim status agreement (Cohen’s κ): not available ({pairs})"),
     };
     html! {
         <section class="compare" aria-labelledby="compare-title">

@@ -43,7 +43,7 @@ test('figures, differences marked in the article, Take B’s and its undo, Keep 
     'Entity 0 1 0 0.00 0.00',
     'All tags 2 2 1 0.50 0.50',
   ]);
-  assert.match(await page.locator('.kappa').textContent(), /not available \(1 pairs/);
+  assert.match(await page.locator('.kappa').textContent(), /not available \(1 pair of exactly matched claims\)/);
   const kinds = () => page.locator('.diff-entry .diff-kind').allTextContents();
   assert.deepEqual(await kinds(), ['Changed: status', 'Only in A', 'Only in B'], 'in document order');
   assert.deepEqual(await marked(page), { 'only-a': 1, 'only-b': 1, changed: 1 });
