@@ -9,7 +9,7 @@ use super::legacy::migrate_within;
 use super::read::Loaded;
 use super::records::{
     self, CURRENT_KEY, DOC_PREFIX, DocSummary, META_PREFIX, MetaRecord, PROBE_KEY, ann_prefix, doc_key,
-    id_after, meta_key, sync_key,
+    id_after, meta_key, search_key, sync_key,
 };
 use super::store::{Store, StoreError, Write};
 use crate::model::{AnnotationId, Document};
@@ -134,7 +134,8 @@ impl<S: Store> Library<S> {
         if let Some(e) = self.blocked.get(&id) {
             return Err(e.clone());
         }
-        let mut keys = vec![doc_key(id), sync_key(id)];
+        // The search record goes and comes back with the document: it is of the same text.
+        let mut keys = vec![doc_key(id), sync_key(id), search_key(id)];
         keys.extend(self.store.keys(&ann_prefix(id))?.into_iter().filter(|k| !self.protected.contains(k)));
         keys.push(meta_key(id));
         let mut records = Vec::new();

@@ -126,3 +126,17 @@ fn after_deleting_the_open_document_the_latest_other_opens() {
     lib.delete(nid(1)).unwrap();
     assert_eq!(lib.next_after_delete(nid(1)).unwrap(), (None, vec![]));
 }
+
+/// A document's search record is of its text: it goes with the document and comes back
+/// with it, and another document's stays.
+#[test]
+fn the_search_record_goes_and_comes_back_with_its_document() {
+    let mut lib = two();
+    lib.keep_search_record(nid(1), "one".to_owned()).unwrap();
+    lib.keep_search_record(nid(2), "two".to_owned()).unwrap();
+    let deleted = lib.delete(nid(1)).unwrap();
+    assert_eq!(lib.search_record(nid(1)), None);
+    assert_eq!(lib.search_record(nid(2)).as_deref(), Some("two"));
+    lib.restore(deleted).unwrap();
+    assert_eq!(lib.search_record(nid(1)).as_deref(), Some("one"));
+}

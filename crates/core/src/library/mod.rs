@@ -108,6 +108,23 @@ impl<S: Store> Library<S> {
         Ok(read.loaded)
     }
 
+    /// Reads stored document `id` as it is saved, without remembering it for saving (see
+    /// [`Library::load`]): what searching and learning from the whole library read.
+    pub fn peek(&mut self, id: AnnotationId) -> Result<Workspace, LibraryError> {
+        Ok(self.read(id)?.loaded.workspace)
+    }
+
+    /// The stored search index record of document `id`'s text, if any (see
+    /// [`crate::search`]; it says itself which text it was made from).
+    pub fn search_record(&self, id: AnnotationId) -> Option<String> {
+        self.store.get(&records::search_key(id)).ok().flatten()
+    }
+
+    /// Keeps `record` as the search index record of document `id`'s text.
+    pub fn keep_search_record(&mut self, id: AnnotationId, record: String) -> Result<(), StoreError> {
+        self.store.commit(vec![Write::Put { key: records::search_key(id), value: record }])
+    }
+
     /// Reads document `id` without remembering it (listing, exporting), noting what must
     /// never be written.
     fn read(&mut self, id: AnnotationId) -> Result<read::Read, LibraryError> {

@@ -160,3 +160,20 @@ fn records_of_an_older_schema_are_upgraded_on_the_way_in() {
     assert_eq!(got.workspace, ws);
     assert!(got.problems.is_empty(), "{:?}", got.problems);
 }
+
+/// Searching and learning read every document through `peek`: it gives the document as
+/// saved, and remembers nothing, so the next save of it still looks at what is stored.
+#[test]
+fn peek_reads_a_document_as_saved_without_priming_its_save() {
+    let (mut lib, ws) = saved();
+    let peeked = lib.peek(nid(1)).unwrap();
+    assert_eq!(peeked.annotations(), ws.annotations());
+    assert_eq!(peeked.document.text(), ws.document.text());
+    // Someone else changes the stored record; a save after a peek must not assume it knows it.
+    let other = edited(&ws, 0, "theirs", LATER);
+    let mut second = Library::new(lib.store().clone());
+    second.save(nid(1), &other, 2, &Marks::default()).unwrap();
+    *lib.store_mut() = second.store().clone();
+    assert!(lib.peek(nid(2)).is_err(), "a document that is not there is an error");
+    assert_eq!(lib.peek(nid(1)).unwrap().annotations(), other.annotations(), "read again, not remembered");
+}

@@ -10,6 +10,7 @@
 //! | `aa2.meta.<doc id>` | [`MetaRecord`]: title, revision, tag set, the list's summary (small, every save), and the conflicts merges left (usually none) |
 //! | `aa2.ann.<doc id>.<annotation id>` | one [`Annotation`] as in a native export |
 //! | `aa2.sync.<doc id>` | the tab-sync [`Marks`] |
+//! | `aa2.search.<doc id>` | the search index of the document's text (`crate::search`): postings only, rebuilt when missing or made from another text |
 //! | `aa2.current` | the id of the document open last |
 //! | `aa2.unreadable.<n>` | a byte-for-byte copy of a value that could not be read |
 //!
@@ -35,6 +36,8 @@ pub const META_PREFIX: &str = "aa2.meta.";
 pub const ANN_PREFIX: &str = "aa2.ann.";
 /// Prefix of the tab-sync records.
 pub const SYNC_PREFIX: &str = "aa2.sync.";
+/// Prefix of the search index records (one per document, of its text).
+pub const SEARCH_PREFIX: &str = "aa2.search.";
 /// The id of the document this browser had open last.
 pub const CURRENT_KEY: &str = "aa2.current";
 /// Prefix of the backups of unreadable values, each under its own number.
@@ -55,6 +58,11 @@ pub fn meta_key(id: AnnotationId) -> String {
 /// The key of document `id`'s tab-sync marks.
 pub fn sync_key(id: AnnotationId) -> String {
     format!("{SYNC_PREFIX}{id}")
+}
+
+/// The key of the search index record of document `id`'s text.
+pub fn search_key(id: AnnotationId) -> String {
+    format!("{SEARCH_PREFIX}{id}")
 }
 
 /// What every annotation key of document `id` starts with.
