@@ -15,6 +15,7 @@ mod imported;
 mod migrate;
 pub mod native;
 mod report;
+mod schema;
 pub mod w3c;
 
 pub use error::{FORMAT, ImportError, SCHEMA_VERSION};
