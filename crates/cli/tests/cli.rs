@@ -39,7 +39,8 @@ fn converts_an_export_to_every_format() {
     assert_eq!(
         csv.lines().next(),
         Some(
-            "id,tag,start,end,quote,prefix,suffix,note,created,modified,orphan,status,entity_type,sources,creator"
+            "id,tag,start,end,quote,prefix,suffix,note,created,modified,orphan,status,entity_type,sources,creator,\
+             article_url,article_site,article_authors,article_published"
         )
     );
     let html = stdout(&annotations(&["convert", "--to", "html", input]));
