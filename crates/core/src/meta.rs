@@ -59,9 +59,14 @@ impl ArticleMeta {
     /// The year, month and day it was published (the first ten characters of a
     /// normalised date), if `published` starts with one.
     pub fn published_day(&self) -> Option<&str> {
-        let day = self.published.get(..10)?;
-        parse_ymd(day).map(|_| day)
+        day_of(&self.published)
     }
+}
+
+/// The `YYYY-MM-DD` a date or RFC 3339 time starts with, if it starts with one.
+pub fn day_of(date: &str) -> Option<&str> {
+    let day = date.get(..10)?;
+    (day.as_bytes()[4] == b'-' && parse_ymd(day).is_some()).then_some(day)
 }
 
 /// `s` with its runs of white space as single spaces, trimmed (a name across lines in

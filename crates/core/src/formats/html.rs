@@ -6,6 +6,7 @@
 
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
+use super::claimreview::{Review, claim_reviews, script_safe};
 use crate::layout::layout;
 use crate::model::{Annotation, Workspace};
 use crate::tagset::Tag;
@@ -166,8 +167,28 @@ fn made_at(now: &str) -> String {
     }
 }
 
-/// The report as one HTML file, made at `now` (RFC 3339).
+/// The report as one HTML file, made at `now` (RFC 3339); its claim reviews name no
+/// reviewer (see [`export_with`]).
 pub fn export(ws: &Workspace, now: &str) -> String {
+    export_with(ws, &Review::at(now))
+}
+
+/// The claim reviews of the report's claims as a JSON-LD data block (the same as the
+/// ClaimReview export), for search engines and fact-check tools reading the page; none
+/// when no claim has a verdict. A data block is never run, so the CSP that forbids every
+/// script still holds; its JSON is escaped so no quote can close it.
+fn claim_review_block(ws: &Workspace, review: &Review) -> String {
+    let reviews = claim_reviews(ws, review);
+    if reviews.written == 0 {
+        return String::new();
+    }
+    format!("<script type=\"application/ld+json\">\n{}</script>\n", script_safe(&reviews.json))
+}
+
+/// The report as one HTML file, made at `review.date` (RFC 3339), with the claim reviews
+/// by `review`'s author embedded in its head.
+pub fn export_with(ws: &Workspace, review: &Review) -> String {
+    let now = review.date.as_str();
     let title = text(ws.document.title());
     let t = ws.document.text();
     let ls = lines(t);
@@ -175,8 +196,9 @@ pub fn export(ws: &Workspace, now: &str) -> String {
     let mut out = format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
-         <title>{title} — annotations</title><style>{STYLE}{}</style></head><body>\n<h1>{title}</h1>\n{}",
+         <title>{title} — annotations</title><style>{STYLE}{}</style>{}</head><body>\n<h1>{title}</h1>\n{}",
         crate::tag_style::tag_css(ws.tagset(), crate::tag_style::Sheet::Report),
+        claim_review_block(ws, review),
         byline(ws),
     );
     // Which version of the text this is: the start of its SHA-256, as in the native export.

@@ -11,6 +11,7 @@ fn escapes_everything_and_carries_no_script() {
     ed.add(0..8, Tag::Claim, id(1), NOW).unwrap();
     ed.set_note(id(1), "</p><script>bad()</script>", NOW).unwrap();
     let out = export(ed.workspace(), NOW);
+    // Its one claim is unchecked: no ClaimReview block either.
     for tag in ["<script", "<img", "<svg"] {
         assert!(!out.contains(tag), "{tag} must only appear escaped");
     }
@@ -135,4 +136,30 @@ fn without_metadata_there_is_no_byline_and_an_odd_url_is_only_text() {
         NOW,
     );
     assert!(day.contains("<p class=\"byline\">published Spring 2024</p>"), "as found when not a date");
+}
+
+#[test]
+fn claim_reviews_are_embedded_as_data_with_no_way_out_of_the_block() {
+    let text = "He said </script><script>alert(1)</script> is fine. Rain is wet.";
+    let mut ed = Editor::new(Workspace::new(Document::new("t", text)));
+    ed.add(crate::test_support::span(text, "</script><script>alert(1)</script>"), Tag::Claim, id(1), NOW)
+        .unwrap();
+    ed.add(crate::test_support::span(text, "Rain is wet"), Tag::Claim, id(2), NOW).unwrap();
+    let unreviewed = export(ed.workspace(), NOW);
+    assert!(!unreviewed.contains("<script"), "no verdict, no block");
+    ed.set_status(id(1), crate::ClaimStatus::False, NOW).unwrap();
+    let review = Review { author: crate::Creator::new("Ana", "Desk"), url: None, date: NOW.into() };
+    let out = export_with(ed.workspace(), &review);
+    let open = "<script type=\"application/ld+json\">\n";
+    assert_eq!(out.matches("<script").count(), 1, "the one data block, nothing else: {out}");
+    let start = out.find(open).expect("embedded") + open.len();
+    let end = start + out[start..].find("</script>").unwrap();
+    let block = &out[start..end];
+    assert!(out[..start].contains("</style>") && out[end..].starts_with("</script>\n</head>"), "in the head");
+    let embedded: serde_json::Value = serde_json::from_str(block).unwrap();
+    let file: serde_json::Value = serde_json::from_str(&claim_reviews(ed.workspace(), &review).json).unwrap();
+    assert_eq!(embedded, file, "the same reviews as the ClaimReview file");
+    assert_eq!(embedded[0]["claimReviewed"], "</script><script>alert(1)</script>");
+    assert!(block.contains("\\u003c/script\\u003e"), "{block}");
+    assert!(out.contains("default-src 'none'"), "the CSP still allows no script");
 }

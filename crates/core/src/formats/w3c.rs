@@ -23,23 +23,12 @@ use crate::tagset::Tag;
 
 use super::imported::SkipReason;
 use super::report::ImportReport;
-use super::{FileTags, ImportError, Imported, derived_id, tag_from_label, without_bom};
+use super::{FileTags, ImportError, Imported, derived_id, is_absolute_uri, tag_from_label, without_bom};
 
 const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
 fn source(doc: &Document) -> String {
     format!("urn:sha256:{}", doc.sha256())
-}
-
-/// Whether `url` can be a W3C `source` (an IRI the test suite's `format: uri` takes): a
-/// scheme, then no white space and none of the characters a URI never holds as such.
-fn is_absolute_uri(url: &str) -> bool {
-    let Some((scheme, rest)) = url.split_once(':') else { return false };
-    let mut chars = scheme.chars();
-    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
-        && !rest.is_empty()
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"{}|\\^`".contains(c))
 }
 
 /// The annotations' target, less its selectors: the article's URL with the text's urn as
