@@ -45,6 +45,8 @@ fn converts_an_export_to_every_format() {
     );
     let html = stdout(&annotations(&["convert", "--to", "html", input]));
     assert!(html.contains("&lt;script&gt;x&lt;/script&gt;") && !html.contains("<script>"));
+    let reviews = stdout(&annotations(&["convert", "--to", "claimreview", input]));
+    assert_eq!(reviews, "[]\n", "no claim of a file from before statuses has a verdict");
     let native = stdout(&annotations(&["convert", "--to", "native", input]));
     assert!(native.contains("\"schema_version\": 3"), "a v1 file is migrated");
 }
