@@ -47,6 +47,9 @@ fn web_page(name: &str, bytes: &[u8], title: Option<String>) -> Result<Action, S
     let title =
         title.or(Some(page_title).filter(|t| !t.is_empty())).unwrap_or_else(|| title_from_file_name(name));
     let doc = article_from_text(&title, &text).map_err(|e| format!("Could not open {name}: {e}"))?;
+    // Its canonical URL, authors, date, site and language, from the page's head.
+    let meta = annotator_core::web_page::page_meta(&html).meta;
+    let doc = doc.with_meta(annotator_core::ArticleMeta { added: dom::now_iso(), ..meta });
     opened(doc, format!("Opened the article in “{name}” (page menus, scripts and links left out). {OPENED}"))
 }
 

@@ -97,7 +97,7 @@ test('brat standoff downloads the .ann and the .txt it counts in', async () => {
 
 test('CSV defuses formulas', async () => {
   const csv = (await download('csv'))[`${STEM}.annotations.csv`];
-  assert.match(csv, /^id,tag,start,end,quote,prefix,suffix,note,created,modified,orphan,status,entity_type,sources,creator\n/);
+  assert.match(csv, /^id,tag,start,end,quote,prefix,suffix,note,created,modified,orphan,status,entity_type,sources,creator,article_url,article_site,article_authors,article_published\n/);
   assert.match(csv, /"'=HYPERLINK\(""x""\) needs a second source"/);
 });
 

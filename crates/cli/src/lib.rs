@@ -6,8 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use annotator_core::article::MAX_ARTICLE_BYTES;
-use annotator_core::formats::{Format, doccano, w3c};
-use annotator_core::{CompareError, Document, ExportFile, ImportError, Imported, import_json};
+use annotator_core::formats::{ClaimReviews, Format, Review, claim_reviews, doccano, w3c};
+use annotator_core::{CompareError, Creator, Document, ExportFile, ImportError, Imported, import_json};
 use clap::{Parser, Subcommand, ValueEnum};
 use thiserror::Error;
 
@@ -30,9 +30,17 @@ pub struct Cli {
 pub enum Command {
     /// Convert an export to another format (written to stdout, or to -o FILE).
     Convert {
-        /// What to write: native, w3c, doccano, brat, csv or html.
+        /// What to write: native, w3c, doccano, brat, csv, html or claimreview.
         #[arg(long, value_parser = parse_format)]
         to: Format,
+        /// The page where the fact check is published: each ClaimReview's url (with
+        /// --to claimreview, or html, which embeds the reviews).
+        #[arg(long, value_name = "URL")]
+        review_url: Option<String>,
+        /// The fact-checking organisation that reviews the claims: each ClaimReview's
+        /// author.
+        #[arg(long, value_name = "NAME")]
+        author: Option<String>,
         /// What INPUT is.
         #[arg(long, value_enum, default_value = "native")]
         from: From,
@@ -130,10 +138,22 @@ fn stem(path: &Path) -> String {
 }
 
 /// What a conversion produced: the format's files (the main one first; brat's `.txt`
-/// after its `.ann`), and what was skipped.
+/// after its `.ann`), what was skipped, and, for `--to claimreview`, how many claims were
+/// reviewed and left out.
 pub struct Converted {
     pub files: Vec<ExportFile>,
     pub report: Imported,
+    pub reviews: Option<ClaimReviews>,
+}
+
+/// The review `--author` and `--review-url` describe, made at `now`: the author is an
+/// organisation (a blank one is none).
+pub fn review(author: Option<&str>, url: Option<&str>, now: &str) -> Review {
+    Review {
+        author: author.and_then(|name| Creator::new(name, name)),
+        url: url.map(str::trim).filter(|u| !u.is_empty()).map(str::to_owned),
+        date: now.to_owned(),
+    }
 }
 
 /// Where each of `files` is written with `-o output`: the main file at `output`, each
@@ -147,15 +167,17 @@ pub fn output_paths(output: &Path, files: &[ExportFile]) -> Vec<PathBuf> {
     files.first().map(|_| output.to_owned()).into_iter().chain(companions).collect()
 }
 
-/// Runs `convert`; `now` stamps annotations that arrive without times.
+/// Runs `convert`; `review.date` stamps annotations that arrive without times and dates
+/// the claim reviews, which `review` describes.
 pub fn convert(
     to: Format,
     from: From,
     input: &Path,
     text: Option<&Path>,
     title: Option<&str>,
-    now: &str,
+    review: &Review,
 ) -> Result<Converted, CliError> {
+    let now = review.date.as_str();
     let raw = read(input)?;
     let import_err = |source| CliError::Import { path: input.to_owned(), source };
     let title = title.map_or_else(|| stem(input), str::to_owned);
@@ -167,8 +189,9 @@ pub fn convert(
             w3c::import(&Document::new(&title, &text), &raw, now).map_err(import_err)?
         }
     };
-    let files = to.files(&report.workspace, now);
-    Ok(Converted { files, report })
+    let files = to.files_with(&report.workspace, review);
+    let reviews = (to == Format::ClaimReview).then(|| claim_reviews(&report.workspace, review));
+    Ok(Converted { files, report, reviews })
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use annotations_cli::{Cli, CliError, Command, From, compare, convert, merge, output_paths, report};
+use annotations_cli::{Cli, CliError, Command, From, compare, convert, merge, output_paths, report, review};
 use annotator_core::export_json;
 use annotator_core::formats::Format;
 use clap::Parser;
@@ -12,17 +12,27 @@ fn write_stdout(body: &str) -> Result<(), CliError> {
     out.write_all(body.as_bytes()).map_err(|source| CliError::Io { path: "stdout".into(), source })
 }
 
-fn run_convert(
-    to: Format,
+/// What `convert` was asked, beyond the format: where the input is and goes, and who
+/// reviews the claims.
+struct ConvertArgs {
     from: From,
     text: Option<PathBuf>,
     title: Option<String>,
     output: Option<PathBuf>,
     input: PathBuf,
-) -> Result<(), CliError> {
+    review_url: Option<String>,
+    author: Option<String>,
+}
+
+fn run_convert(to: Format, args: ConvertArgs) -> Result<(), CliError> {
+    let ConvertArgs { from, text, title, output, input, review_url, author } = args;
     let now = humantime::format_rfc3339_millis(std::time::SystemTime::now()).to_string();
-    let done = convert(to, from, &input, text.as_deref(), title.as_deref(), &now)?;
+    let review = review(author.as_deref(), review_url.as_deref(), &now);
+    let done = convert(to, from, &input, text.as_deref(), title.as_deref(), &review)?;
     eprintln!("{}", report::summary(&done.report));
+    if let Some(reviews) = &done.reviews {
+        eprintln!("{}", report::claim_reviews(reviews));
+    }
     let write = |path: &std::path::Path, body: &str| {
         std::fs::write(path, body).map_err(|source| CliError::Io { path: path.to_owned(), source })
     };
@@ -73,8 +83,8 @@ fn run_merge(a: &Path, b: &Path, output: &Path) -> Result<(), CliError> {
 
 fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
-        Command::Convert { to, from, text, title, output, input } => {
-            run_convert(to, from, text, title, output, input)
+        Command::Convert { to, review_url, author, from, text, title, output, input } => {
+            run_convert(to, ConvertArgs { from, text, title, output, input, review_url, author })
         }
         Command::Compare { a, b, json } => run_compare(&a, &b, json),
         Command::Merge { a, b, output } => run_merge(&a, &b, &output),

@@ -1,7 +1,9 @@
-//! What an import left out, in words for the terminal: the core hands back typed
-//! reasons, and the CLI words them as the app does.
+//! What an import left out, and what a ClaimReview export left out, in words for the
+//! terminal: the core hands back typed reasons and counts, and the CLI words them as the
+//! app does.
 
 use annotator_core::Imported;
+use annotator_core::formats::ClaimReviews;
 
 /// How many skipped items the report lists before summarising the rest.
 const LISTED_PROBLEMS: usize = 5;
@@ -28,11 +30,49 @@ pub fn summary(imported: &Imported) -> String {
     out
 }
 
+/// `"3 claim reviews written; 2 claims left out (1 opinion, 1 unchecked): only a supported,
+/// disputed or false claim has a verdict to review"`.
+pub fn claim_reviews(reviews: &ClaimReviews) -> String {
+    let count = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let written = count(reviews.written, "claim review written", "claim reviews written");
+    if reviews.left_out == 0 {
+        return written;
+    }
+    let unchecked = reviews.left_out - reviews.opinions;
+    let why: Vec<String> = [(reviews.opinions, "opinion", "opinions"), (unchecked, "unchecked", "unchecked")]
+        .into_iter()
+        .filter(|(n, ..)| *n > 0)
+        .map(|(n, one, many)| count(n, one, many))
+        .collect();
+    format!(
+        "{written}; {} left out ({}): only a supported, disputed or false claim has a verdict to review",
+        count(reviews.left_out, "claim", "claims"),
+        why.join(", ")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use annotator_core::{Document, FileTags, Workspace};
     use annotator_core::{SkipReason, Skipped};
+
+    #[test]
+    fn claim_reviews_say_how_many_and_why_the_rest_were_left_out() {
+        let reviews =
+            |written, left_out, opinions| ClaimReviews { json: String::new(), written, left_out, opinions };
+        assert_eq!(claim_reviews(&reviews(1, 0, 0)), "1 claim review written");
+        assert_eq!(
+            claim_reviews(&reviews(3, 2, 1)),
+            "3 claim reviews written; 2 claims left out (1 opinion, 1 unchecked): \
+             only a supported, disputed or false claim has a verdict to review"
+        );
+        assert_eq!(
+            claim_reviews(&reviews(0, 1, 0)),
+            "0 claim reviews written; 1 claim left out (1 unchecked): \
+             only a supported, disputed or false claim has a verdict to review"
+        );
+    }
 
     #[test]
     fn lists_five_then_counts_the_rest() {

@@ -39,11 +39,14 @@ fn converts_an_export_to_every_format() {
     assert_eq!(
         csv.lines().next(),
         Some(
-            "id,tag,start,end,quote,prefix,suffix,note,created,modified,orphan,status,entity_type,sources,creator"
+            "id,tag,start,end,quote,prefix,suffix,note,created,modified,orphan,status,entity_type,sources,creator,\
+             article_url,article_site,article_authors,article_published"
         )
     );
     let html = stdout(&annotations(&["convert", "--to", "html", input]));
     assert!(html.contains("&lt;script&gt;x&lt;/script&gt;") && !html.contains("<script>"));
+    let reviews = stdout(&annotations(&["convert", "--to", "claimreview", input]));
+    assert_eq!(reviews, "[]\n", "no claim of a file from before statuses has a verdict");
     let native = stdout(&annotations(&["convert", "--to", "native", input]));
     assert!(native.contains("\"schema_version\": 3"), "a v1 file is migrated");
 }

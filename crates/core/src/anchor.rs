@@ -211,8 +211,11 @@ pub struct UpdateSummary {
 /// The document becomes `new` as it is, with `new`'s links: the old text's are dropped,
 /// not carried over, since their places were counted in a text that is gone and a link,
 /// unlike an annotation, keeps no quote to be found again by. A new text brings its own
-/// (a Markdown file's, from `article_from_markdown`); `Document::new` has none.
+/// (a Markdown file's, from `article_from_markdown`); `Document::new` has none. The
+/// metadata, though, is the article's, not its text's: `new` keeps `ws`'s unless it
+/// brings some of its own.
 pub fn update_text(ws: &Workspace, new: Document) -> (Workspace, UpdateSummary) {
+    let new = if new.meta().is_empty() { new.with_shared_meta(ws.document.shared_meta()) } else { new };
     let map = PositionMap::new(ws.document.text(), new.text());
     let mut summary = UpdateSummary::default();
     let annotations: Vec<Annotation> = ws

@@ -1,11 +1,13 @@
-//! The article being annotated: its text (with `\n` line endings), title and links, and
-//! the conversions between code points and bytes it answers. Positions are code points.
+//! The article being annotated: its text (with `\n` line endings), title, links and
+//! metadata, and the conversions between code points and bytes it answers. Positions are
+//! code points.
 
 use std::rc::Rc;
 
 use sha2::{Digest, Sha256};
 
 use crate::doc_link::DocLink;
+use crate::meta::ArticleMeta;
 use crate::offsets::{CharIndex, char_len};
 use crate::text::normalize_newlines;
 
@@ -18,7 +20,9 @@ fn clean_title(title: &str) -> String {
 ///
 /// Its links are metadata of this very text: equality and every copy (`retitled`) keep
 /// them, but they are not part of the text's identity ([`Document::sha256`]), and a new
-/// version of the text comes with its own (see [`crate::update_text`]).
+/// version of the text comes with its own (see [`crate::update_text`]). Its metadata
+/// ([`ArticleMeta`]: URL, authors, dates…) is kept the same way, outside the hash, but
+/// belongs to the article rather than to one version of its text: a new version keeps it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Document {
     title: String,
@@ -28,6 +32,8 @@ pub struct Document {
     /// In document order; shared, as a document is cloned for every title change and
     /// undo step while its links never change.
     links: Rc<[DocLink]>,
+    /// Shared for the same reason; changed only by its own edit (`Editor::set_meta`).
+    meta: Rc<ArticleMeta>,
 }
 
 impl Document {
@@ -40,6 +46,7 @@ impl Document {
             index: CharIndex::new(&text),
             text,
             links: Rc::default(),
+            meta: Rc::default(),
         }
     }
 
@@ -59,7 +66,41 @@ impl Document {
         &self.links
     }
 
-    /// Whether `other` has the same text and links (its title aside): whether storage or
+    /// The same document with `meta` as its metadata (taken as given: see
+    /// [`ArticleMeta::tidied`] for what a person means).
+    pub fn with_meta(self, meta: ArticleMeta) -> Self {
+        Self { meta: Rc::new(meta), ..self }
+    }
+
+    /// The article's metadata; empty for a document made by [`Document::new`].
+    pub fn meta(&self) -> &ArticleMeta {
+        &self.meta
+    }
+
+    /// The metadata as shared, for the history and tab sync to keep one copy.
+    pub(crate) fn shared_meta(&self) -> &Rc<ArticleMeta> {
+        &self.meta
+    }
+
+    /// The same document with `meta` (shared) as its metadata.
+    pub(crate) fn with_shared_meta(self, meta: &Rc<ArticleMeta>) -> Self {
+        Self { meta: meta.clone(), ..self }
+    }
+
+    /// This document under `title` with `meta` (shared), the same `Rc` when it already
+    /// has both: what a version of the text becomes in a workspace whose title and
+    /// metadata are changed by edits of their own.
+    pub(crate) fn dressed(doc: &Rc<Document>, title: &str, meta: &Rc<ArticleMeta>) -> Rc<Document> {
+        let same_meta = Rc::ptr_eq(&doc.meta, meta) || doc.meta == *meta;
+        match (doc.title() == title, same_meta) {
+            (true, true) => doc.clone(),
+            (true, false) => Rc::new((**doc).clone().with_shared_meta(meta)),
+            (false, true) => Rc::new(doc.retitled(title)),
+            (false, false) => Rc::new(doc.retitled(title).with_shared_meta(meta)),
+        }
+    }
+
+    /// Whether `other` has the same text and links (its title and metadata aside): whether storage or
     /// another tab holding one of them holds the other's content.
     pub fn same_content(&self, other: &Document) -> bool {
         self.text == other.text && (Rc::ptr_eq(&self.links, &other.links) || self.links == other.links)
@@ -112,7 +153,7 @@ impl Document {
     }
 
     /// Hex SHA-256 of the UTF-8 text: lets an export be matched to its article. Of the
-    /// text alone: the title and links are not the article's words.
+    /// text alone: the title, links and metadata are not the article's words.
     pub fn sha256(&self) -> String {
         Sha256::digest(self.text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
     }

@@ -354,6 +354,17 @@ impl Editor {
         self.undo.push(edit, HISTORY_LIMIT);
         true
     }
+
+    /// Replaces the article's metadata (URL, authors, dates…; tidied: trimmed, authors
+    /// each once) as one undoable step, recorded as a rename is. Nothing when it is
+    /// already that.
+    pub fn set_meta(&mut self, meta: crate::meta::ArticleMeta, now: &str) {
+        let meta = meta.tidied();
+        if *self.workspace.document.meta() != meta {
+            let before = self.workspace.document.shared_meta().clone();
+            self.record(Edit::Meta { before, after: Rc::new(meta) }, now);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -43,6 +43,10 @@ pub struct Marks {
     /// When the title was last changed (the later change wins).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub title_at: Option<String>,
+    /// When the article's metadata was last changed (the later change wins, as the
+    /// title's does).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meta_at: Option<String>,
     /// When the text itself was last changed, by Update text (the later text wins, and
     /// the other side's annotations are re-anchored onto it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -64,6 +68,7 @@ impl Marks {
         }
         self.tagset_at = self.tagset_at.clone().max(other.tagset_at.clone());
         self.title_at = self.title_at.clone().max(other.title_at.clone());
+        self.meta_at = self.meta_at.clone().max(other.meta_at.clone());
         self.text_at = self.text_at.clone().max(other.text_at.clone());
         self.conflicts_at = self.conflicts_at.clone().max(other.conflicts_at.clone());
         if self.annotations.len() > KEPT_MARKS {
@@ -176,6 +181,9 @@ impl TabSync {
         if local.document.title() != self.seen.document.title() {
             self.marks.title_at = Some(now.to_owned());
         }
+        if local.document.meta() != self.seen.document.meta() {
+            self.marks.meta_at = Some(now.to_owned());
+        }
         // New links come with a version of the text (the same words or not): one mark.
         if !local.document.same_content(&self.seen.document) {
             self.marks.text_at = Some(now.to_owned());
@@ -196,7 +204,7 @@ impl TabSync {
 
     /// Another tab saved `remote` with `marks`; `local` is what this tab has now. Returns
     /// both together: each annotation's later version unless it was deleted, the later
-    /// title, tag set, text and list of conflicts (less those of annotations gone); annotations made on an older text are re-anchored onto
+    /// title, metadata, tag set, text and list of conflicts (less those of annotations gone); annotations made on an older text are re-anchored onto
     /// the newer one, so a text update racing an addition loses neither.
     pub fn received(&mut self, remote: Workspace, marks: &Marks, local: &Workspace, now: &str) -> Workspace {
         self.observe(local, now);
@@ -206,6 +214,9 @@ impl TabSync {
         });
         let title_ours =
             ours_later(&ours.title_at, &theirs.title_at, || local.document.title() > remote.document.title());
+        let meta_ours = ours_later(&ours.meta_at, &theirs.meta_at, || {
+            format!("{:?}", local.document.meta()) > format!("{:?}", remote.document.meta())
+        });
         let text_ours = ours_later(&ours.text_at, &theirs.text_at, || {
             (local.document.text(), local.document.links())
                 > (remote.document.text(), remote.document.links())
@@ -218,7 +229,8 @@ impl TabSync {
 
         let (newer, older) = if text_ours { (local, &remote) } else { (&remote, local) };
         let title = if title_ours { local.document.title() } else { remote.document.title() };
-        let document = titled(&newer.document, title);
+        let meta = if meta_ours { local.document.shared_meta() } else { remote.document.shared_meta() };
+        let document = Document::dressed(&newer.document, title, meta);
         let map = (older.document.text() != document.text())
             .then(|| PositionMap::new(older.document.text(), document.text()));
         let mut all: HashMap<AnnotationId, (&Rc<Annotation>, bool)> = HashMap::new();
@@ -260,11 +272,6 @@ fn ours_later(ours: &Option<String>, theirs: &Option<String>, tie: impl FnOnce()
     }
 }
 
-/// `doc` under `title`, shared when it already has it.
-fn titled(doc: &Rc<Document>, title: &str) -> Rc<Document> {
-    if doc.title() == title { doc.clone() } else { Rc::new(doc.retitled(title)) }
-}
-
 /// `theirs` with what `mine` changed since `base` replayed onto it: for a join worked out
 /// against `base` that arrives after this tab already moved on to `mine` (an edit made in
 /// between must not be undone by it). `base` is exactly what both started from, so a
@@ -273,7 +280,9 @@ pub fn rebase(base: &Workspace, mine: &Workspace, theirs: &Workspace) -> Workspa
     let title_here = mine.document.title() != base.document.title();
     let text_here = !mine.document.same_content(&base.document);
     let title = if title_here { mine.document.title() } else { theirs.document.title() };
-    let document = titled(if text_here { &mine.document } else { &theirs.document }, title);
+    let meta_here = mine.document.meta() != base.document.meta();
+    let meta = if meta_here { mine.document.shared_meta() } else { theirs.document.shared_meta() };
+    let document = Document::dressed(if text_here { &mine.document } else { &theirs.document }, title, meta);
     // Their annotations sit on their text; on the text just updated here, found again.
     let map = (theirs.document.text() != document.text())
         .then(|| PositionMap::new(theirs.document.text(), document.text()));

@@ -348,5 +348,7 @@ fn a_join_that_arrives_late_keeps_the_edit_made_meanwhile() {
 
 #[path = "sync_conflict_tests.rs"]
 mod conflicts;
+#[path = "sync_meta_tests.rs"]
+mod meta;
 #[path = "sync_undo_tests.rs"]
 mod undo;

@@ -163,6 +163,7 @@ enum Step {
     Resize(usize),
     Link(usize, usize),
     Rename,
+    Meta,
     Tags,
     Merge(usize),
     NewText,
@@ -183,6 +184,7 @@ fn step() -> impl Strategy<Value = Step> {
         1 => n().prop_map(Step::Resize),
         1 => (n(), n()).prop_map(|(a, b)| Step::Link(a, b)),
         1 => Just(Step::Rename),
+        1 => Just(Step::Meta),
         1 => Just(Step::Tags),
         1 => n().prop_map(Step::Merge),
         1 => Just(Step::NewText),
@@ -263,6 +265,7 @@ proptest! {
                     let _ = tab.ed.link(c, s, &now);
                 },
                 Step::Rename => tab.ed.rename(&format!("Title {clock}"), &now),
+                Step::Meta => tab.ed.set_meta(crate::ArticleMeta { site: format!("Site {clock}"), ..Default::default() }, &now),
                 Step::Tags => {
                     // Relabel, and add a tag of its own or take it away (when unused).
                     let mut tags = (**tab.ed.workspace().tagset()).clone();

@@ -1,12 +1,15 @@
 //! CSV for spreadsheets: one row per annotation, RFC 4180 quoting (the `csv` crate), and
 //! safe to open in Excel or LibreOffice: a cell that starts with `=`, `+`, `-`, `@`, a tab
-//! or a carriage return is prefixed with `'` so it is never run as a formula.
+//! or a carriage return is prefixed with `'` so it is never run as a formula. The
+//! article's metadata (its URL, site, authors and date) is repeated on every row, in the
+//! last columns, so that rows of several articles' files stay told apart once pasted
+//! together.
 
 use crate::creator::Creator;
 use crate::model::{Annotation, Workspace};
 use crate::tagset::Tag;
 
-const HEADER: [&str; 15] = [
+const HEADER: [&str; 19] = [
     "id",
     "tag",
     "start",
@@ -23,6 +26,11 @@ const HEADER: [&str; 15] = [
     "sources",
     // Added last, so that columns read by position keep their place.
     "creator",
+    // The article's, on every row (empty when unknown), after every column before them.
+    "article_url",
+    "article_site",
+    "article_authors",
+    "article_published",
 ];
 
 /// A cell's text, defused. The field is private to this module and `new` its only way in,
@@ -59,6 +67,7 @@ struct Row([Cell; HEADER.len()]);
 
 impl Row {
     fn of(ws: &Workspace, a: &Annotation) -> Self {
+        let meta = ws.document.meta();
         let sources = a.sources.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(" ");
         Row([
             Cell::new(a.id.to_string()),
@@ -76,6 +85,10 @@ impl Row {
             Cell::new(&*a.entity_type),
             Cell::new(sources),
             Cell::new(a.creator.as_ref().map(Creator::display).unwrap_or_default()),
+            Cell::new(&*meta.url),
+            Cell::new(&*meta.site),
+            Cell::new(meta.authors.join("; ")),
+            Cell::new(&*meta.published),
         ])
     }
 }
@@ -113,7 +126,8 @@ mod tests {
         assert_eq!(&rows[1][4], "\"x\", then");
         assert_eq!(&rows[1][7], "'-2 points, \"really\"");
         assert!(out.starts_with(
-            "id,tag,start,end,quote,prefix,suffix,note,created,modified,orphan,status,entity_type,sources,creator\n"
+            "id,tag,start,end,quote,prefix,suffix,note,created,modified,orphan,status,entity_type,sources,creator,\
+             article_url,article_site,article_authors,article_published\n"
         ));
         assert!(out.contains(",\" said \"\"x\"\", then\n@cmd\","), "RFC 4180: quoted, quotes doubled");
     }
@@ -130,7 +144,14 @@ mod tests {
         a.note = "\tnote".into();
         a.entity_type = "\rtype".into();
         a.modified = "-modified".into();
-        let ws = Workspace::with_annotations(doc, [a], tags);
+        let meta = crate::meta::ArticleMeta {
+            url: "=HYPERLINK(\"http://evil.example\")".into(),
+            site: "+site".into(),
+            authors: vec!["@author".into()],
+            published: "-1".into(),
+            ..Default::default()
+        };
+        let ws = Workspace::with_annotations(doc.with_meta(meta), [a], tags);
         let out = export(&ws);
         let row = csv::Reader::from_reader(out.as_bytes()).records().next().unwrap().unwrap();
         let cell = |name: &str| row[HEADER.iter().position(|h| *h == name).unwrap()].to_owned();
@@ -142,8 +163,38 @@ mod tests {
         assert_eq!(cell("entity_type"), "'\rtype");
         assert_eq!(cell("created"), "'+created");
         assert_eq!(cell("modified"), "'-modified");
+        assert_eq!(cell("article_url"), "'=HYPERLINK(\"http://evil.example\")");
+        assert_eq!((cell("article_site"), cell("article_authors")), ("'+site".into(), "'@author".into()));
+        assert_eq!(cell("article_published"), "'-1");
         for (name, value) in HEADER.iter().zip(row.iter()) {
             assert!(!value.starts_with(['=', '+', '-', '@', '\t', '\r']), "{name}: {value:?}");
         }
+    }
+
+    #[test]
+    fn every_row_carries_the_articles_metadata_after_the_columns_before() {
+        let meta = crate::meta::ArticleMeta {
+            url: "https://news.test/a".into(),
+            site: "News, Test".into(),
+            authors: vec!["Ana Díaz".into(), "Kenji Satō".into()],
+            published: "2024-03-05".into(),
+            ..Default::default()
+        };
+        let text = "Tokyo said taxes will fall.";
+        let mut ed = Editor::new(Workspace::new(Document::new("t", text).with_meta(meta)));
+        ed.add(crate::test_support::span(text, "Tokyo"), Tag::Entity, id(1), NOW).unwrap();
+        ed.add(crate::test_support::span(text, "taxes will fall"), Tag::Claim, id(2), NOW).unwrap();
+        let out = export(ed.workspace());
+        let mut reader = csv::Reader::from_reader(out.as_bytes());
+        let header: Vec<String> = reader.headers().unwrap().iter().map(str::to_owned).collect();
+        assert_eq!(&header[..15], &HEADER[..15], "the columns before keep their place");
+        for row in reader.records().map(Result::unwrap) {
+            assert_eq!(
+                row.iter().skip(15).collect::<Vec<_>>(),
+                ["https://news.test/a", "News, Test", "Ana Díaz; Kenji Satō", "2024-03-05"]
+            );
+        }
+        let plain = export(&Workspace::new(Document::new("t", text)));
+        assert!(plain.starts_with(&HEADER.join(",")), "the same columns without metadata");
     }
 }

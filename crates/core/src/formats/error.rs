@@ -8,8 +8,8 @@ use thiserror::Error;
 pub const FORMAT: &str = "article-annotator";
 /// The newest schema this app reads and writes. Bumped whenever the shape changes;
 /// `migrate` upgrades older files. Version 4 added the document's links, 5 the
-/// annotations' creators and the conflicts merges leave.
-pub const SCHEMA_VERSION: u32 = 5;
+/// annotations' creators and the conflicts merges leave, 6 the article's metadata.
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Why a file could not be imported at all. Nothing is changed when any of these is returned.
 #[derive(Clone, Debug, Error, PartialEq, Eq)]

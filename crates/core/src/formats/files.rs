@@ -3,7 +3,7 @@
 //! so the app and the CLI write whatever the list holds instead of each knowing about
 //! brat's companion text.
 
-use super::{Format, brat, safe_file_stem};
+use super::{Format, Review, brat, safe_file_stem};
 use crate::model::Workspace;
 
 /// One file of an export, ready to download or write.
@@ -21,10 +21,17 @@ pub struct ExportFile {
 impl Format {
     /// Every file the workspace is written as in this format, the main one first (what
     /// `export` returns): brat gives the `.ann` then its `.txt`, every other format one
-    /// file. Never empty. `now` (RFC 3339) dates the HTML report.
+    /// file. Never empty. `now` (RFC 3339) dates the HTML report and the claim reviews.
     pub fn files(self, ws: &Workspace, now: &str) -> Vec<ExportFile> {
+        self.files_with(ws, &Review::at(now))
+    }
+
+    /// [`Format::files`], the claim reviews (their file, and the HTML report's) by
+    /// `review`'s author, at its URL, dated by it.
+    pub fn files_with(self, ws: &Workspace, review: &Review) -> Vec<ExportFile> {
         let title = ws.document.title();
-        let main = ExportFile { name: self.file_name(title), mime: self.mime(), body: self.export(ws, now) };
+        let main =
+            ExportFile { name: self.file_name(title), mime: self.mime(), body: self.export_with(ws, review) };
         match self {
             // The `.txt` is named by the same stem, so brat finds it beside the `.ann`.
             Format::Brat => vec![
@@ -35,7 +42,12 @@ impl Format {
                     body: brat::text(ws),
                 },
             ],
-            Format::Native | Format::W3c | Format::Doccano | Format::Csv | Format::Html => vec![main],
+            Format::Native
+            | Format::W3c
+            | Format::Doccano
+            | Format::Csv
+            | Format::Html
+            | Format::ClaimReview => vec![main],
         }
     }
 }

@@ -1,10 +1,12 @@
-//! A self-contained, printable HTML report: the article with its highlights and a legend,
-//! then the annotations grouped by tag with their notes, then the article's links as plain
-//! text. Every piece of text is escaped, and the file carries a Content-Security-Policy
-//! that allows no script at all.
+//! A self-contained, printable HTML report: under the title, where and when the article
+//! was published (its metadata), then the article with its highlights and a legend, the
+//! annotations grouped by tag with their notes, and the article's links as plain text.
+//! Every piece of text is escaped, and the file carries a Content-Security-Policy that
+//! allows no script at all.
 
 use html_escape::{encode_double_quoted_attribute as attr, encode_text as text};
 
+use super::claimreview::{Review, claim_reviews, script_safe};
 use crate::layout::layout;
 use crate::model::{Annotation, Workspace};
 use crate::tagset::Tag;
@@ -13,7 +15,7 @@ use crate::text::{Line, lines, plural, shorten};
 const STYLE: &str = "body{font:16px/1.6 Georgia,serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}\
 h1,h2,h3,.legend{font-family:system-ui,sans-serif}p.line{margin:0;min-height:1.6em;white-space:pre-wrap}\
 mark{color:inherit}.legend span{margin-right:1rem}blockquote{margin:.25rem 0;padding-left:.75rem;border-left:3px solid #ccc}\
-.note{white-space:pre-wrap;color:#444}.links .url{overflow-wrap:anywhere}@media print{mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
+.note{white-space:pre-wrap;color:#444}.links .url,.byline .url{overflow-wrap:anywhere}.byline{font-family:system-ui,sans-serif;color:#444}@media print{mark{-webkit-print-color-adjust:exact;print-color-adjust:exact}}";
 
 /// Each line's paragraph number: lines that are not blank count from 1, a blank line
 /// has the number of the paragraph before it (0 before the first).
@@ -124,6 +126,39 @@ fn links(ws: &Workspace, ls: &[Line], numbers: &[usize]) -> String {
     out
 }
 
+/// The article's site, authors, date and URL, as one line under the title (nothing when
+/// none is known). The URL is a link only when it is a web page's (`http(s)`): it came
+/// from the page itself or was typed, and any other scheme (`javascript:`) stays text.
+fn byline(ws: &Workspace) -> String {
+    let meta = ws.document.meta();
+    let mut parts: Vec<String> = Vec::new();
+    if !meta.site.is_empty() {
+        parts.push(format!("<span class=\"site\">{}</span>", text(&meta.site)));
+    }
+    if !meta.authors.is_empty() {
+        parts.push(format!("by {}", text(&meta.authors.join(", "))));
+    }
+    if !meta.published.is_empty() {
+        // The day is what a reader wants; a date that could not be read, as it was found.
+        parts.push(format!("published {}", text(meta.published_day().unwrap_or(&meta.published))));
+    }
+    let url = &meta.url;
+    if !url.is_empty() {
+        let web = ["http://", "https://"]
+            .iter()
+            .any(|s| url.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)));
+        parts.push(if web {
+            format!("<a class=\"url\" href=\"{}\" rel=\"noreferrer\">{}</a>", attr(url), text(url))
+        } else {
+            format!("<span class=\"url\">{}</span>", text(url))
+        });
+    }
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!("<p class=\"byline\">{}</p>\n", parts.join(" · "))
+}
+
 /// `now` (RFC 3339) as a reader expects a date: `2026-12-02 09:30 UTC`.
 fn made_at(now: &str) -> String {
     match (now.get(..10), now.get(11..16)) {
@@ -132,8 +167,28 @@ fn made_at(now: &str) -> String {
     }
 }
 
-/// The report as one HTML file, made at `now` (RFC 3339).
+/// The report as one HTML file, made at `now` (RFC 3339); its claim reviews name no
+/// reviewer (see [`export_with`]).
 pub fn export(ws: &Workspace, now: &str) -> String {
+    export_with(ws, &Review::at(now))
+}
+
+/// The claim reviews of the report's claims as a JSON-LD data block (the same as the
+/// ClaimReview export), for search engines and fact-check tools reading the page; none
+/// when no claim has a verdict. A data block is never run, so the CSP that forbids every
+/// script still holds; its JSON is escaped so no quote can close it.
+fn claim_review_block(ws: &Workspace, review: &Review) -> String {
+    let reviews = claim_reviews(ws, review);
+    if reviews.written == 0 {
+        return String::new();
+    }
+    format!("<script type=\"application/ld+json\">\n{}</script>\n", script_safe(&reviews.json))
+}
+
+/// The report as one HTML file, made at `review.date` (RFC 3339), with the claim reviews
+/// by `review`'s author embedded in its head.
+pub fn export_with(ws: &Workspace, review: &Review) -> String {
+    let now = review.date.as_str();
     let title = text(ws.document.title());
     let t = ws.document.text();
     let ls = lines(t);
@@ -141,8 +196,10 @@ pub fn export(ws: &Workspace, now: &str) -> String {
     let mut out = format!(
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\
-         <title>{title} — annotations</title><style>{STYLE}{}</style></head><body>\n<h1>{title}</h1>\n",
-        crate::tag_style::tag_css(ws.tagset(), crate::tag_style::Sheet::Report)
+         <title>{title} — annotations</title><style>{STYLE}{}</style>{}</head><body>\n<h1>{title}</h1>\n{}",
+        crate::tag_style::tag_css(ws.tagset(), crate::tag_style::Sheet::Report),
+        claim_review_block(ws, review),
+        byline(ws),
     );
     // Which version of the text this is: the start of its SHA-256, as in the native export.
     let sha = ws.document.sha256();
@@ -157,7 +214,11 @@ pub fn export(ws: &Workspace, now: &str) -> String {
     for def in &ws.tagset().tags {
         out.push_str(&format!("<span><mark class=\"{}\">{}</mark></span>", def.key, text(&def.label)));
     }
-    out.push_str("</p>\n<article>\n");
+    // The article's own language, when known, for its hyphenation and a reader's voice.
+    match ws.document.meta().language.as_str() {
+        "" => out.push_str("</p>\n<article>\n"),
+        lang => out.push_str(&format!("</p>\n<article lang=\"{}\">\n", attr(lang))),
+    }
     out.push_str(&article(ws, &ls, &numbers));
     out.push_str("</article>\n");
     for def in &ws.tagset().tags {
@@ -187,96 +248,5 @@ pub fn export(ws: &Workspace, now: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::editor::Editor;
-    use crate::model::Document;
-    use crate::tagset::Tag;
-    use crate::test_support::{NOW, id};
-
-    #[test]
-    fn escapes_everything_and_carries_no_script() {
-        let evil = "<script>alert(1)</script> & <img src=x onerror=alert(2)>";
-        let mut ed =
-            Editor::new(Workspace::new(Document::new("\"><svg onload=x>", &format!("{evil}\nplain"))));
-        ed.add(0..8, Tag::Claim, id(1), NOW).unwrap();
-        ed.set_note(id(1), "</p><script>bad()</script>", NOW).unwrap();
-        let out = export(ed.workspace(), NOW);
-        for tag in ["<script", "<img", "<svg"] {
-            assert!(!out.contains(tag), "{tag} must only appear escaped");
-        }
-        let article = out.lines().find(|l| l.starts_with("<p class=\"line\"")).unwrap();
-        assert_eq!(
-            article,
-            "<p class=\"line\" id=\"p-1\"><mark class=\"claim\" title=\"Claim\">&lt;script&gt;</mark>alert(1)&lt;/script&gt; \
-             &amp; &lt;img src=x onerror=alert(2)&gt;</p>"
-        );
-        assert!(out.contains("<p class=\"note\">&lt;/p&gt;&lt;script&gt;bad()&lt;/script&gt;</p>"));
-        assert!(out.contains("<title>\"&gt;&lt;svg onload=x&gt; — annotations</title>"));
-        assert!(out.contains("<h2>Claim (1)</h2>"));
-        assert!(out.contains("mark.claim{background:#f8e1b0;border-bottom:2px solid #e69f00}"));
-        assert!(out.contains("default-src 'none'"));
-    }
-
-    #[test]
-    fn claims_link_to_their_sources_and_back() {
-        let mut ed = Editor::new(Workspace::new(Document::new("t", "Rain is wet, the <Met> said.")));
-        ed.add(0..11, Tag::Claim, id(1), NOW).unwrap();
-        ed.add(13..22, Tag::Source, id(2), NOW).unwrap();
-        ed.link(id(1), id(2), NOW).unwrap();
-        ed.set_status(id(1), crate::ClaimStatus::Disputed, NOW).unwrap();
-        ed.set_entity_type(id(2), "organisation", NOW).unwrap();
-        let out = export(ed.workspace(), NOW);
-        let (claim, source) = (id(1), id(2));
-        assert!(
-            out.contains(&format!(
-                "<small><a href=\"#p-1\">paragraph 1</a> · Disputed · sources: <a href=\"#a-{source}\">the &lt;Met&gt;</a></small>"
-            )),
-            "{out}"
-        );
-        assert!(out.contains(&format!(
-            "<li id=\"a-{source}\"><blockquote>the &lt;Met&gt;</blockquote><small><a href=\"#p-1\">paragraph 1</a> · cited by: <a href=\"#a-{claim}\">Rain is wet</a> · organisation</small>"
-        )));
-    }
-
-    #[test]
-    fn says_when_it_was_made_for_which_text_and_where_each_span_is_without_offsets() {
-        let text = "Title line\n\nFirst paragraph says rain.\n\nSecond paragraph quotes the Met.";
-        let mut ed = Editor::new(Workspace::new(Document::new("t", text)));
-        let met = text.find("the Met").unwrap();
-        ed.add(met..met + 7, Tag::Source, id(1), NOW).unwrap();
-        let out = export(ed.workspace(), "2026-12-02T09:30:15.000Z");
-        let sha = ed.workspace().document.sha256();
-        assert!(
-            out.contains(&format!(
-                "<p class=\"made\"><small>Made 2026-12-02 09:30 UTC · text version {} (3 paragraphs) · 1 annotation</small></p>",
-                &sha[..12]
-            )),
-            "{out}"
-        );
-        assert!(out.contains("<p class=\"line\" id=\"p-3\">Second paragraph quotes <mark"));
-        assert!(out.contains("<small><a href=\"#p-3\">paragraph 3</a></small>"), "{out}");
-        assert!(!out.contains(&format!("{met}–")), "no raw offsets");
-        assert!(!out.contains("Links in the article"), "no links, no list");
-    }
-
-    #[test]
-    fn links_are_listed_as_plain_text_never_live() {
-        let md = "# T\n\nSee [the &lt;Met&gt;](javascript:alert(1) \"a \\\"title\\\"\") and\n\n[this](https://x.test/?a=1&b=<2>).";
-        let doc = crate::article_from_markdown("t", md).unwrap().document;
-        let out = export(&Workspace::new(doc), NOW);
-        let list = &out[out.find("<h2>Links in the article (2)</h2>").expect("listed")..];
-        assert!(
-            list.contains(
-                "<li>the &lt;Met&gt; — <span class=\"url\">javascript:alert(1)</span>\
-                 <small> · <a href=\"#p-2\">paragraph 2</a> · “a \"title\"”</small></li>"
-            ),
-            "{list}"
-        );
-        assert!(
-            list.contains("<li>this — <span class=\"url\">https://x.test/?a=1&amp;b=&lt;2&gt;</span>"),
-            "{list}"
-        );
-        assert!(!out.contains("href=\"javascript") && !out.contains("href=\"https"), "never a live link");
-    }
-}
+#[path = "html_tests.rs"]
+mod tests;

@@ -119,6 +119,10 @@ pub enum Skipped {
         /// How many links the file had.
         count: usize,
     },
+    /// The article's metadata (a native file's `meta`), unreadable for this reason (the
+    /// JSON reader's own account): the article comes without it.
+    #[error("the article's details ({0})")]
+    Meta(String),
     /// The file's tag set, refused for this reason: the default tags are used.
     #[error("the tag set ({0} The default tags are used.)")]
     TagSet(TagError),

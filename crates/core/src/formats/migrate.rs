@@ -7,7 +7,8 @@ use serde_json::Value;
 use super::error::{ImportError, SCHEMA_VERSION};
 
 /// `STEPS[i]` upgrades a file from version `i + 1` to `i + 2`.
-const STEPS: [fn(&mut Value); SCHEMA_VERSION as usize - 1] = [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+const STEPS: [fn(&mut Value); SCHEMA_VERSION as usize - 1] =
+    [v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 
 /// Version 2 added `orphan` to annotations (re-anchoring keeps lost ones).
 fn v1_to_v2(file: &mut Value) {
@@ -33,13 +34,18 @@ fn v2_to_v3(file: &mut Value) {
 
 /// Version 4 added the document's links, left out when there are none: a file without
 /// them reads as it is, so this step has nothing to do. (A file without links is still
-/// written as version 3, see `native::schema_of`.)
+/// written as version 3, see `schema::schema_of`.)
 fn v3_to_v4(_file: &mut Value) {}
 
 /// Version 5 added an annotation's creator and the workspace's `conflicts`, each left out
 /// when there is none: nothing to do either. (A file without them is written as version
-/// 3 or 4, see `native::schema_of_file`.)
+/// 3 or 4, see `schema::schema_of_file`.)
 fn v4_to_v5(_file: &mut Value) {}
+
+/// Version 6 added the article's metadata (the document's `meta`: URL, authors, dates,
+/// site, language), left out when there is none: nothing to do. (A file without it is
+/// written as an older version, see `schema::schema_of_file`.)
+fn v5_to_v6(_file: &mut Value) {}
 
 /// Brings `file`, written as `version`, up to `SCHEMA_VERSION`.
 pub fn upgrade(file: &mut Value, version: u64) -> Result<(), ImportError> {

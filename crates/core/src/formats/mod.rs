@@ -5,6 +5,7 @@
 //! What each cannot carry is said in its module, and in the README.
 
 pub mod brat;
+pub mod claimreview;
 pub mod csv;
 pub mod doccano;
 mod error;
@@ -15,8 +16,10 @@ mod imported;
 mod migrate;
 pub mod native;
 mod report;
+mod schema;
 pub mod w3c;
 
+pub use claimreview::{ClaimReviews, Review, claim_reviews};
 pub use error::{FORMAT, ImportError, SCHEMA_VERSION};
 pub use file_kind::{FileKind, file_kind};
 pub use files::ExportFile;
@@ -42,12 +45,21 @@ pub enum Format {
     Csv,
     /// A self-contained, printable report of the highlighted article (`html`).
     Html,
+    /// schema.org `ClaimReview` JSON-LD, one per claim with a verdict (`claimreview`).
+    ClaimReview,
 }
 
 impl Format {
     /// Every format, in the order the export menu lists them.
-    pub const ALL: [Format; 6] =
-        [Format::Native, Format::W3c, Format::Doccano, Format::Brat, Format::Csv, Format::Html];
+    pub const ALL: [Format; 7] = [
+        Format::Native,
+        Format::W3c,
+        Format::Doccano,
+        Format::Brat,
+        Format::Csv,
+        Format::Html,
+        Format::ClaimReview,
+    ];
 
     /// Name shown in menus.
     pub fn label(self) -> &'static str {
@@ -58,6 +70,7 @@ impl Format {
             Format::Brat => "brat standoff (.ann + .txt)",
             Format::Csv => "CSV for spreadsheets",
             Format::Html => "HTML report",
+            Format::ClaimReview => "ClaimReview (JSON-LD)",
         }
     }
 
@@ -70,6 +83,7 @@ impl Format {
             Format::Brat => "brat",
             Format::Csv => "csv",
             Format::Html => "html",
+            Format::ClaimReview => "claimreview",
         }
     }
 
@@ -87,19 +101,28 @@ impl Format {
             Format::Brat => "ann",
             Format::Csv => "annotations.csv",
             Format::Html => "report.html",
+            Format::ClaimReview => "claimreview.jsonld",
         }
     }
 
     /// The workspace written in this format: its main file's body (for brat, the `.ann`;
-    /// `files` gives every file, the `.txt` too). `now` (RFC 3339) dates the HTML report.
+    /// `files` gives every file, the `.txt` too). `now` (RFC 3339) dates the HTML report
+    /// and the claim reviews, which name no reviewer (see [`Format::export_with`]).
     pub fn export(self, ws: &Workspace, now: &str) -> String {
+        self.export_with(ws, &Review::at(now))
+    }
+
+    /// [`Format::export`], with the claim reviews (of the ClaimReview file and the HTML
+    /// report's embedded ones) by `review`'s author, at its URL, dated by it.
+    pub fn export_with(self, ws: &Workspace, review: &Review) -> String {
         match self {
             Format::Native => native::export_json(ws),
             Format::W3c => w3c::export(ws),
             Format::Doccano => doccano::export(ws),
             Format::Brat => brat::export(ws),
             Format::Csv => csv::export(ws),
-            Format::Html => html::export(ws, now),
+            Format::Html => html::export_with(ws, review),
+            Format::ClaimReview => claim_reviews(ws, review).json,
         }
     }
 
@@ -112,7 +135,7 @@ impl Format {
     pub fn mime(self) -> &'static str {
         match self {
             Format::Native | Format::Doccano => "application/json",
-            Format::W3c => "application/ld+json",
+            Format::W3c | Format::ClaimReview => "application/ld+json",
             Format::Brat => "text/plain",
             Format::Csv => "text/csv",
             Format::Html => "text/html",
@@ -140,6 +163,25 @@ pub fn title_from_file_name(name: &str) -> String {
 /// The download name for a native export.
 pub fn export_file_name(title: &str) -> String {
     Format::Native.file_name(title)
+}
+
+/// Whether `url` is an absolute URI as JSON-LD readers and the W3C test suite's `format:
+/// uri` take one: a scheme, then no white space and none of the characters a URI never
+/// holds as such.
+pub(crate) fn is_absolute_uri(url: &str) -> bool {
+    let Some((scheme, rest)) = url.split_once(':') else { return false };
+    let mut chars = scheme.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+        && !rest.is_empty()
+        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || "<>\"{}|\\^`".contains(c))
+}
+
+/// Whether `url` is a web page's address: an absolute `http(s)` URI.
+pub(crate) fn is_web_url(url: &str) -> bool {
+    let web =
+        ["http://", "https://"].iter().any(|s| url.get(..s.len()).is_some_and(|p| p.eq_ignore_ascii_case(s)));
+    web && is_absolute_uri(url)
 }
 
 /// A file's text without the byte-order mark (U+FEFF) that Notepad and PowerShell put
@@ -252,5 +294,7 @@ mod tests {
         assert_eq!(Format::W3c.file_name("A/B: c"), "A_B_ c.w3c.jsonld");
         assert_eq!(Format::Brat.file_name(""), "article.ann");
         assert_eq!(Format::from_key("csv"), Some(Format::Csv));
+        assert_eq!(Format::ClaimReview.file_name("Taxes"), "Taxes.claimreview.jsonld");
+        assert_eq!(Format::from_key("claimreview"), Some(Format::ClaimReview));
     }
 }

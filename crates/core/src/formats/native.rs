@@ -8,9 +8,13 @@
 use super::error::{FORMAT, ImportError, SCHEMA_VERSION};
 use super::imported::{FileTags, Imported, SkipReason, Skipped};
 use super::report::ImportReport;
+use super::schema::schema_of_file;
+/// Kept here, where the library first found them.
+pub(crate) use super::schema::{CREATORS_SINCE, CURRENT_SHAPE_SINCE, META_SINCE, schema_of};
 use super::{migrate, without_bom};
 use crate::anchor::search;
 use crate::doc_link::DocLink;
+use crate::meta::ArticleMeta;
 use crate::model::{Annotation, AnnotationId, Conflict, Document, Workspace};
 use crate::span::{SpanError, check_range};
 use crate::tagset::TagSet;
@@ -19,42 +23,11 @@ use serde_json::Value;
 use std::collections::HashSet;
 use std::rc::Rc;
 
-/// The oldest schema that is the current one but for fields it lacks (which then read as
-/// empty): read straight into the current types.
-pub(crate) const CURRENT_SHAPE_SINCE: u32 = 3;
-
-/// The schema a file or record of `doc` says it follows: the oldest that holds all it
-/// has. This app reads unknown fields as damage (`deny_unknown_fields`), and so does the
-/// release before it; a document without links is therefore still written as schema 3,
-/// the very bytes that release wrote and reads, while one with links says 4, so that
-/// release refuses it by name ("update the app") rather than as damaged, and, in the
-/// browser's storage, leaves it untouched instead of setting its text record aside.
-pub(crate) fn schema_of(doc: &Document) -> u32 {
-    if doc.links().is_empty() { CURRENT_SHAPE_SINCE } else { LINKS_SINCE }
-}
-
-/// The schema a file of `ws` says it follows: as [`schema_of`] its document, and 5 once
-/// an annotation names its creator (the release before reads an unknown annotation field
-/// without a word and would drop it when saving; version 5 makes it refuse the file) or
-/// a merge left conflicts (`conflicts`, which schema 5 added too).
-pub(crate) fn schema_of_file(ws: &Workspace) -> u32 {
-    if ws.annotations().iter().any(|a| a.creator.is_some()) || !ws.conflicts().is_empty() {
-        CREATORS_SINCE
-    } else {
-        schema_of(&ws.document)
-    }
-}
-
-/// The schema that added annotations' creators and the workspace's conflicts.
-pub(crate) const CREATORS_SINCE: u32 = 5;
-
-/// The schema that added the document's links.
-const LINKS_SINCE: u32 = 4;
-
-/// `L`: a link as read (`DocLink`, or a `Value` to check on its own).
+/// `L` and `M`: a link and the metadata as read (`DocLink` and `ArticleMeta`, or `Value`s
+/// to check on their own).
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct FileDocument<L> {
+struct FileDocument<L, M> {
     title: String,
     text: String,
     sha256: String,
@@ -62,19 +35,22 @@ struct FileDocument<L> {
     /// rather than `default`, which would ask every `L` to have a default.)
     #[serde(default = "Vec::new", skip_serializing_if = "Vec::is_empty")]
     links: Vec<L>,
+    /// Since schema 6, and left out when there is none.
+    #[serde(default = "Option::default", skip_serializing_if = "Option::is_none")]
+    meta: Option<M>,
 }
 
 /// `A`, `L` and `C`: annotations, links and conflicts as read (typed, or `Value`s to check
 /// one by one).
 #[derive(Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct File<A, L, C> {
+struct File<A, L, C, M> {
     format: String,
     schema_version: u32,
     /// Only in what the browser saves: a counter that lets tabs tell newer from older.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     revision: Option<u64>,
-    document: FileDocument<L>,
+    document: FileDocument<L, M>,
     /// The document's tags (names, colours, keys) and entity types. Files from before
     /// schema 3, and hand-written ones, have none: they name tags by key only.
     #[serde(default)]
@@ -99,6 +75,7 @@ fn to_json(ws: &Workspace, revision: Option<u64>) -> String {
             text: doc.text().to_owned(),
             sha256: doc.sha256(),
             links: doc.links().to_vec(),
+            meta: Some(doc.meta()).filter(|m| !m.is_empty()),
         },
         tagset: Some((**ws.tagset()).clone()),
         annotations: ws.annotations().to_vec(),
@@ -128,10 +105,11 @@ pub fn import_json(input: &str) -> Result<Imported, ImportError> {
     // The usual case, a sound file of the current schema, is read straight into its types
     // (twice as fast on a book with 10,000 annotations). Anything else takes the path
     // through `Value`, which upgrades old schemas and reports each bad item on its own.
-    if let Ok(file) = serde_json::from_str::<File<Annotation, DocLink, Conflict>>(input) {
+    if let Ok(file) = serde_json::from_str::<File<Annotation, DocLink, Conflict, ArticleMeta>>(input) {
         if file.format == FORMAT && (CURRENT_SHAPE_SINCE..=SCHEMA_VERSION).contains(&file.schema_version) {
-            let FileDocument { title, text, sha256, links } = file.document;
+            let FileDocument { title, text, sha256, links, meta } = file.document;
             let mut report = Report::for_document(&title, &text, &sha256, file.tagset);
+            report.add_meta(meta, Ok);
             for (i, a) in file.annotations.into_iter().enumerate() {
                 report.add_checked(i + 1, a);
             }
@@ -149,10 +127,11 @@ pub fn import_json(input: &str) -> Result<Imported, ImportError> {
         .and_then(Value::as_u64)
         .ok_or_else(|| ImportError::Shape("`schema_version` is missing or not a whole number".to_owned()))?;
     migrate::upgrade(&mut value, version)?;
-    let file: File<Value, Value, Value> =
+    let file: File<Value, Value, Value, Value> =
         serde_json::from_value(value).map_err(|e| ImportError::Shape(e.to_string()))?;
-    let FileDocument { title, text, sha256, links } = file.document;
+    let FileDocument { title, text, sha256, links, meta } = file.document;
     let mut report = Report::for_document(&title, &text, &sha256, file.tagset);
+    report.add_meta(meta, |m| serde_json::from_value(m).map_err(|e| e.to_string()));
     for (i, item) in file.annotations.into_iter().enumerate() {
         report.add(i + 1, item);
     }
@@ -169,6 +148,7 @@ pub(crate) struct Parts<'a> {
     pub text: &'a str,
     pub sha256: &'a str,
     pub links: Vec<DocLink>,
+    pub meta: ArticleMeta,
     pub tagset: TagSet,
     pub annotations: Vec<Annotation>,
     pub conflicts: Vec<Conflict>,
@@ -178,6 +158,7 @@ pub(crate) struct Parts<'a> {
 /// Checks `parts` as `import_json` checks a file of them (see [`Parts`]).
 pub(crate) fn import_parts(parts: Parts) -> Imported {
     let mut report = Report::for_document(parts.title, parts.text, parts.sha256, Some(parts.tagset));
+    report.add_meta(Some(parts.meta), Ok);
     for (i, a) in parts.annotations.into_iter().enumerate() {
         report.add_checked(i + 1, a);
     }
@@ -194,6 +175,7 @@ struct Report {
     tags: FileTags,
     intact: bool,
     links: Vec<DocLink>,
+    meta: ArticleMeta,
     conflicts: Vec<Conflict>,
     report: ImportReport,
 }
@@ -209,6 +191,7 @@ impl Report {
             tags: FileTags::Named,
             intact,
             links: Vec::new(),
+            meta: ArticleMeta::default(),
             conflicts: Vec::new(),
             report: ImportReport::default(),
         };
@@ -218,6 +201,16 @@ impl Report {
             None => {}
         }
         report
+    }
+
+    /// Takes the article's metadata, read by `read`; when it cannot be, the article comes
+    /// in without it, and the report says so.
+    fn add_meta<M>(&mut self, meta: Option<M>, read: impl Fn(M) -> Result<ArticleMeta, String>) {
+        match meta.map(read) {
+            Some(Ok(meta)) => self.meta = meta,
+            Some(Err(why)) => self.report.skip(Skipped::Meta(why)),
+            None => {}
+        }
     }
 
     fn add(&mut self, n: usize, item: Value) {
@@ -332,7 +325,7 @@ impl Report {
     }
 
     fn finish(self, revision: Option<u64>) -> Imported {
-        let Self { document, tagset, tags, links, conflicts, report, .. } = self;
+        let Self { document, tagset, tags, links, meta, conflicts, report, .. } = self;
         report.finish(tags, revision, |kept| {
             let ids: HashSet<AnnotationId> = kept.iter().map(|a| a.id).collect();
             // Their links, as the annotations', only to annotations that came in.
@@ -342,7 +335,8 @@ impl Report {
                 }
                 c
             });
-            Workspace::with_annotations(document.with_links(links), kept, tagset).with_conflicts(conflicts)
+            let document = document.with_links(links).with_meta(meta);
+            Workspace::with_annotations(document, kept, tagset).with_conflicts(conflicts)
         })
     }
 }
@@ -366,6 +360,9 @@ mod creator_tests;
 #[cfg(test)]
 #[path = "native_links_tests.rs"]
 mod links_tests;
+#[cfg(test)]
+#[path = "native_meta_tests.rs"]
+mod meta_tests;
 #[cfg(test)]
 #[path = "native_tests.rs"]
 mod tests;

@@ -195,14 +195,25 @@ fn every_old_schema_version_has_a_fixture_that_loads() {
         let raw = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing fixture {path}"));
         let got = import_json(&raw).unwrap();
         assert!(got.skipped.is_empty(), "{:?}", got.skipped);
-        assert_eq!(got.workspace.annotations().len(), 4);
-        assert!(got.workspace.annotations().iter().all(|a| !a.orphan));
-        assert!(got.workspace.annotations().iter().all(|a| a.creator.is_none()), "creators came in 5");
-        let v: Value = serde_json::from_str(&export_json(&got.workspace)).unwrap();
-        // Written again as the oldest schema that holds it: links came in 4.
-        let links = !got.workspace.document.links().is_empty();
-        assert_eq!(links, version == 4, "version 4's fixture has a link");
-        assert_eq!(v["schema_version"], if links { 4 } else { CURRENT_SHAPE_SINCE });
+        let ws = &got.workspace;
+        assert_eq!(ws.annotations().len(), 4);
+        assert!(ws.annotations().iter().all(|a| !a.orphan));
+        assert!(ws.document.meta().is_empty(), "metadata came in 6");
+        let v: Value = serde_json::from_str(&export_json(ws)).unwrap();
+        // Written again as the oldest schema that holds it: links came in 4, creators and
+        // conflicts in 5.
+        let links = !ws.document.links().is_empty();
+        let creators = ws.annotations().iter().any(|a| a.creator.is_some());
+        assert_eq!(links, version >= 4, "version 4's and 5's fixtures have a link");
+        assert_eq!((creators, ws.conflicts().len()), (version == 5, usize::from(version == 5)));
+        let expected = if creators {
+            5
+        } else if links {
+            4
+        } else {
+            CURRENT_SHAPE_SINCE
+        };
+        assert_eq!(v["schema_version"], expected, "version {version}");
     }
 }
 

@@ -5,8 +5,12 @@
 //! a linking `SpecificResource` per source a claim cites (`urn:uuid:` of the source's
 //! annotation), each with its motivation; and a target with
 //! both a `TextQuoteSelector` and a `TextPositionSelector` in code points. Orphans carry
-//! only the quote selector. The target `source` names the text by its SHA-256, as the
-//! model has no way to embed the text itself: importing needs the article open.
+//! only the quote selector. The target `source` is the article's canonical URL when its
+//! metadata has one (an absolute URI), and the text we annotated, by its SHA-256
+//! (`urn:sha256:…`), is then the target's `scope`: the model's "context in which the
+//! selection was made", which keeps the exact version identified. Without a URL the
+//! `source` is that `urn:sha256:` itself, as the model has no way to embed the text:
+//! importing needs the article open. The collection's id derives from the text alone.
 
 use serde_json::{Value, json};
 
@@ -19,7 +23,7 @@ use crate::tagset::Tag;
 
 use super::imported::SkipReason;
 use super::report::ImportReport;
-use super::{FileTags, ImportError, Imported, derived_id, tag_from_label, without_bom};
+use super::{FileTags, ImportError, Imported, derived_id, is_absolute_uri, tag_from_label, without_bom};
 
 const CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
 
@@ -27,7 +31,15 @@ fn source(doc: &Document) -> String {
     format!("urn:sha256:{}", doc.sha256())
 }
 
-fn annotation(a: &Annotation, source: &str) -> Value {
+/// The annotations' target, less its selectors: the article's URL with the text's urn as
+/// its scope, or the urn alone (see the module's doc).
+fn target(doc: &Document) -> Value {
+    let urn = source(doc);
+    let url = &doc.meta().url;
+    if is_absolute_uri(url) { json!({ "source": url, "scope": urn }) } else { json!({ "source": urn }) }
+}
+
+fn annotation(a: &Annotation, target: &Value) -> Value {
     let mut bodies = vec![json!({ "type": "TextualBody", "purpose": "tagging", "value": a.tag.key() })];
     let mut motivation = vec!["classifying"];
     let mut text_body = |purpose: &'static str, value: &str| {
@@ -59,6 +71,8 @@ fn annotation(a: &Annotation, source: &str) -> Value {
         vec![quote, json!({ "type": "TextPositionSelector", "start": a.start, "end": a.end })]
     };
     let motivation = if motivation.len() == 1 { json!(motivation[0]) } else { json!(motivation) };
+    let mut target = target.clone();
+    target["selector"] = json!(selectors);
     let mut out = json!({
         "@context": CONTEXT,
         "id": format!("urn:uuid:{}", a.id),
@@ -67,7 +81,7 @@ fn annotation(a: &Annotation, source: &str) -> Value {
         "created": a.created,
         "modified": a.modified,
         "body": bodies,
-        "target": { "source": source, "selector": selectors },
+        "target": target,
     });
     // The model's agents have a name but no organisation: the name alone goes out.
     if let Some(c) = &a.creator {
@@ -89,9 +103,9 @@ fn creator(a: &Value) -> Option<Creator> {
 
 /// The workspace as one `AnnotationCollection`.
 pub fn export(ws: &Workspace) -> String {
-    let source = source(&ws.document);
-    let items: Vec<Value> = ws.annotations().iter().map(|a| annotation(a, &source)).collect();
-    let id = format!("urn:uuid:{}", derived_id(&source));
+    let target = target(&ws.document);
+    let items: Vec<Value> = ws.annotations().iter().map(|a| annotation(a, &target)).collect();
+    let id = format!("urn:uuid:{}", derived_id(&source(&ws.document)));
     let collection = json!({
         "@context": CONTEXT,
         "id": id,

@@ -143,3 +143,36 @@ fn a_file_saved_with_a_byte_order_mark_imports_as_without() {
     assert_eq!(got.workspace.annotations().len(), 4);
     assert_eq!(got, import(&doc, &plain, NOW).unwrap());
 }
+
+fn with_url(url: &str) -> Workspace {
+    let mut ed = Editor::new(sample());
+    ed.set_meta(crate::meta::ArticleMeta { url: url.into(), ..Default::default() }, NOW);
+    ed.workspace().clone()
+}
+
+#[test]
+fn the_target_is_the_articles_url_scoped_to_the_text_annotated() {
+    let ws = with_url("https://news.test/2024/defence?id=7");
+    let v: Value = serde_json::from_str(&export(&ws)).unwrap();
+    let urn = format!("urn:sha256:{}", ws.document.sha256());
+    for item in v["first"]["items"].as_array().unwrap() {
+        assert_eq!(item["target"]["source"], "https://news.test/2024/defence?id=7");
+        assert_eq!(item["target"]["scope"], urn, "the exact text stays identified");
+        assert!(item["target"]["selector"].is_array());
+    }
+    assert_eq!(v["id"], exported()["id"], "the collection is the same text's");
+    let back = import(&ws.document, &export(&ws), NOW).unwrap();
+    assert_eq!(back.workspace.annotations(), ws.annotations());
+}
+
+#[test]
+fn without_a_url_that_is_a_uri_the_target_is_the_text_alone() {
+    let urn = format!("urn:sha256:{}", sample().document.sha256());
+    for ws in
+        [sample(), with_url("news.test/no scheme"), with_url("https://x.test/<a>"), with_url("1http://x")]
+    {
+        let v: Value = serde_json::from_str(&export(&ws)).unwrap();
+        let target = &v["first"]["items"][0]["target"];
+        assert_eq!((&target["source"], target.get("scope")), (&json!(urn), None), "{:?}", ws.document.meta());
+    }
+}

@@ -1,7 +1,7 @@
 //! The undo history's edits: targeted and invertible, never snapshots of the workspace.
 //!
 //! Each edit names what it changed — one annotation's fields, the tag set, the title, the
-//! text — so undoing it touches only that. Another tab's changes come in through
+//! metadata, the text — so undoing it touches only that. Another tab's changes come in through
 //! [`Edit::map`], which leaves out of the history whatever the other tab changed since
 //! (as CodeMirror's history maps both branches through remote changes): an undo or redo
 //! then never removes, re-adds or overwrites the other tab's work.
@@ -17,6 +17,7 @@ pub(crate) use patch::{Patch, Place};
 pub(crate) use stack::Stack;
 
 use crate::anchor::{PositionMap, conflicts_on, reanchored};
+use crate::meta::ArticleMeta;
 use crate::model::{Annotation, AnnotationId, Document, Workspace};
 use crate::tagset::TagSet;
 
@@ -39,8 +40,13 @@ pub(crate) enum Edit {
         before: String,
         after: String,
     },
+    /// The article's metadata, before and after (as the title: the text is untouched).
+    Meta {
+        before: Rc<ArticleMeta>,
+        after: Rc<ArticleMeta>,
+    },
     /// A new version of the text (or of its links: `after` brings its own, `before`'s are
-    /// dropped). The annotations in `places` go where it says; any other
+    /// dropped; the title and metadata stay the workspace's, changed by their own edits). The annotations in `places` go where it says; any other
     /// (one another tab added meanwhile) is re-anchored onto the text, as an update would.
     Text {
         before: Rc<Document>,
@@ -66,6 +72,12 @@ impl Edit {
             edits.push(Edit::Title {
                 before: from.document.title().into(),
                 after: to.document.title().into(),
+            });
+        }
+        if from.document.meta() != to.document.meta() {
+            edits.push(Edit::Meta {
+                before: from.document.shared_meta().clone(),
+                after: to.document.shared_meta().clone(),
             });
         }
         // New links are a new version of the text too, if the same words (their own
@@ -130,6 +142,7 @@ impl Edit {
             Edit::Change { id, before, after } => Edit::Change { id, before: after, after: before },
             Edit::Tags { before, after } => Edit::Tags { before: after, after: before },
             Edit::Title { before, after } => Edit::Title { before: after, after: before },
+            Edit::Meta { before, after } => Edit::Meta { before: after, after: before },
             Edit::Text { before, after, places } => Edit::Text {
                 before: after,
                 after: before,
@@ -158,6 +171,7 @@ impl Edit {
             }
             Edit::Tags { after, .. } => ws.put_tagset(after.clone()),
             Edit::Title { after, .. } => ws.document = Rc::new(ws.document.retitled(after)),
+            Edit::Meta { after, .. } => ws.document = Rc::new((*ws.document).clone().with_shared_meta(after)),
             Edit::Text { after, places, .. } => *ws = with_text(ws, after, places),
             Edit::Conflict { ours, after, .. } => ws.put_conflict(*ours, after.clone()),
             Edit::Batch(edits) => edits.iter().for_each(|e| e.apply(ws, now)),
@@ -212,6 +226,8 @@ impl Edit {
                 (local.tagset() == joined.tagset() && holds(before) && holds(after)).then_some(self)
             }
             Edit::Title { .. } => (local.document.title() == joined.document.title()).then_some(self),
+            // As the title: kept while the other tab left the metadata as it was.
+            Edit::Meta { .. } => (local.document.meta() == joined.document.meta()).then_some(self),
             Edit::Text { before, after, mut places } => {
                 places.retain(|id, _| same(*id));
                 Some(Edit::Text { before, after, places })
@@ -229,18 +245,14 @@ impl Edit {
     }
 }
 
-/// `ws` on the text of `doc` (its own title kept): the annotations in `places` where it
+/// `ws` on the text of `doc` (its own title and metadata kept): the annotations in `places` where it
 /// says, the others re-anchored by their quote and context.
 fn with_text(
     ws: &Workspace,
     doc: &Rc<Document>,
     places: &BTreeMap<AnnotationId, (Place, Place)>,
 ) -> Workspace {
-    let document = if doc.title() == ws.document.title() {
-        doc.clone()
-    } else {
-        Rc::new(doc.retitled(ws.document.title()))
-    };
+    let document = Document::dressed(doc, ws.document.title(), ws.document.shared_meta());
     let mut map = None;
     let annotations: Vec<Annotation> = ws
         .annotations()

@@ -204,6 +204,9 @@ mod legacy_tests;
 #[path = "links_tests.rs"]
 mod links_tests;
 #[cfg(test)]
+#[path = "meta_tests.rs"]
+mod meta_tests;
+#[cfg(test)]
 #[path = "read_tests.rs"]
 mod read_tests;
 #[cfg(test)]

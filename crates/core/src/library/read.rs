@@ -11,6 +11,7 @@ use super::store::{Store, StoreError, Write};
 use crate::formats::native::{CURRENT_SHAPE_SINCE, Parts, import_parts};
 use crate::formats::skipped_lines;
 use crate::formats::{ImportError, SCHEMA_VERSION, Skipped, import_json};
+use crate::meta::ArticleMeta;
 use crate::model::{Annotation, AnnotationId, Workspace};
 use crate::sync::Marks;
 use crate::tagset::TagSet;
@@ -128,6 +129,7 @@ fn default_meta() -> MetaRecord {
         updated: None,
         counts: Vec::new(),
         conflicts: Vec::new(),
+        article: ArticleMeta::default(),
     }
 }
 
@@ -180,6 +182,7 @@ pub(crate) fn read(store: &mut dyn Store, id: AnnotationId) -> Result<Read, Libr
             text: &doc.text,
             sha256: &doc.sha256,
             links: doc.links.clone(),
+            meta: meta.article.clone(),
             tagset: meta.tagset.clone(),
             annotations: anns.iter().map(|(_, _, a)| a.clone()).collect(),
             conflicts: meta.conflicts.clone(),

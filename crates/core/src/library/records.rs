@@ -7,7 +7,7 @@
 //! | key | value |
 //! |---|---|
 //! | `aa2.doc.<doc id>` | [`DocRecord`]: the article text, its SHA-256 and its links (large, rarely written) |
-//! | `aa2.meta.<doc id>` | [`MetaRecord`]: title, revision, tag set, the list's summary (small, every save), and the conflicts merges left (usually none) |
+//! | `aa2.meta.<doc id>` | [`MetaRecord`]: title, revision, tag set, the list's summary (small, every save), the conflicts merges left (usually none) and the article's metadata |
 //! | `aa2.ann.<doc id>.<annotation id>` | one [`Annotation`] as in a native export |
 //! | `aa2.sync.<doc id>` | the tab-sync [`Marks`] |
 //! | `aa2.search.<doc id>` | the search index of the document's text (`crate::search`): postings only, rebuilt when missing or made from another text |
@@ -20,8 +20,9 @@
 use serde::{Deserialize, Serialize};
 
 use crate::doc_link::DocLink;
-use crate::formats::native::{CREATORS_SINCE, CURRENT_SHAPE_SINCE, schema_of};
+use crate::formats::native::{CREATORS_SINCE, CURRENT_SHAPE_SINCE, META_SINCE, schema_of};
 use crate::formats::{FORMAT, ImportError, SCHEMA_VERSION};
+use crate::meta::ArticleMeta;
 use crate::model::{Annotation, AnnotationId, Conflict, Workspace};
 use crate::sync::Marks;
 use crate::tagset::{Tag, TagSet};
@@ -109,7 +110,8 @@ pub struct DocRecord {
 }
 
 /// What changes on every save, kept small: the title, the tab-sync revision, the tag set,
-/// and what the Library list shows (derived from the annotations when saved); and the
+/// and what the Library list shows (derived from the annotations when saved, and the
+/// article's metadata, kept here beside the title it belongs with); and the
 /// conflicts a merge left until they are resolved (a few, and then none: kept here rather
 /// than in records of their own, so that renaming, deleting, restoring and moving a
 /// document carry them without knowing of them).
@@ -117,7 +119,8 @@ pub struct DocRecord {
 #[serde(deny_unknown_fields)]
 pub struct MetaRecord {
     /// The oldest schema that holds this record: 3, as its shape has not changed since,
-    /// so the release before links still lists, renames and reads it; 5 with conflicts.
+    /// so the release before links still lists, renames and reads it; 5 with conflicts
+    /// or creators; 6 with metadata.
     pub schema_version: u32,
     /// The tab-sync counter: higher is newer.
     pub revision: u64,
@@ -133,6 +136,10 @@ pub struct MetaRecord {
     /// there are none, and none when missing).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<Conflict>,
+    /// The article's metadata, as a native export's document's `meta` (since schema 6;
+    /// left out when there is none, and none when missing).
+    #[serde(default, skip_serializing_if = "ArticleMeta::is_empty")]
+    pub article: ArticleMeta,
 }
 
 /// Just the schema version, read before anything else so a newer record is never
@@ -198,7 +205,11 @@ pub fn meta_record_with(ws: &Workspace, revision: u64, summary: Summary) -> Meta
         // 5 once a creator or a conflict is here: the release before would read the
         // annotations' creators without a word and drop them as it saved; a newer record
         // it leaves alone.
-        schema_version: if conflicts.is_empty() && ws.annotations().iter().all(|a| a.creator.is_none()) {
+        // 6 with metadata, for the same reason: the release before would set the record
+        // aside as damaged.
+        schema_version: if !ws.document.meta().is_empty() {
+            META_SINCE
+        } else if conflicts.is_empty() && ws.annotations().iter().all(|a| a.creator.is_none()) {
             CURRENT_SHAPE_SINCE
         } else {
             CREATORS_SINCE
@@ -209,6 +220,7 @@ pub fn meta_record_with(ws: &Workspace, revision: u64, summary: Summary) -> Meta
         updated: summary.updated,
         counts: summary.counts,
         conflicts,
+        article: ws.document.meta().clone(),
     }
 }
 
@@ -224,6 +236,9 @@ pub fn native_json(meta: &MetaRecord, doc: &DocRecord, annotations: &[&str]) -> 
     let mut document = serde_json::json!({ "title": meta.title, "text": doc.text, "sha256": doc.sha256 });
     if !doc.links.is_empty() {
         document["links"] = serde_json::json!(doc.links);
+    }
+    if !meta.article.is_empty() {
+        document["meta"] = serde_json::json!(meta.article);
     }
     let head = serde_json::json!({
         "format": FORMAT,
@@ -271,6 +286,9 @@ pub struct DocSummary {
     pub updated: Option<String>,
     /// Annotations per tag, by the tag's label, in the tag set's order.
     pub counts: Vec<(String, usize)>,
+    /// The article's metadata (its site, authors, date, URL, when it was added; empty
+    /// when unknown or `damaged`).
+    pub meta: ArticleMeta,
     /// Its meta record could not be read: title and counts are unknown until it is opened
     /// (which keeps the record aside).
     pub damaged: bool,
@@ -280,12 +298,19 @@ impl DocSummary {
     /// The list's row for a meta record.
     pub fn from_meta(id: AnnotationId, meta: MetaRecord) -> Self {
         let counts = meta.counts.iter().map(|(tag, n)| (meta.tagset.label(*tag), *n)).collect();
-        Self { id, title: meta.title, updated: meta.updated, counts, damaged: false }
+        Self { id, title: meta.title, updated: meta.updated, counts, meta: meta.article, damaged: false }
     }
 
     /// The list's row for a document whose meta record is unreadable.
     pub fn damaged(id: AnnotationId) -> Self {
-        Self { id, title: String::new(), updated: None, counts: Vec::new(), damaged: true }
+        Self {
+            id,
+            title: String::new(),
+            updated: None,
+            counts: Vec::new(),
+            meta: ArticleMeta::default(),
+            damaged: true,
+        }
     }
 }
 
