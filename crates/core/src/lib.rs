@@ -35,6 +35,7 @@ pub mod offsets;
 mod queries;
 pub mod span;
 pub mod status;
+pub mod suggest;
 pub mod sync;
 pub mod tag_style;
 pub mod tagset;
