@@ -51,7 +51,7 @@ pub use compare::{CompareError, Comparison, compare, compare_with};
 pub use conflict::Resolution;
 pub use creator::Creator;
 pub use doc_link::DocLink;
-pub use editor::{EditError, Editor};
+pub use editor::{EditError, Editor, NewSpan};
 pub use filter::Filter;
 pub use find::find_all;
 pub use formats::{
