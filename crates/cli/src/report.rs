@@ -1,5 +1,5 @@
 //! What an import left out, in words for the terminal: the core hands back typed
-//! reasons, and the CLI words them as the app does.
+//! reasons, and the CLI words them as the app does. And quoting a text on one line.
 
 use annotator_core::Imported;
 
@@ -28,11 +28,35 @@ pub fn summary(imported: &Imported) -> String {
     out
 }
 
+/// `text` in double quotes, on one line: backslashes, quotes and line breaks escaped, the
+/// rest as it is (an emoji's joiners included, which `{:?}` would spell out).
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use annotator_core::{Document, FileTags, Workspace};
     use annotator_core::{SkipReason, Skipped};
+
+    #[test]
+    fn quotes_stay_on_one_line_and_keep_emoji_whole() {
+        assert_eq!(quoted("a \"b\"\nc\\ 🤦🏼‍♂️"), r#""a \"b\"\nc\\ 🤦🏼‍♂️""#);
+    }
 
     #[test]
     fn lists_five_then_counts_the_rest() {
