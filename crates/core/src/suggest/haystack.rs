@@ -64,31 +64,37 @@ impl<'a> Haystack<'a> {
         if !fold && !has_odd_space(text) {
             return Self { text: Cow::Borrowed(text), anchors: Vec::new() };
         }
-        let mut out = String::with_capacity(text.len());
+        let bytes = text.as_bytes();
+        let mut out: Vec<u8> = Vec::with_capacity(text.len());
         let mut anchors = Vec::new();
-        let mut chars = text.char_indices().peekable();
-        while let Some((at, c)) = chars.next() {
+        let mut at = 0;
+        while at < bytes.len() {
+            // Printable ASCII, nearly all of a text: byte for byte, no anchor needed.
+            if (0x21..0x80).contains(&bytes[at]) {
+                out.push(if fold { bytes[at].to_ascii_lowercase() } else { bytes[at] });
+                at += 1;
+                continue;
+            }
+            let c = text[at..].chars().next().expect("at is a char boundary");
             let mut end = at + c.len_utf8();
             if c.is_whitespace() {
                 let mut newline = c == '\n';
-                while let Some(&(next, d)) = chars.peek().filter(|(_, d)| d.is_whitespace()) {
+                while let Some(d) = text[end..].chars().next().filter(|d| d.is_whitespace()) {
                     newline |= d == '\n';
-                    end = next + d.len_utf8();
-                    chars.next();
+                    end += d.len_utf8();
                 }
-                out.push(if newline { '\n' } else { ' ' });
-            } else if c.is_ascii() {
-                out.push(if fold { c.to_ascii_lowercase() } else { c });
-                continue; // same length: no anchor
+                out.push(if newline { b'\n' } else { b' ' });
             } else {
-                out.push(fold_char(c, fold));
+                out.extend_from_slice(fold_char(c, fold).encode_utf8(&mut [0; 4]).as_bytes());
             }
             let moved =
                 anchors.last().map_or(0, |&(here, there): &(usize, usize)| there as isize - here as isize);
             if end as isize - out.len() as isize != moved {
                 anchors.push((out.len(), end));
             }
+            at = end;
         }
+        let out = String::from_utf8(out).expect("made of whole chars");
         Self { text: Cow::Owned(out), anchors }
     }
 
