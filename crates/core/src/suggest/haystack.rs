@@ -46,7 +46,8 @@ pub(super) struct Haystack<'a> {
 /// than a space or a line break (runs with a line break read as they are: no key holds
 /// one, and none starts or ends with a space).
 static ODD_SPACE: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let odd = ('\0'..=char::MAX).filter(|c| c.is_whitespace() && !matches!(c, ' ' | '\n'));
+    // Every White_Space char is at most U+3000 (the ideographic space).
+    let odd = ('\0'..='\u{3000}').filter(|c| c.is_whitespace() && !matches!(c, ' ' | '\n'));
     let patterns: Vec<String> = odd.map(String::from).chain(["  ".to_owned()]).collect();
     AhoCorasick::new(patterns).expect("a few short patterns")
 });
@@ -145,6 +146,7 @@ mod tests {
             assert!(matches!(Haystack::new(odd, false).text, Cow::Owned(_)), "{odd:?}");
         }
         assert!(matches!(Haystack::new("é — 日本 🤦🏼‍♂️", false).text, Cow::Borrowed(_)));
+        assert!(!('\u{3001}'..=char::MAX).any(char::is_whitespace), "none past U+3000");
     }
 
     #[test]
