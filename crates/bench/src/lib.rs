@@ -4,8 +4,9 @@
 //! Everything is a pure function of its seed (ChaCha8, which is portable across platforms
 //! and versions), so a benchmark run on another machine measures the very same document.
 
-use std::ops::Range;
+use std::ops::{Range, RangeInclusive};
 
+use annotator_core::suggest::{Dictionary, normalise};
 use annotator_core::{AnnotationId, Document, Editor, Tag, Workspace};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -282,6 +283,72 @@ pub fn spans(doc: &Document, n: usize, seed: u64) -> Workspace {
         editor.add(range, tag, id, TIME).expect("generated spans are on word boundaries");
     }
     editor.workspace().clone()
+}
+
+/// Syllables of made-up names: the people and places a library knows that a given
+/// article never mentions.
+const SYLLABLES: &[&str] =
+    &["ka", "lo", "ven", "ter", "by", "mar", "isa", "dru", "fen", "ol", "pa", "ri", "sto", "zel"];
+
+/// A made-up name of two words, each of two or three syllables: "Kaven Terbyol".
+fn made_up_name(rng: &mut ChaCha8Rng) -> String {
+    let mut word = || {
+        let word: String =
+            (0..rng.random_range(2..=3)).map(|_| SYLLABLES[rng.random_range(0..SYLLABLES.len())]).collect();
+        word[..1].to_uppercase() + &word[1..]
+    };
+    format!("{} {}", word(), word())
+}
+
+/// A dictionary of exactly `entries` different texts, as a library's tags would teach it:
+/// `found` of them `words` words at a time of a 100,000-word article of its own (of the
+/// same vocabulary as [`article`]'s, so they are found in any of them, often), the rest
+/// made-up names (found in none); tagged entity (typed) or source, in workspaces of 2,000
+/// annotations each. All `found`, from 1 word on, is the worst case: every word of the
+/// vocabulary (but the stop-words) is an entry, and a third of an article's words are
+/// suggested.
+pub fn dictionary(entries: usize, found: usize, words: RangeInclusive<usize>, seed: u64) -> Dictionary {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0xd1c7);
+    let doc = article(100_000, seed ^ 0xd1c7);
+    let all = word_ranges(doc.text());
+    let mut seen = std::collections::HashSet::new();
+    let mut ranges: Vec<Range<usize>> = Vec::with_capacity(found);
+    while ranges.len() < found {
+        let at = rng.random_range(0..all.len() - words.end());
+        let range = all[at].start..all[at + rng.random_range(words.clone()) - 1].end;
+        if seen.insert(normalise(doc.slice(range.start, range.end))) {
+            ranges.push(range);
+        }
+    }
+    let mut names = Vec::new();
+    while names.len() < entries - found {
+        let name = made_up_name(&mut rng);
+        if seen.insert(name.clone()) {
+            names.push(name);
+        }
+    }
+    let names = Document::new("Names", &names.join(".\n"));
+    let named = word_ranges(names.text()).chunks(2).map(|w| w[0].start..w[1].end).collect::<Vec<_>>();
+    let mut workspaces = Vec::new();
+    for (on, ranges) in [(&doc, ranges), (&names, named)] {
+        for chunk in ranges.chunks(2_000) {
+            let mut editor = Editor::new(Workspace::new(on.clone()));
+            for range in chunk {
+                let (tag, kind) = match rng.random_range(0..3) {
+                    0 => (Tag::Source, ""),
+                    1 => (Tag::Entity, "person"),
+                    _ => (Tag::Entity, "organisation"),
+                };
+                let id = AnnotationId::from_random_bytes(rng.random());
+                editor.add(range.clone(), tag, id, TIME).expect("words are whole");
+                editor.set_entity_type(id, kind, TIME).expect("just added");
+            }
+            workspaces.push(editor.workspace().clone());
+        }
+    }
+    let dict = Dictionary::from_workspaces(&workspaces);
+    assert_eq!(dict.len(), entries, "each text was taught once");
+    dict
 }
 
 #[cfg(test)]

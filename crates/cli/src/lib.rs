@@ -2,6 +2,7 @@
 //! The same core functions, validation and messages as the app's importer.
 //! `annotations compare` (in `compare`): how far two people's annotations of one article agree.
 //! `annotations merge` (in `merge`): a colleague's export merged into ours, conflicts kept.
+//! `annotations suggest` (in `suggest`): what a library's tags suggest tagging in an export.
 
 use std::path::{Path, PathBuf};
 
@@ -14,12 +15,13 @@ use thiserror::Error;
 pub mod compare;
 pub mod merge;
 pub mod report;
+pub mod suggest;
 
 #[derive(Parser, Debug)]
 #[command(
     name = "annotations",
     version,
-    about = "Convert Article Annotator exports for other tools, compare two, or merge one into another."
+    about = "Convert Article Annotator exports for other tools, compare two, merge one into another, or suggest tags learned from a library of them."
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -80,6 +82,24 @@ pub enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Suggest tags for TARGET's text learned from the entities, sources and custom tags
+    /// of every native export in DIR: one line each, `start end tag "text"` (code points;
+    /// `"`, `\` and line breaks escaped with a backslash). What TARGET already tagged so
+    /// is not suggested again.
+    Suggest {
+        /// The folder of native exports (`*.json`) to learn from; TARGET itself, if in
+        /// it, is left out, and so is any file that is not a native export (with a warning).
+        #[arg(long, value_name = "DIR")]
+        library: PathBuf,
+        /// The native export to suggest tags for.
+        target: PathBuf,
+        /// Print a JSON array of { start, end, tag, exact, entity_type, count } instead.
+        #[arg(long)]
+        json: bool,
+        /// Match texts whatever their case (Élysée finds ÉLYSÉE).
+        #[arg(long)]
+        ignore_case: bool,
+    },
 }
 
 fn parse_format(key: &str) -> Result<Format, String> {
@@ -117,6 +137,9 @@ pub enum CliError {
     /// Two files that cannot be merged: not of the same article.
     #[error("{b} is not an export of the same article as {a} (neither its text nor its title is the same)")]
     OtherArticle { a: PathBuf, b: PathBuf },
+    /// The library to learn from is not a folder that can be read.
+    #[error("{path}: {source} (--library takes a folder of native exports to learn from)")]
+    Library { path: PathBuf, source: std::io::Error },
     /// Two files that cannot be compared.
     #[error("{a} and {b}: {source}")]
     Compare { a: PathBuf, b: PathBuf, source: CompareError },

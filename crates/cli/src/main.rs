@@ -2,9 +2,11 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use annotations_cli::{Cli, CliError, Command, From, compare, convert, merge, output_paths, report, review};
+use annotations_cli::{Cli, CliError, Command, From, compare, convert, merge, output_paths, report, review, suggest};
 use annotator_core::export_json;
 use annotator_core::formats::Format;
+use annotator_core::suggest::Options;
+use annotator_core::text::plural;
 use clap::Parser;
 
 fn write_stdout(body: &str) -> Result<(), CliError> {
@@ -81,6 +83,26 @@ fn run_merge(a: &Path, b: &Path, output: &Path) -> Result<(), CliError> {
     write_stdout(&format!("{}\n", merge::summary(&done.summary)))
 }
 
+/// Says on stderr which of the library's files were left out and what was learned (as
+/// convert says what it read), and prints the suggestions on stdout.
+fn run_suggest(library: &Path, target: &Path, json: bool, ignore_case: bool) -> Result<(), CliError> {
+    let options = Options { case_sensitive: !ignore_case, ..Options::default() };
+    let done = suggest::suggest_files(library, target, options)?;
+    if !done.target.skipped.is_empty() {
+        eprintln!("{}: {}", target.display(), report::summary(&done.target));
+    }
+    for (path, why) in &done.left_out {
+        eprintln!("warning: {}: {why} Left out of the library.", path.display());
+    }
+    eprintln!(
+        "learned {} from {} in {}",
+        plural(done.texts, "text"),
+        plural(done.exports, "export"),
+        library.display()
+    );
+    write_stdout(&if json { suggest::json(&done.suggestions) } else { suggest::plain(&done.suggestions) })
+}
+
 fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Command::Convert { to, review_url, author, from, text, title, output, input } => {
@@ -88,6 +110,9 @@ fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::Compare { a, b, json } => run_compare(&a, &b, json),
         Command::Merge { a, b, output } => run_merge(&a, &b, &output),
+        Command::Suggest { library, target, json, ignore_case } => {
+            run_suggest(&library, &target, json, ignore_case)
+        }
     }
 }
 

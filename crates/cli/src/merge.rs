@@ -11,6 +11,7 @@ use annotator_core::{
     Annotation, Conflict, Creator, Imported, MergeSummary, Workspace, import_json, merge_import,
 };
 
+use crate::report::quoted;
 use crate::{CliError, read};
 
 /// Both files as read, and what merging them made.
@@ -70,25 +71,6 @@ pub fn summary(s: &MergeSummary) -> String {
     out
 }
 
-/// `text` in double quotes, on one line: backslashes, quotes and line breaks escaped, the
-/// rest as it is (an emoji's joiners included, which `{:?}` would spell out).
-fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 fn creator(c: &Option<Creator>) -> String {
     c.as_ref().map_or_else(|| "nobody named".to_owned(), Creator::display)
 }
@@ -145,11 +127,6 @@ pub fn conflict_line(ws: &Workspace, c: &Conflict) -> String {
 mod tests {
     use super::*;
     use annotator_core::UpdateSummary;
-
-    #[test]
-    fn quotes_stay_on_one_line_and_keep_emoji_whole() {
-        assert_eq!(quoted("a \"b\"\nc\\ 🤦🏼‍♂️"), r#""a \"b\"\nc\\ 🤦🏼‍♂️""#);
-    }
 
     #[test]
     fn counts_are_worded_with_their_plurals() {

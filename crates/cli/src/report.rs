@@ -1,6 +1,6 @@
 //! What an import left out, and what a ClaimReview export left out, in words for the
 //! terminal: the core hands back typed reasons and counts, and the CLI words them as the
-//! app does.
+//! app does. And quoting a text on one line.
 
 use annotator_core::Imported;
 use annotator_core::formats::ClaimReviews;
@@ -51,6 +51,25 @@ pub fn claim_reviews(reviews: &ClaimReviews) -> String {
     )
 }
 
+/// `text` in double quotes, on one line: backslashes, quotes and line breaks escaped, the
+/// rest as it is (an emoji's joiners included, which `{:?}` would spell out).
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -72,6 +91,11 @@ mod tests {
             "0 claim reviews written; 1 claim left out (1 unchecked): \
              only a supported, disputed or false claim has a verdict to review"
         );
+    }
+
+    #[test]
+    fn quotes_stay_on_one_line_and_keep_emoji_whole() {
+        assert_eq!(quoted("a \"b\"\nc\\ 🤦🏼‍♂️"), r#""a \"b\"\nc\\ 🤦🏼‍♂️""#);
     }
 
     #[test]

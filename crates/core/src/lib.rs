@@ -36,6 +36,7 @@ pub mod offsets;
 mod queries;
 pub mod span;
 pub mod status;
+pub mod suggest;
 pub mod sync;
 pub mod tag_style;
 pub mod tagset;
@@ -51,7 +52,7 @@ pub use compare::{CompareError, Comparison, compare, compare_with};
 pub use conflict::Resolution;
 pub use creator::Creator;
 pub use doc_link::DocLink;
-pub use editor::{EditError, Editor};
+pub use editor::{EditError, Editor, NewSpan};
 pub use filter::Filter;
 pub use find::find_all;
 pub use formats::{

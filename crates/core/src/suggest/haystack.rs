@@ -1,0 +1,163 @@
+//! The text as the automaton reads it, and the way back to the article's own positions.
+//!
+//! Dictionary keys are whitespace-normalised (one space between words), and lowercased
+//! when matching ignores case; the article is read the same way, so that "Defense
+//! Ministry" finds "Defense  Ministry" and, ignoring case, "DEFENSE MINISTRY". A run of
+//! white space that holds a line break reads as one `\n`, which no key contains: a match
+//! never crosses a paragraph.
+
+use std::borrow::Cow;
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+/// One char as matching compares it: itself, or when folding its lowercase, one for one
+/// (the first char of a longer lowercase: `İ` folds to `i`), so that folding never
+/// changes where chars start, only their UTF-8 lengths. Unlike ASCII-only folding this
+/// covers `É`/`é`, `Ü`/`ü`, `Σ`/`σ`; it is not full Unicode case folding (`ß` is not `ss`).
+pub(super) fn fold_char(c: char, fold: bool) -> char {
+    if fold && !c.is_lowercase() { c.to_lowercase().next().unwrap_or(c) } else { c }
+}
+
+/// `text` as a dictionary key: white space runs as one space, none at either end; each
+/// char folded when `fold`.
+pub(super) fn key(text: &str, fold: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().map(|c| fold_char(c, fold)));
+    }
+    out
+}
+
+/// The article's text as matching reads it, with where each of its bytes came from.
+pub(super) struct Haystack<'a> {
+    /// What the automaton runs over: the text itself when reading it changes nothing.
+    text: Cow<'a, str>,
+    /// `(byte here, byte in the article)` wherever the distance between the two changes
+    /// (after a folded char of another length, after a white space run): between two
+    /// anchors the bytes correspond one for one. Sorted; an implicit `(0, 0)` comes first.
+    anchors: Vec<(usize, usize)>,
+}
+
+/// White space that reading the text changes: two spaces, any other white space char
+/// than a space or a line break (runs with a line break read as they are: no key holds
+/// one, and none starts or ends with a space).
+static ODD_SPACE: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    // Every White_Space char is at most U+3000 (the ideographic space).
+    let odd = ('\0'..='\u{3000}').filter(|c| c.is_whitespace() && !matches!(c, ' ' | '\n'));
+    let patterns: Vec<String> = odd.map(String::from).chain(["  ".to_owned()]).collect();
+    AhoCorasick::new(patterns).expect("a few short patterns")
+});
+
+/// Whether `text` has white space that reading it changes (searched for with the
+/// automaton's SIMD prefilter: much faster than going through the chars).
+fn has_odd_space(text: &str) -> bool {
+    ODD_SPACE.is_match(text)
+}
+
+impl<'a> Haystack<'a> {
+    /// The haystack of `text`: white space runs read as one space (as one `\n` when they
+    /// hold a line break), every char folded when `fold`.
+    pub(super) fn new(text: &'a str, fold: bool) -> Self {
+        if !fold && !has_odd_space(text) {
+            return Self { text: Cow::Borrowed(text), anchors: Vec::new() };
+        }
+        let bytes = text.as_bytes();
+        let mut out: Vec<u8> = Vec::with_capacity(text.len());
+        let mut anchors = Vec::new();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Printable ASCII, nearly all of a text: byte for byte, no anchor needed.
+            if (0x21..0x80).contains(&bytes[at]) {
+                out.push(if fold { bytes[at].to_ascii_lowercase() } else { bytes[at] });
+                at += 1;
+                continue;
+            }
+            let c = text[at..].chars().next().expect("at is a char boundary");
+            let mut end = at + c.len_utf8();
+            if c.is_whitespace() {
+                let mut newline = c == '\n';
+                while let Some(d) = text[end..].chars().next().filter(|d| d.is_whitespace()) {
+                    newline |= d == '\n';
+                    end += d.len_utf8();
+                }
+                out.push(if newline { b'\n' } else { b' ' });
+            } else {
+                out.extend_from_slice(fold_char(c, fold).encode_utf8(&mut [0; 4]).as_bytes());
+            }
+            let moved =
+                anchors.last().map_or(0, |&(here, there): &(usize, usize)| there as isize - here as isize);
+            if end as isize - out.len() as isize != moved {
+                anchors.push((out.len(), end));
+            }
+            at = end;
+        }
+        let out = String::from_utf8(out).expect("made of whole chars");
+        Self { text: Cow::Owned(out), anchors }
+    }
+
+    /// What the automaton runs over.
+    pub(super) fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The article's byte offset for byte `at` of the haystack (a char boundary).
+    pub(super) fn original(&self, at: usize) -> usize {
+        let i = self.anchors.partition_point(|&(here, _)| here <= at);
+        match i.checked_sub(1).map(|i| self.anchors[i]) {
+            None => at,
+            Some((here, there)) => there + (at - here),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every char boundary of the haystack maps back to the start of the char it came from.
+    fn round_trips(text: &str, fold: bool) {
+        let hay = Haystack::new(text, fold);
+        let mut previous = None;
+        for (at, c) in hay.text().char_indices().chain([(hay.text().len(), ' ')]) {
+            let there = hay.original(at);
+            assert!(text.is_char_boundary(there), "{at} → {there} in {text:?}");
+            assert!(previous < Some(there), "positions keep their order");
+            previous = Some(there);
+            if at < hay.text().len() && !c.is_whitespace() {
+                let orig = text[there..].chars().next().unwrap();
+                assert_eq!(fold_char(orig, fold), c, "the char itself, folded");
+            }
+        }
+    }
+
+    #[test]
+    fn white_space_runs_read_as_one_space_and_line_breaks_as_one_newline() {
+        let hay = Haystack::new("Defense \u{a0} Ministry\tsaid\n\n  Then", false);
+        assert_eq!(hay.text(), "Defense Ministry said\nThen");
+        assert_eq!(key("  Defense\n Ministry ", false), "Defense Ministry");
+        round_trips("Defense \u{a0} Ministry\tsaid\n\n  Then", false);
+        // Single spaces and runs with a line break already read right: the text is used.
+        assert!(matches!(Haystack::new("Defense Ministry \n\n said", false).text, Cow::Borrowed(_)));
+        for odd in ["Defense  Ministry", "a\tb", "a\u{a0}b", "a\u{2009}b", "a\u{3000}b", "a\u{85}b"] {
+            assert!(matches!(Haystack::new(odd, false).text, Cow::Owned(_)), "{odd:?}");
+        }
+        assert!(matches!(Haystack::new("é — 日本 🤦🏼‍♂️", false).text, Cow::Borrowed(_)));
+        assert!(!('\u{3001}'..=char::MAX).any(char::is_whitespace), "none past U+3000");
+    }
+
+    #[test]
+    fn folding_is_one_char_for_one_whatever_its_length() {
+        // The Kelvin sign (3 bytes) folds to k (1 byte); İ (2 bytes) to i (1 byte).
+        let text = "\u{212a}elvin İSTANBUL Élysée ΣΟΦΙΑ 🤦🏼‍♂️ ok";
+        let hay = Haystack::new(text, true);
+        assert_eq!(hay.text(), "kelvin istanbul élysée σοφια 🤦🏼‍♂️ ok");
+        assert_eq!(hay.text().chars().count(), text.chars().count());
+        round_trips(text, true);
+        round_trips("ÉÉ  \n x", true);
+        assert_eq!(key("ZÜRICH", true), "zürich");
+    }
+}
