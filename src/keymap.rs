@@ -15,6 +15,8 @@ pub enum Context {
     Article,
     /// In the Find box.
     Find,
+    /// With a suggestion selected (its keys come before any tag's).
+    Suggestion,
 }
 
 /// What a binding does. The handlers turn commands into actions.
@@ -40,6 +42,9 @@ pub enum Command {
     /// Next / previous match in Find.
     NextMatch,
     PreviousMatch,
+    /// Accept / reject the selected suggestion.
+    AcceptSuggestion,
+    RejectSuggestion,
 }
 
 /// One key with its modifiers. `shift: None` accepts either (Shift extends caret moves).
@@ -87,7 +92,7 @@ const fn bind(
 }
 
 use Command as C;
-use Context::{Article, Find, Page};
+use Context::{Article, Find, Page, Suggestion};
 
 /// The table, in the order the `?` list shows it.
 pub const KEYMAP: &[Binding] = &[
@@ -177,6 +182,14 @@ pub const KEYMAP: &[Binding] = &[
         "Next / previous match",
     ),
     bind(Find, C::PreviousMatch, &[exact("Enter", false, false, true)], "", ""),
+    bind(
+        Suggestion,
+        C::AcceptSuggestion,
+        &[key("a")],
+        "a / x",
+        "Accept / reject the selected suggestion (click a dashed word to select it)",
+    ),
+    bind(Suggestion, C::RejectSuggestion, &[key("x")], "", ""),
     bind(Page, C::Help, &[key("?")], "?", "This list"),
 ];
 
@@ -294,6 +307,8 @@ mod tests {
         assert_eq!(aria(C::Undo), "Control+Z");
         assert_eq!(aria(C::Redo), "Control+Shift+Z Control+Y");
         assert_eq!(aria(C::Help), "?");
+        assert_eq!(aria(C::AcceptSuggestion), "A");
+        assert_eq!(command(Suggestion, &press("x", false, false, false)), Some(C::RejectSuggestion));
         let rows: Vec<_> = help_rows().map(|(keys, _)| keys).collect();
         assert_eq!(
             rows,
@@ -312,6 +327,7 @@ mod tests {
                 "Ctrl+Shift+Z, Ctrl+Y",
                 "Escape",
                 "Enter / Shift+Enter in Find",
+                "a / x",
                 "?",
             ]
         );

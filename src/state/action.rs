@@ -1,6 +1,6 @@
 //! Everything that can happen to the state, as verbs, in the state's groups.
 
-use super::{DocAction, EditAction, FeedbackAction, HealthAction, UiAction};
+use super::{DocAction, EditAction, FeedbackAction, HealthAction, SuggestAction, UiAction};
 
 /// Everything that can happen: one group per part of the state, each reduced in its file.
 pub enum Action {
@@ -10,6 +10,8 @@ pub enum Action {
     Doc(DocAction),
     /// Selecting, linking, filtering and the caret: nothing that is saved.
     Ui(UiAction),
+    /// Suggestions learned from the person's tags: found, selected, accepted, rejected.
+    Suggest(SuggestAction),
     /// What the page says.
     Feedback(FeedbackAction),
     /// What storage reported.
@@ -31,6 +33,12 @@ impl From<DocAction> for Action {
 impl From<UiAction> for Action {
     fn from(a: UiAction) -> Self {
         Action::Ui(a)
+    }
+}
+
+impl From<SuggestAction> for Action {
+    fn from(a: SuggestAction) -> Self {
+        Action::Suggest(a)
     }
 }
 

@@ -94,6 +94,11 @@ pub enum EditAction {
     Redo {
         now: String,
     },
+    /// Take `meta` as the article's details (Article ▸ Details…).
+    SetMeta {
+        meta: annotator_core::ArticleMeta,
+        now: String,
+    },
     /// Rename the open document.
     Rename {
         title: String,
@@ -129,6 +134,17 @@ pub enum EditAction {
 pub(super) fn reduce(s: &mut State, action: EditAction) -> bool {
     match action {
         EditAction::TagSelection { tag, id, now } => tag_selection(s, tag, id, &now),
+        // With a suggestion selected, a and x are its keys before any tag's.
+        EditAction::Hotkey { key, id, now }
+            if s.ui.suggest.current().is_some() && matches!(key.as_str(), "a" | "A") =>
+        {
+            return super::suggest::reduce(s, super::SuggestAction::Accept { id, now });
+        }
+        EditAction::Hotkey { key, .. }
+            if s.ui.suggest.current().is_some() && matches!(key.as_str(), "x" | "X") =>
+        {
+            return super::suggest::reduce(s, super::SuggestAction::Reject);
+        }
         EditAction::Hotkey { key, id, now } => {
             let tags = s.workspace().tagset();
             match (tags.by_hotkey(&key), s.ui.selected) {
@@ -197,6 +213,10 @@ pub(super) fn reduce(s: &mut State, action: EditAction) -> bool {
             step(s, Editor::redo, &now);
             s.feedback.announce("Redone");
         }
+        EditAction::SetMeta { meta, now } => {
+            Rc::make_mut(&mut s.session.editor).set_meta(meta, &now);
+            s.feedback.announce("Article details saved");
+        }
         EditAction::Rename { title, now } => Rc::make_mut(&mut s.session.editor).rename(&title, &now),
         EditAction::Import { name, raw, now, new_id } => {
             match import_any(&s.workspace().document, &name, &raw, &now) {
@@ -228,7 +248,7 @@ pub(super) fn reduce(s: &mut State, action: EditAction) -> bool {
 }
 
 /// Applies an edit; a refused one becomes an error notice and changes nothing.
-fn edit<E: ToString>(s: &mut State, f: impl FnOnce(&mut Editor) -> Result<(), E>) {
+pub(super) fn edit<E: ToString>(s: &mut State, f: impl FnOnce(&mut Editor) -> Result<(), E>) {
     if let Err(e) = f(Rc::make_mut(&mut s.session.editor)) {
         s.feedback.notice = Some(Notice::error(e));
     }

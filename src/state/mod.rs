@@ -12,6 +12,7 @@ mod health;
 mod notice;
 pub mod phrase;
 mod session;
+mod suggest;
 mod ui;
 
 use std::rc::Rc;
@@ -26,6 +27,7 @@ pub use handle::{Stamp, StateHandle, callback, stamped, use_app_state};
 pub use health::{Health, HealthAction};
 pub use notice::{Notice, NoticeAction, NoticeKind, tag_keys};
 pub use session::{DocAction, Session, Trashed};
+pub use suggest::{SuggestAction, Suggestions, count as suggestion_count};
 pub use ui::{Comparing, Pending, Ui, UiAction};
 
 /// The article shown when nothing has been saved yet (kept byte for byte).
@@ -89,6 +91,7 @@ impl Reducible for State {
             Action::Edit(a) => edit::reduce(&mut s, a),
             Action::Doc(a) => session::reduce(&mut s, a),
             Action::Ui(a) => ui::reduce(&mut s, a),
+            Action::Suggest(a) => suggest::reduce(&mut s, a),
             Action::Feedback(a) => s.feedback.reduce(a),
             Action::Health(a) => s.health.reduce(a),
         };

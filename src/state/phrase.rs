@@ -107,3 +107,22 @@ pub fn merge_summary(m: &MergeSummary) -> String {
 #[cfg(test)]
 #[path = "phrase_tests.rs"]
 mod tests;
+
+/// "Wrote 2 ClaimReviews. Left out 3 claims with no verdict: 1 opinion, 2 unchecked."
+pub fn claim_reviews(r: &annotator_core::formats::ClaimReviews) -> String {
+    let wrote = match r.written {
+        0 => "No claim has a verdict (supported, disputed or false) yet: the file is empty.".to_owned(),
+        1 => "Wrote 1 ClaimReview.".to_owned(),
+        n => format!("Wrote {n} ClaimReviews."),
+    };
+    if r.left_out == 0 {
+        return wrote;
+    }
+    let unchecked = r.left_out - r.opinions;
+    let why = match (r.opinions, unchecked) {
+        (0, u) => format!("{u} unchecked"),
+        (o, 0) => plural(o, "opinion"),
+        (o, u) => format!("{}, {u} unchecked", plural(o, "opinion")),
+    };
+    format!("{wrote} Left out {}: {why}.", plural(r.left_out, "claim"))
+}

@@ -175,3 +175,30 @@ fn importing_the_open_article_again_adds_nothing() {
     let (_, summary) = merge_import(&one_claim(), &file).unwrap();
     assert_eq!(merge_summary(&summary), "0 annotations added to this article, 1 already here.");
 }
+
+/// The ClaimReview export says what it wrote and why the rest was left out, from the
+/// core's own counts for a workspace with one claim of each status.
+#[test]
+fn claim_reviews_say_what_was_written_and_what_was_left_out() {
+    use annotator_core::ClaimStatus;
+    use annotator_core::formats::{Review, claim_reviews as reviews_of};
+    let text = "alpha beta gamma delta epsilon";
+    let mut ed = Editor::new(Workspace::new(Document::new("t", text)));
+    let statuses = [ClaimStatus::Supported, ClaimStatus::False, ClaimStatus::Opinion, ClaimStatus::Unchecked];
+    for (n, (word, status)) in ["alpha", "beta", "gamma", "delta"].iter().zip(statuses).enumerate() {
+        let start = text.find(word).unwrap();
+        ed.add(start..start + word.len(), Tag::Claim, id(n as u8 + 1), NOW).unwrap();
+        ed.set_status(id(n as u8 + 1), status, NOW).unwrap();
+    }
+    let reviews = reviews_of(ed.workspace(), &Review::at(NOW));
+    assert_eq!(
+        super::claim_reviews(&reviews),
+        "Wrote 2 ClaimReviews. Left out 2 claims: 1 opinion, 1 unchecked."
+    );
+    let none = reviews_of(&one_claim(), &Review::at(NOW));
+    assert!(
+        super::claim_reviews(&none).starts_with("No claim has a verdict"),
+        "{}",
+        super::claim_reviews(&none)
+    );
+}

@@ -9,7 +9,7 @@ use annotator_core::compare::Difference;
 use annotator_core::formats::Format;
 use annotator_core::{AnnotationId, Filter, Tag, Workspace, snap_selection};
 
-use super::{State, edit};
+use super::{State, Suggestions, edit};
 
 /// A selection waiting for a tag, already snapped.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +39,8 @@ pub struct Ui {
     /// An export to download once the state has settled (after a name was given, so that
     /// it carries it); an effect does it.
     pub exporting: Option<Format>,
+    /// Suggestions learned from the person's tags, for the open text.
+    pub suggest: Suggestions,
 }
 
 /// Selecting, linking, filtering and moving the caret.
@@ -113,12 +115,16 @@ impl Ui {
             name_asked: false,
             exporting: None,
             comparing: None,
+            suggest: Suggestions::default(),
         }
     }
 
     /// Forgets what belonged to the previous text (another document, an update).
     pub(super) fn reset(&mut self) {
-        *self = Self { snap_words: self.snap_words, name_asked: self.name_asked, ..Self::new(false) };
+        let mut suggest = std::mem::take(&mut self.suggest);
+        suggest.clear();
+        *self =
+            Self { snap_words: self.snap_words, name_asked: self.name_asked, suggest, ..Self::new(false) };
     }
 
     /// The caret follows the selected annotation (j/k, cards, the minimap), so that Enter
@@ -151,13 +157,21 @@ pub(super) fn reduce(s: &mut State, action: UiAction) -> bool {
         UiAction::SelectText(Some((a, b, x, y))) => s.ui.select_text(text, a, b, (x, y)),
         UiAction::PlaceCaret { anchor, focus, picker: Some(at) } => s.ui.select_text(text, anchor, focus, at),
         UiAction::PlaceCaret { anchor, focus, picker: None } => {
-            if s.ui.caret == (anchor, focus) && s.ui.pending.is_none() {
+            // A caret put in a suggestion (a click, or the caret keys) selects it.
+            let suggested = (anchor == focus).then(|| s.ui.suggest.at(focus)).flatten();
+            let picked = suggested != s.ui.suggest.selected && super::suggest::select(s, suggested);
+            if s.ui.caret == (anchor, focus) && s.ui.pending.is_none() && !picked {
                 return false;
             }
             s.ui.caret = (anchor, focus);
             s.ui.pending = None;
         }
-        UiAction::Select(id) => s.ui.selected = id,
+        UiAction::Select(id) => {
+            s.ui.selected = id;
+            if id.is_some() {
+                s.ui.suggest.selected = None;
+            }
+        }
         UiAction::SelectNeighbour { forward } => {
             let ws = s.session.editor.workspace();
             s.ui.selected = ws.neighbour(s.ui.selected, s.ui.caret.1, forward).or(s.ui.selected);
@@ -172,8 +186,15 @@ pub(super) fn reduce(s: &mut State, action: UiAction) -> bool {
             let ws = s.workspace();
             let covering = at.map(|at| ws.covering(at)).unwrap_or_default();
             let source = covering.iter().find(|a| a.tag == Tag::Source).map(|a| a.id);
+            // A suggestion is drawn over what it lies in (a claim's sentence): a click on
+            // its dashed word means the suggestion.
+            // (A click in plain text reaches a suggestion as the caret placed there.)
+            let suggested = at.and_then(|at| s.ui.suggest.at(at));
             match (s.ui.linking, source) {
                 (Some(claim), Some(source)) => edit::link(s, claim, source, &now),
+                _ if suggested.is_some() => {
+                    super::suggest::select(s, suggested);
+                }
                 _ => s.ui.selected = covering.first().map(|a| a.id),
             }
         }

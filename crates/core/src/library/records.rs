@@ -289,6 +289,9 @@ pub struct DocSummary {
     /// The article's metadata (its site, authors, date, URL, when it was added; empty
     /// when unknown or `damaged`).
     pub meta: ArticleMeta,
+    /// The tab-sync revision it was saved at: it changes with every save of it, so a
+    /// reader of the whole library (search) knows what to read again.
+    pub revision: u64,
     /// Its meta record could not be read: title and counts are unknown until it is opened
     /// (which keeps the record aside).
     pub damaged: bool,
@@ -298,7 +301,8 @@ impl DocSummary {
     /// The list's row for a meta record.
     pub fn from_meta(id: AnnotationId, meta: MetaRecord) -> Self {
         let counts = meta.counts.iter().map(|(tag, n)| (meta.tagset.label(*tag), *n)).collect();
-        Self { id, title: meta.title, updated: meta.updated, counts, meta: meta.article, damaged: false }
+        let (title, updated, revision) = (meta.title, meta.updated, meta.revision);
+        Self { id, title, updated, counts, meta: meta.article, revision, damaged: false }
     }
 
     /// The list's row for a document whose meta record is unreadable.
@@ -309,6 +313,7 @@ impl DocSummary {
             updated: None,
             counts: Vec::new(),
             meta: ArticleMeta::default(),
+            revision: 0,
             damaged: true,
         }
     }
