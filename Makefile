@@ -41,8 +41,10 @@ browser:
 # is where it stands, so that it can only come down. Raised once, on purpose, from 532000:
 # who made what, merging with conflicts and comparing (issue 15) cost 57,862 bytes gzip
 # after taking float formatting back out (7.6 KB), and the review's fixes 0.6 KB more; the
-# formats' own module is the lever.
-WASM_GZIP_BUDGET := 591000
+# formats' own module is the lever. Raised a second time, from 591000, for issue 14's
+# article details, ClaimReview and suggestions (aho-corasick): 94.7 KB gzip, of which
+# aho-corasick's default features were 5 KB (now off). Issue 13 is further away for it.
+WASM_GZIP_BUDGET := 686000
 
 e2e:
 	trunk build --release

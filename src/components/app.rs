@@ -16,9 +16,11 @@ use super::toolbar::Toolbar;
 use crate::dom;
 use crate::effects::boot::{Booted, initial_state, use_boot};
 use crate::effects::files::{open_file, use_pending_export};
+use crate::effects::prefs::review_url;
 use crate::effects::prefs::{use_saved_author, use_saved_snap};
-use crate::effects::{use_autosave, use_restore, use_shortcuts};
+use crate::effects::{use_autosave, use_restore, use_shortcuts, use_suggestions};
 use crate::state::{EditAction, StateHandle, stamped};
+use annotator_core::formats::Format;
 
 /// Opens the library (IndexedDB is asynchronous), then draws the page.
 #[function_component]
@@ -49,6 +51,7 @@ fn Page(props: &PageProps) -> Html {
         Callback::from(move |()| dialog.set(Some(DialogMode::Help)))
     };
     use_shortcuts(state.clone(), onhelp);
+    use_suggestions(state.clone());
     use_effect_with(state.workspace().tagset().clone(), |tags| {
         dom::theme::apply_tag_css(&dom::theme::tag_css(tags))
     });
@@ -87,8 +90,11 @@ fn Page(props: &PageProps) -> Html {
     let ontag = stamped(&state, |tag, at| EditAction::TagSelection { tag, id: at.id, now: at.now });
     // The first export, when the person's work first leaves the browser, asks for their name.
     let onask = {
-        let dialog = dialog.clone();
-        Callback::from(move |format| dialog.set(Some(DialogMode::Name(Some(format)))))
+        let (dialog, state) = (dialog.clone(), state.clone());
+        Callback::from(move |format| {
+            let review = format == Format::ClaimReview && review_url(state.session.doc_id).is_none();
+            dialog.set(Some(if review { DialogMode::Review } else { DialogMode::Name(Some(format)) }))
+        })
     };
     let set_dialog = |mode: Option<DialogMode>| {
         let dialog = dialog.clone();
@@ -102,7 +108,8 @@ fn Page(props: &PageProps) -> Html {
                 <div class="top" ref={top}>
                     <Toolbar onnew={set_dialog(Some(DialogMode::New))} onupdate={set_dialog(Some(DialogMode::Update))}
                         onlibrary={set_dialog(Some(DialogMode::Library))} ontags={set_dialog(Some(DialogMode::Tags))}
-                        onhelp={set_dialog(Some(DialogMode::Help))} onname={set_dialog(Some(DialogMode::Name(None)))} {onask} {save_status} />
+                        onhelp={set_dialog(Some(DialogMode::Help))} onname={set_dialog(Some(DialogMode::Name(None)))} {onask} {save_status}
+                        ondetails={set_dialog(Some(DialogMode::Details))} />
                     <StorageBanner />
                     <NoticeBanner />
                 </div>

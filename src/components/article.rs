@@ -14,6 +14,7 @@ use super::find_bar::FindBar;
 use super::handles::{Pointer, use_handles, use_release, use_touch_selection};
 use super::layout::{SameDoc, use_layout};
 use super::line::{BLOCK_LINES, Block};
+use super::marks::use_marks;
 use crate::dom;
 use crate::state::{Stamp, UiAction, use_app_state};
 
@@ -100,6 +101,7 @@ pub fn Article() -> Html {
     let searching = use_state_eq(|| false);
     let blocks = laid_out.len().div_ceil(BLOCK_LINES);
     let shown = use_fill(SameDoc(doc.clone()), blocks, *searching);
+    use_marks(&state, split.clone(), shown);
     let onsearch = Callback::from(move |active| searching.set(active));
     let selected = state.ui.selected;
     let tags = state.workspace().tagset().clone();

@@ -1,15 +1,17 @@
 //! The one dialog open at a time, and what each one's choices do: a container between the
 //! page, which says which dialog is open, and the dialogs, which take data and callbacks.
 
-use annotator_core::{Creator, Document, Workspace};
+use annotator_core::{ArticleMeta, Creator, Document, Workspace};
 use yew::prelude::*;
 
+use super::details_dialog::DetailsDialog;
 use super::help::Help;
 use super::library::Library;
 use super::load_dialog::{DialogMode, LoadDialog};
 use super::name_dialog::NameDialog;
 use super::tags_dialog::TagsDialog;
-use crate::effects::files::{OPENED, open_file};
+use crate::effects::files::{OPENED, open_file, save_details};
+use crate::effects::prefs::review_url;
 use crate::state::{DocAction, EditAction, UiAction, callback, stamped, use_app_state};
 
 #[derive(Properties, PartialEq)]
@@ -27,6 +29,19 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
     let ws = state.workspace();
     match mode {
         DialogMode::Library => html! { <Library {onclose} /> },
+        DialogMode::Details | DialogMode::Review => {
+            let for_review = mode == DialogMode::Review;
+            let doc = state.session.doc_id;
+            let onsave = {
+                let state = state.clone();
+                Callback::from(move |(meta, url): (ArticleMeta, String)| {
+                    save_details(&state, doc, meta, &url, for_review)
+                })
+            };
+            let meta = ws.document.meta().clone();
+            let review_url = review_url(doc).unwrap_or_default();
+            html! { <DetailsDialog {meta} {review_url} {for_review} {onsave} {onclose} /> }
+        }
         DialogMode::Tags => {
             let onsave = stamped(&state, |tags, at| EditAction::SetTags { tags, now: at.now });
             html! { <TagsDialog editor={state.session.editor.clone()} {onsave} {onclose} /> }

@@ -25,6 +25,7 @@ fn rows(state: &State, saved: &[DocSummary]) -> Vec<DocSummary> {
         updated: ws.annotations().iter().map(|a| a.modified.clone()).max(),
         counts: ws.counts().into_iter().map(|(t, n)| (ws.tagset().label(t), n)).collect(),
         meta: ws.document.meta().clone(),
+        revision: state.revision(),
         damaged: false,
     };
     let mut docs: Vec<DocSummary> = saved.iter().filter(|d| d.id != state.session.doc_id).cloned().collect();

@@ -21,6 +21,10 @@ pub enum DialogMode {
     Help,
     /// "Your name", asked for before an export in this format (`None`: from the View menu).
     Name(Option<Format>),
+    /// The article's details (Article ▸ Details…).
+    Details,
+    /// Where the fact check is published, asked before the first ClaimReview export.
+    Review,
 }
 
 #[derive(Properties, PartialEq)]

@@ -12,8 +12,11 @@ use super::cards::{CardActions, CardDetail, CardGroup, groups};
 use super::compare_panel::ComparePanel;
 use super::conflicts::{Conflicts, conflict_rows};
 use super::overview::Overview;
+use super::suggestions_bar::{Current, SuggestionsBar};
 use crate::dom;
-use crate::state::{EditAction, UiAction, callback, stamped, use_app_state};
+use crate::state::{EditAction, StateHandle, SuggestAction, UiAction, callback, stamped, use_app_state};
+use annotator_core::suggest::occurrences;
+use annotator_core::{Tag, text};
 
 /// Up to this many annotations every card is built at once; past it, groups are built as
 /// they come near the screen.
@@ -66,11 +69,13 @@ pub fn Sidebar() -> Html {
     let onkeep = callback(&state, UiAction::KeepA);
     let onresolve =
         stamped(&state, |(ours, resolution), at| EditAction::Resolve { ours, resolution, now: at.now });
+    let suggestions = suggestions_bar(&state);
     html! {
         <aside class="sidebar" aria-label="Annotations">
             <h2 class="sidebar-title">{ "Annotations" }</h2>
             <Overview />
             <Conflicts rows={conflict_rows(ws)} {onresolve} />
+            { suggestions }
             if let (Some(c), Some(comparison)) = (&state.ui.comparing, (*comparison).clone()) {
                 <ComparePanel name={c.name.clone()} {comparison} doc={ws.document.clone()} kept={c.kept.clone()}
                     {ontake} {onkeep} onclose={callback(&state, |()| UiAction::StopComparing)} />
@@ -89,6 +94,37 @@ pub fn Sidebar() -> Html {
                 </section>
             }
         </aside>
+    }
+}
+
+/// The suggestions' bar: what is suggested, the one selected, and "Tag all" for the
+/// selected annotation (not a claim: claims are one-off sentences).
+fn suggestions_bar(state: &StateHandle) -> Html {
+    let (ws, sg) = (state.workspace(), &state.ui.suggest);
+    let current = sg.current().map(|c| Current {
+        what: ws.tagset().label(c.tag),
+        exact: c.exact.clone(),
+        entity_type: c.entity_type.clone(),
+        count: c.count,
+    });
+    let selected = state.ui.selected.and_then(|id| ws.get(id)).filter(|a| a.tag != Tag::Claim && !a.orphan);
+    let tag_all = selected.map(|a| (a, occurrences(ws, a.id, &sg.options()).len()));
+    let ids = tag_all.as_ref().map_or(0, |(_, n)| *n);
+    let of = selected.map(|a| a.id);
+    let tag_all = tag_all.filter(|(_, n)| *n > 0).map(|(a, n)| (text::shorten(&a.exact, 40), n));
+    let ontagall = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            if let Some(of) = of {
+                crate::effects::tag_all(&state, of, ids);
+            }
+        })
+    };
+    html! {
+        <SuggestionsBar count={sg.list.len()} shown={sg.shown} match_case={sg.match_case} {current} {tag_all}
+            onaccept={stamped(state, |(), at| SuggestAction::Accept { id: at.id, now: at.now })}
+            onreject={callback(state, |()| SuggestAction::Reject)} {ontagall}
+            onshow={callback(state, SuggestAction::Show)} onmatchcase={callback(state, SuggestAction::MatchCase)} />
     }
 }
 

@@ -8,7 +8,10 @@ use super::hooks::use_narrow;
 use super::menu::Menu;
 use super::toolbar_items::{ArticleItems, ViewItems};
 use crate::effects::SaveStatus;
+use annotator_core::formats::Format;
+
 use crate::effects::files::{compare_file, export_as, export_workspace, merge_file, open_file};
+use crate::effects::prefs::review_url;
 use crate::keymap::{self, Command};
 use crate::state::{EditAction, UiAction, callback, stamped, use_app_state};
 
@@ -20,8 +23,10 @@ pub struct ToolbarProps {
     pub ontags: Callback<()>,
     pub onhelp: Callback<()>,
     pub onname: Callback<()>,
-    /// Called instead of exporting when the person should first be asked for their name.
-    pub onask: Callback<annotator_core::formats::Format>,
+    /// Called instead of exporting when the person should first be asked for their name
+    /// (or, for ClaimReview, where they publish the fact check).
+    pub onask: Callback<Format>,
+    pub ondetails: Callback<()>,
     pub save_status: SaveStatus,
 }
 
@@ -47,7 +52,9 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     let onexportas = {
         let (state, onask) = (state.clone(), props.onask.clone());
         Callback::from(move |format| {
-            if state.session.editor.author().is_none() && !state.ui.name_asked {
+            let unnamed = state.session.editor.author().is_none() && !state.ui.name_asked;
+            let review = format == Format::ClaimReview && review_url(state.session.doc_id).is_none();
+            if unnamed || review {
                 onask.emit(format);
             } else {
                 export_as(&state, format);
@@ -82,7 +89,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             if narrow {
                 <Menu id="main-menu" label="Menu">
                     <ArticleItems onnew={props.onnew.clone()} onupdate={props.onupdate.clone()}
-                        onimport={onimport.clone()} oncompare={oncompare.clone()} onmerge={onmerge.clone()} onexport={onexportas.clone()} onlibrary={props.onlibrary.clone()} />
+                        onimport={onimport.clone()} oncompare={oncompare.clone()} onmerge={onmerge.clone()} onexport={onexportas.clone()} onlibrary={props.onlibrary.clone()}
+                        ondetails={props.ondetails.clone()} />
                     <hr />
                     { view }
                 </Menu>
@@ -91,7 +99,7 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
                 <span class="app-name">{ "Article Annotator" }</span>
                 <Menu id="article-menu" label="Article">
                     <ArticleItems onnew={props.onnew.clone()} onupdate={props.onupdate.clone()}
-                        {onimport} {oncompare} {onmerge} onexport={onexportas} />
+                        {onimport} {oncompare} {onmerge} onexport={onexportas} ondetails={props.ondetails.clone()} />
                 </Menu>
                 <button id="library" onclick={props.onlibrary.reform(|_: MouseEvent| ())}>{ "Library" }</button>
                 { edit }

@@ -20,6 +20,8 @@ pub struct ArticleItemsProps {
     pub onmerge: Callback<web_sys::File>,
     /// Called with the format to export the open document in.
     pub onexport: Callback<Format>,
+    /// Opens the article's details.
+    pub ondetails: Callback<()>,
     /// Given when the Library is one of these items (the phone's single menu).
     #[prop_or_default]
     pub onlibrary: Option<Callback<()>>,
@@ -57,6 +59,7 @@ pub fn ArticleItems(props: &ArticleItemsProps) -> Html {
             if let Some(onlibrary) = &props.onlibrary {
                 <button id="library" onclick={onlibrary.reform(|_: MouseEvent| ())}>{ "Library" }</button>
             }
+            <button id="article-details" onclick={props.ondetails.reform(|_: MouseEvent| ())}>{ "Details…" }</button>
             <label class="button">{ "Import…" }
                 <input id="import-file" type="file" class="visually-hidden" accept=".json,.jsonld,.jsonl,application/json,application/ld+json" onchange={onimport} />
             </label>

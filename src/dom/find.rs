@@ -88,6 +88,23 @@ pub fn mark_compared(lines: &[Line], marks: &[(&str, Range<usize>)]) {
     }
 }
 
+/// Draws `ranges` (code points) under highlight `name`, replacing what it drew before:
+/// the suggestions (`suggestion`, `suggestion-current`).
+pub fn mark(name: &str, lines: &[Line], ranges: &[Range<usize>]) {
+    let (Some(registry), Some(root)) =
+        (registry(), gloo::utils::document().get_element_by_id("article-text"))
+    else {
+        return;
+    };
+    let all = Array::new();
+    for m in ranges {
+        if let Some(range) = dom_range(&root, lines, m) {
+            all.push(&range);
+        }
+    }
+    set(&registry, name, &all);
+}
+
 /// Shows `extent` (code points) as the span a dragged handle would make, or nothing.
 /// `line_of` gives the start of the line holding a code point.
 pub fn preview(root: &Element, extent: Option<Range<usize>>, line_of: impl Fn(usize) -> usize) {

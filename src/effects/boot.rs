@@ -46,6 +46,9 @@ pub fn initial_state(boot: &Booted) -> State {
     let mut state = State::new(opened.id, workspace, prefs::snap_words());
     Rc::make_mut(&mut state.session.editor).set_author(prefs::author());
     state.ui.name_asked = prefs::name_asked();
+    let (rejected, shown, match_case) = crate::effects::remembered_suggestions();
+    state.ui.suggest.rejected = Rc::new(rejected);
+    (state.ui.suggest.shown, state.ui.suggest.match_case) = (shown, match_case);
     state.session.doc_from_storage = loaded.is_some();
     state.session.loaded_revision = loaded.map_or(0, |l| l.revision);
     state.health.storage_problem = found.saving;

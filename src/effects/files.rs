@@ -1,10 +1,10 @@
 //! Opening a file the person picked or dropped: an export (`.json`) or an article.
 
 use annotator_core::article::MAX_ARTICLE_BYTES;
-use annotator_core::formats::{Format, import_any};
+use annotator_core::formats::{Format, Review, claim_reviews, import_any};
 use annotator_core::{
-    ArticleError, Document, FileKind, Workspace, article_from_bytes, article_from_markdown_bytes,
-    article_from_text, file_kind, title_from_file_name, title_from_text,
+    AnnotationId, ArticleError, ArticleMeta, Document, FileKind, Workspace, article_from_bytes,
+    article_from_markdown_bytes, article_from_text, file_kind, title_from_file_name, title_from_text,
 };
 use gloo::file::File;
 
@@ -99,10 +99,36 @@ pub fn open_file(file: web_sys::File, title: Option<String>, state: StateHandle)
 /// Downloads the open workspace in `format`: each of the format's files (brat: the `.ann`
 /// and the `.txt` it refers to), stopping at the first that cannot start.
 pub fn export_as(state: &StateHandle, format: Format) {
-    let now = dom::now_iso();
-    let files = dom::perf::measure("export", || format.files(state.workspace(), &now));
+    // Claim reviews (their own file, and the HTML report's) are by the person, at the
+    // page where they publish this fact check, reviewed today.
+    let review = Review {
+        author: state.session.editor.author().cloned(),
+        url: super::prefs::review_url(state.session.doc_id).filter(|u| !u.is_empty()),
+        date: dom::now_iso(),
+    };
+    let files = dom::perf::measure("export", || format.files_with(state.workspace(), &review));
     if let Err(e) = files.iter().try_for_each(|f| dom::download(&f.name, f.mime, &f.body)) {
         state.dispatch(FeedbackAction::Notify(Notice::error(format!("The download could not start: {e:?}"))));
+    } else if format == Format::ClaimReview {
+        let reviews = claim_reviews(state.workspace(), &review);
+        let notice = crate::state::phrase::claim_reviews(&reviews);
+        state.dispatch(FeedbackAction::Notify(Notice::info(notice)));
+    }
+}
+
+/// Takes the article's details from the Details dialog (one undoable change) and where
+/// the fact check is published (kept in this browser); `export`: then writes ClaimReview.
+pub fn save_details(
+    state: &StateHandle,
+    doc: AnnotationId,
+    meta: ArticleMeta,
+    review_url: &str,
+    export: bool,
+) {
+    super::prefs::set_review_url(doc, review_url);
+    state.dispatch(EditAction::SetMeta { meta, now: dom::now_iso() });
+    if export {
+        export_as(state, Format::ClaimReview);
     }
 }
 

@@ -10,6 +10,23 @@ const SNAP_PREF: &str = "snap_words";
 const THEME_PREF: &str = "theme";
 const AUTHOR_PREF: &str = "author";
 const NAME_ASKED_PREF: &str = "name_asked";
+/// Where each document's fact check is published, by document id (ClaimReview's `url`).
+const REVIEW_URLS_PREF: &str = "review_urls";
+
+/// Where the fact check of document `doc` is published, as the person gave it (`Some("")`:
+/// asked, and left empty); `None` until they were asked.
+pub fn review_url(doc: annotator_core::AnnotationId) -> Option<String> {
+    let urls = storage::load_pref(REVIEW_URLS_PREF)?;
+    urls.get(doc.to_string())?.as_str().map(str::to_owned)
+}
+
+/// Remembers where the fact check of document `doc` is published.
+pub fn set_review_url(doc: annotator_core::AnnotationId, url: &str) {
+    let mut urls =
+        storage::load_pref(REVIEW_URLS_PREF).and_then(|v| v.as_object().cloned()).unwrap_or_default();
+    urls.insert(doc.to_string(), url.trim().into());
+    storage::save_pref(REVIEW_URLS_PREF, serde_json::Value::Object(urls));
+}
 
 /// Who works in this browser, as they named themselves (none until they do).
 pub fn author() -> Option<Creator> {

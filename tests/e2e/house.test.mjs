@@ -28,7 +28,7 @@ test('below the containers, components take data and on<verb> callbacks, never t
   // The containers read the state and turn events into actions; their hooks and callback
   // builders live beside them. Everything below them is drawn from its props alone.
   const containers = ['app', 'article', 'sidebar', 'minimap', 'overview', 'toolbar', 'notice', 'storage_banner', 'library', 'dialogs'];
-  const helpers = ['handles', 'caret_keys', 'layout', 'cards/actions'];
+  const helpers = ['handles', 'caret_keys', 'layout', 'marks', 'cards/actions'];
   const name = (f) => f.replace(/^src\/components\//, '').replace(/\.rs$/, '');
   const reach = sources('src/components').filter(([, t]) => /\buse_app_state\b|\bStateHandle\b/.test(t)).map(([f]) => name(f));
   assert.deepEqual(reach.filter((f) => !containers.includes(f) && !helpers.includes(f)), []);

@@ -1,0 +1,100 @@
+//! Suggestions for the open document, worked out after the paint that shows each change
+//! (never on the edit path): learned from every entity and source tagged anywhere in the
+//! library, matched in the open text. The search index takes the change at the same time.
+//! Rejections and the two switches are remembered in this browser.
+
+use std::rc::Rc;
+
+use annotator_core::suggest::{Dictionary, Options, Rejections, Suggester};
+use yew::prelude::*;
+
+use super::library_index;
+use crate::dom;
+use crate::state::{StateHandle, SuggestAction};
+use crate::storage;
+
+const REJECTED_PREF: &str = "suggest_rejected";
+const SHOWN_PREF: &str = "suggest_shown";
+const CASE_PREF: &str = "suggest_match_case";
+
+/// What this browser remembers: rejected texts, whether suggestions show, whether case matters.
+pub fn remembered() -> (Rejections, bool, bool) {
+    let rejected = storage::load_pref(REJECTED_PREF).and_then(|v| serde_json::from_value(v).ok());
+    let flag = |name, default| storage::load_pref(name).and_then(|v| v.as_bool()).unwrap_or(default);
+    (rejected.unwrap_or_default(), flag(SHOWN_PREF, true), flag(CASE_PREF, true))
+}
+
+/// A matcher and what it was built from.
+type Built = (Dictionary, Rejections, Options, Rc<Suggester>);
+
+thread_local! {
+    /// The last matcher built, and what it was built from: building one for a large
+    /// dictionary takes long, and most edits (notes, statuses, claims) teach nothing new.
+    static BUILT: std::cell::RefCell<Option<Built>> = const { std::cell::RefCell::new(None) };
+}
+
+/// A matcher for `dictionary`, the one built last when nothing it depends on changed.
+fn suggester(dictionary: Dictionary, rejected: &Rejections, options: Options) -> Rc<Suggester> {
+    BUILT.with(|built| {
+        let mut built = built.borrow_mut();
+        if let Some((d, r, o, s)) = built.as_ref() {
+            if *d == dictionary && r == rejected && *o == options {
+                return s.clone();
+            }
+        }
+        let s = Rc::new(Suggester::new(&dictionary, rejected, options));
+        *built = Some((dictionary, rejected.clone(), options, s.clone()));
+        s
+    })
+}
+
+/// Tags the `n` other occurrences of annotation `of`'s text (as the card counted them),
+/// as one step, with ids drawn here.
+pub fn tag_all(state: &StateHandle, of: annotator_core::AnnotationId, n: usize) {
+    let ids = (0..n).map(|_| dom::random_id()).collect();
+    state.dispatch(SuggestAction::TagAll { of, ids, now: dom::now_iso() });
+}
+
+/// Works out the open document's suggestions after each change that shows, and keeps the
+/// person's choices.
+#[hook]
+pub fn use_suggestions(state: StateHandle) {
+    // Counts up when the library has been read (again): what others taught may have changed.
+    let library_read = use_state(|| 0u64);
+    {
+        let (state, library_read) = (state.clone(), library_read.clone());
+        use_effect_with(state.session.doc_id, move |_| {
+            let open = (state.session.doc_id, state.workspace().clone());
+            library_index::refresh(open, move || library_read.set(*library_read + 1));
+        });
+    }
+    let sg = &state.ui.suggest;
+    let key =
+        (state.revision(), state.session.doc_id, sg.shown, sg.match_case, sg.rejected.clone(), *library_read);
+    let (rejected, shown_and_case) = (sg.rejected.clone(), (sg.shown, sg.match_case));
+    use_effect_with(key, move |(revision, id, shown, ..)| {
+        let (revision, id, shown) = (*revision, *id, *shown);
+        dom::after_paint(move || {
+            let ws = state.workspace();
+            library_index::note_open(id, ws);
+            if !shown {
+                return;
+            }
+            let sg = &state.ui.suggest;
+            let list = dom::perf::measure("suggest", || {
+                let dictionary = library_index::with(|k| {
+                    Dictionary::from_workspaces(k.values().map(|d| d.workspace.as_ref()))
+                });
+                suggester(dictionary, &sg.rejected, sg.options()).suggest(ws)
+            });
+            state.dispatch(SuggestAction::Found { revision, list: Rc::from(list) });
+        });
+    });
+    use_effect_with(rejected, |rejected| {
+        storage::save_pref(REJECTED_PREF, serde_json::to_value(rejected.as_ref()).unwrap_or_default())
+    });
+    use_effect_with(shown_and_case, |(shown, case)| {
+        storage::save_pref(SHOWN_PREF, (*shown).into());
+        storage::save_pref(CASE_PREF, (*case).into());
+    });
+}
