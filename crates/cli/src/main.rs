@@ -2,7 +2,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use annotations_cli::{Cli, CliError, Command, From, compare, convert, merge, output_paths, report, review, suggest};
+use annotations_cli::{
+    Cli, CliError, Command, From, compare, convert, merge, output_paths, report, review, suggest,
+};
 use annotator_core::export_json;
 use annotator_core::formats::Format;
 use annotator_core::suggest::Options;
