@@ -371,7 +371,6 @@ impl Editor {
     }
 }
 
-#[path = "editor_batch.rs"]
 mod batch;
 
 #[cfg(test)]
