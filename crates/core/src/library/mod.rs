@@ -114,6 +114,20 @@ impl<S: Store> Library<S> {
         Ok(self.read(id)?.loaded.workspace)
     }
 
+    /// The stored annotations of document `id`, read from their own records alone (its
+    /// text is not read, nor are they found again in it): what learning from the whole
+    /// library needs, at a fraction of reading a book. One that cannot be read is left
+    /// out (and left as it is: reading never moves anything aside).
+    pub fn annotations(&self, id: AnnotationId) -> Result<Vec<crate::model::Annotation>, StoreError> {
+        let mut out = Vec::new();
+        for key in self.store.keys(&records::ann_prefix(id))? {
+            let Some(ann) = records::ann_id(&key, id) else { continue };
+            let parsed = self.store.get(&key)?.and_then(|raw| records::parse_annotation(&raw, ann).ok());
+            out.extend(parsed);
+        }
+        Ok(out)
+    }
+
     /// The stored search index record of document `id`'s text, if any (see
     /// [`crate::search`]; it says itself which text it was made from).
     pub fn search_record(&self, id: AnnotationId) -> Option<String> {

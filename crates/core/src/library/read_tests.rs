@@ -177,3 +177,19 @@ fn peek_reads_a_document_as_saved_without_priming_its_save() {
     assert!(lib.peek(nid(2)).is_err(), "a document that is not there is an error");
     assert_eq!(lib.peek(nid(1)).unwrap().annotations(), other.annotations(), "read again, not remembered");
 }
+
+/// Learning reads a stored document's annotations from their own records: the same
+/// annotations as a full read, and a damaged record is left out and left as it is.
+#[test]
+fn annotations_are_read_from_their_records_alone() {
+    let (mut lib, ws) = saved();
+    let mut got = lib.annotations(nid(1)).unwrap();
+    got.sort_by_key(|a| a.order_key());
+    let want: Vec<crate::model::Annotation> = ws.annotations().iter().map(|a| (**a).clone()).collect();
+    assert_eq!(got, want);
+    let key = ann_key(nid(1), ws.annotations()[0].id);
+    lib.store_mut().put(&key, "{not json");
+    assert_eq!(lib.annotations(nid(1)).unwrap().len(), want.len() - 1);
+    assert_eq!(lib.store().get(&key).unwrap().as_deref(), Some("{not json"));
+    assert_eq!(lib.annotations(nid(2)).unwrap(), vec![], "none stored, none read");
+}

@@ -66,7 +66,13 @@ fn teaches(a: &Annotation) -> bool {
 impl Dictionary {
     /// Learns every entity, source and custom-tag annotation of `ws` (claims aside).
     pub fn learn(&mut self, ws: &Workspace) {
-        for a in ws.annotations().iter().filter(|a| teaches(a)) {
+        self.learn_from(ws.annotations().iter().map(|a| &**a));
+    }
+
+    /// [`Dictionary::learn`] from annotations alone (a stored document's records: the
+    /// text is not needed to learn from them).
+    pub fn learn_from<'a>(&mut self, annotations: impl IntoIterator<Item = &'a Annotation>) {
+        for a in annotations.into_iter().filter(|a| teaches(a)) {
             let text = normalise(&a.exact);
             if !text.is_empty() {
                 self.entries.entry(text).or_default().add(a, 1);

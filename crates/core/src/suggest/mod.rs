@@ -19,7 +19,7 @@ use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{AnnotationId, Workspace};
+use crate::model::{AnnotationId, Document, Workspace};
 use crate::tagset::Tag;
 
 mod bounds;
@@ -71,6 +71,9 @@ pub struct Suggestion {
     pub count: u32,
 }
 
+/// Where a suggester's texts occur in one document's text (see [`Suggester::matches`]).
+pub struct Matches(Vec<matcher::Hit>);
+
 /// The dictionary as an automaton, with the rejections and options applied: built once
 /// (it costs more than a pass), used for every pass over any article.
 #[derive(Clone, Debug)]
@@ -121,9 +124,22 @@ impl Suggester {
     /// (see the module's rules); not where an annotation with the suggested tag already
     /// covers any of it.
     pub fn suggest(&self, ws: &Workspace) -> Vec<Suggestion> {
+        self.unannotated(&self.matches(&ws.document), ws)
+    }
+
+    /// Where its texts occur in `doc`, before what is tagged is left out: the costly part
+    /// of [`Suggester::suggest`], which depends on the text alone, so that a caller can
+    /// keep it while the text and the suggester stay the same and only filter it per edit.
+    pub fn matches(&self, doc: &Document) -> Matches {
+        Matches(self.matcher.find(doc))
+    }
+
+    /// `matches` (of `ws`'s text, by this suggester) less where an annotation with the
+    /// suggested tag already covers any of it: what [`Suggester::suggest`] gives.
+    pub fn unannotated(&self, matches: &Matches, ws: &Workspace) -> Vec<Suggestion> {
         let covered = Covered::new(ws);
         let text = ws.document.text();
-        let hits = self.matcher.find(&ws.document);
+        let hits = &matches.0;
         let mut out = Vec::with_capacity(hits.len());
         for hit in hits {
             let learned = &self.learned[hit.key];
@@ -132,7 +148,7 @@ impl Suggester {
                     start: hit.chars.start,
                     end: hit.chars.end,
                     tag: learned.tag,
-                    exact: text[hit.bytes].to_owned(),
+                    exact: text[hit.bytes.clone()].to_owned(),
                     entity_type: learned.entity_type.clone(),
                     count: learned.count,
                 });

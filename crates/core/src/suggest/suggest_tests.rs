@@ -240,3 +240,24 @@ fn occurrences_finds_every_other_untagged_place_of_a_cards_text() {
     assert_eq!(occurrences(ws, id(1), &ignoring), [at("reuters"), at("REUTERS"), again]);
     assert!(occurrences(ws, id(9), &ignoring).is_empty(), "no such annotation");
 }
+
+/// The matches of a text are kept across edits and filtered per edit: the same as a
+/// whole pass after each. And learning from a document's annotations alone is learning
+/// from the document.
+#[test]
+fn matches_kept_across_edits_filter_to_what_a_whole_pass_gives() {
+    let dict = library();
+    let s = suggester(&dict, Options::default());
+    let text = "Yesterday the Defense Ministry denied it; Defense officials agreed.";
+    let mut ed = Editor::new(open(text));
+    let matches = s.matches(&ed.workspace().document);
+    assert_eq!(s.unannotated(&matches, ed.workspace()), s.suggest(ed.workspace()));
+    ed.add(span(text, "Defense Ministry"), Tag::Source, id(9), NOW).unwrap();
+    assert_eq!(s.unannotated(&matches, ed.workspace()), s.suggest(ed.workspace()));
+    assert_eq!(s.suggest(ed.workspace()).len(), 1, "the tagged one is left out");
+
+    let ws = tagged("Defense and Defense.", &[("Defense", Tag::Entity, "organisation")]);
+    let mut from_records = Dictionary::default();
+    from_records.learn_from(ws.annotations().iter().map(|a| &**a));
+    assert_eq!(from_records, Dictionary::from_workspaces([&ws]));
+}
