@@ -15,7 +15,6 @@ use super::overview::Overview;
 use super::suggestions_bar::{Current, SuggestionsBar};
 use crate::dom;
 use crate::state::{EditAction, StateHandle, SuggestAction, UiAction, callback, stamped, use_app_state};
-use annotator_core::suggest::occurrences;
 use annotator_core::{Tag, text};
 
 /// Up to this many annotations every card is built at once; past it, groups are built as
@@ -108,7 +107,7 @@ fn suggestions_bar(state: &StateHandle) -> Html {
         count: c.count,
     });
     let selected = state.ui.selected.and_then(|id| ws.get(id)).filter(|a| a.tag != Tag::Claim && !a.orphan);
-    let tag_all = selected.map(|a| (a, occurrences(ws, a.id, &sg.options()).len()));
+    let tag_all = selected.map(|a| (a, crate::effects::other_occurrences(state, a.id)));
     let ids = tag_all.as_ref().map_or(0, |(_, n)| *n);
     let of = selected.map(|a| a.id);
     let tag_all = tag_all.filter(|(_, n)| *n > 0).map(|(a, n)| (text::shorten(&a.exact, 40), n));

@@ -44,3 +44,31 @@ pub fn first_shown(len: usize) -> usize {
     let Some(root) = gloo::utils::document().get_element_by_id("article-text") else { return 0 };
     shown_range(&root, covered_top(), len).0.unwrap_or(0)
 }
+
+/// Calls `f` at most once per frame after the window scrolls or resizes, while the
+/// returned listeners live. Passive (gloo's default): it never delays scrolling.
+pub fn on_scroll_frames(f: impl Fn() + 'static) -> [gloo::events::EventListener; 2] {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::JsCast;
+
+    let (f, queued) = (Rc::new(f), Rc::new(Cell::new(false)));
+    let schedule = move || {
+        if queued.replace(true) {
+            return;
+        }
+        let (f, queued) = (f.clone(), queued.clone());
+        let next = wasm_bindgen::closure::Closure::once_into_js(move || {
+            queued.set(false);
+            f();
+        });
+        let _ = gloo::utils::window().request_animation_frame(next.unchecked_ref());
+    };
+    let schedule = Rc::new(schedule);
+    let window = gloo::utils::window();
+    let on = |event| {
+        let schedule = schedule.clone();
+        gloo::events::EventListener::new(&window, event, move |_| schedule())
+    };
+    [on("scroll"), on("resize")]
+}

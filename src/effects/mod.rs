@@ -16,4 +16,4 @@ mod suggest;
 pub use autosave::{SaveStatus, use_autosave};
 pub use documents::use_restore;
 pub use shortcuts::{press, use_shortcuts};
-pub use suggest::{remembered as remembered_suggestions, tag_all, use_suggestions};
+pub use suggest::{other_occurrences, remembered as remembered_suggestions, tag_all, use_suggestions};

@@ -5,7 +5,8 @@
 
 use std::rc::Rc;
 
-use annotator_core::suggest::{Dictionary, Options, Rejections, Suggester};
+use annotator_core::Document;
+use annotator_core::suggest::{Dictionary, Matches, Options, Rejections, Suggester};
 use yew::prelude::*;
 
 use super::library_index;
@@ -48,11 +49,56 @@ fn suggester(dictionary: Dictionary, rejected: &Rejections, options: Options) ->
     })
 }
 
+thread_local! {
+    /// Where the last matcher's texts occur in the last text: most edits change neither,
+    /// and finding them is the costly part of a pass over a book.
+    static MATCHED: std::cell::RefCell<Option<(Rc<Suggester>, Rc<Document>, Rc<Matches>)>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// `suggester`'s matches in `doc`, the last ones when both are the same (by identity).
+fn matches(suggester: &Rc<Suggester>, doc: &Rc<Document>) -> Rc<Matches> {
+    MATCHED.with(|m| {
+        let mut m = m.borrow_mut();
+        if let Some((s, d, found)) = m.as_ref() {
+            if Rc::ptr_eq(s, suggester) && Rc::ptr_eq(d, doc) {
+                return found.clone();
+            }
+        }
+        let found = Rc::new(suggester.matches(doc));
+        *m = Some((suggester.clone(), doc.clone(), found.clone()));
+        found
+    })
+}
+
 /// Tags the `n` other occurrences of annotation `of`'s text (as the card counted them),
 /// as one step, with ids drawn here.
 pub fn tag_all(state: &StateHandle, of: annotator_core::AnnotationId, n: usize) {
     let ids = (0..n).map(|_| dom::random_id()).collect();
     state.dispatch(SuggestAction::TagAll { of, ids, now: dom::now_iso() });
+}
+
+/// How many other untagged places annotation `of`'s text has (a card's "Tag all N"),
+/// counted once per revision and selection: a book's text is scanned once, not at each
+/// render of the sidebar.
+pub fn other_occurrences(state: &StateHandle, of: annotator_core::AnnotationId) -> usize {
+    type Counted = ((annotator_core::AnnotationId, u64, annotator_core::AnnotationId, bool), usize);
+    thread_local! {
+        static COUNTED: std::cell::RefCell<Option<Counted>> = const { std::cell::RefCell::new(None) };
+    }
+    let options = state.ui.suggest.options();
+    let key = (state.session.doc_id, state.revision(), of, options.case_sensitive);
+    COUNTED.with(|c| {
+        let mut c = c.borrow_mut();
+        match c.as_ref() {
+            Some((k, n)) if *k == key => *n,
+            _ => {
+                let n = annotator_core::suggest::occurrences(state.workspace(), of, &options).len();
+                *c = Some((key, n));
+                n
+            }
+        }
+    })
 }
 
 /// Works out the open document's suggestions after each change that shows, and keeps the
@@ -64,7 +110,7 @@ pub fn use_suggestions(state: StateHandle) {
     {
         let (state, library_read) = (state.clone(), library_read.clone());
         use_effect_with(state.session.doc_id, move |_| {
-            let open = (state.session.doc_id, state.workspace().clone());
+            let open = (state.session.doc_id, state.revision(), state.workspace());
             library_index::refresh(open, move || library_read.set(*library_read + 1));
         });
     }
@@ -76,16 +122,18 @@ pub fn use_suggestions(state: StateHandle) {
         let (revision, id, shown) = (*revision, *id, *shown);
         dom::after_paint(move || {
             let ws = state.workspace();
-            library_index::note_open(id, ws);
+            library_index::note_open(id, revision, ws);
             if !shown {
                 return;
             }
             let sg = &state.ui.suggest;
             let list = dom::perf::measure("suggest", || {
-                let dictionary = library_index::with(|k| {
-                    Dictionary::from_workspaces(k.values().map(|d| d.workspace.as_ref()))
+                let mut dictionary = Dictionary::default();
+                library_index::with(|k| {
+                    dictionary.learn_from(k.values().flat_map(|d| d.annotations.iter().map(|a| &**a)))
                 });
-                suggester(dictionary, &sg.rejected, sg.options()).suggest(ws)
+                let suggester = suggester(dictionary, &sg.rejected, sg.options());
+                suggester.unannotated(&matches(&suggester, &ws.document), ws)
             });
             state.dispatch(SuggestAction::Found { revision, list: Rc::from(list) });
         });

@@ -43,7 +43,9 @@ impl Default for Suggestions {
 impl Suggestions {
     /// The suggestion at code point `at`, if the list holds one there.
     pub fn at(&self, at: usize) -> Option<usize> {
-        self.shown.then(|| self.list.iter().position(|s| s.start <= at && at < s.end)).flatten()
+        // In text order and never overlapping: a book's list is searched, not scanned.
+        let i = self.list.partition_point(|s| s.end <= at);
+        self.list.get(i).filter(|s| self.shown && s.start <= at).map(|_| i)
     }
 
     pub fn options(&self) -> Options {
