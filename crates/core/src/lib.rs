@@ -34,6 +34,8 @@ pub mod meta;
 pub mod model;
 pub mod offsets;
 mod queries;
+/// Searching the whole library: its words and queries so far (the index comes next).
+pub mod search;
 pub mod span;
 pub mod status;
 pub mod suggest;
