@@ -33,15 +33,20 @@ pub(super) struct Piece<'a> {
     pub folded: &'a str,
     pub start: usize,
     pub end: usize,
+    /// A line break lies between this word and the one before: each line is a paragraph,
+    /// and a phrase is never found across one (as suggestions never are).
+    pub after_break: bool,
 }
 
 /// Calls `each` for every word of `text`, in order (the words [`tokens`] lists).
 pub(super) fn scan(text: &str, mut each: impl FnMut(Piece<'_>)) {
     let mut at = 0; // code points before the current piece
+    let mut broke = false;
     let mut folded = String::new();
     for (_, piece) in text.split_word_bound_indices() {
         let len = if piece.is_ascii() { piece.len() } else { piece.chars().count() };
         if !piece.chars().any(char::is_alphanumeric) {
+            broke |= piece.contains('\n');
             at += len;
             continue;
         }
@@ -51,9 +56,10 @@ pub(super) fn scan(text: &str, mut each: impl FnMut(Piece<'_>)) {
         let mut run_cjk = false;
         let mut wordy = false;
         folded.clear();
-        let mut flush = |folded: &mut String, start: usize, end: usize, wordy: bool| {
+        let mut flush = |folded: &mut String, start: usize, end: usize, wordy: bool, broke: &mut bool| {
             if wordy && !folded.is_empty() {
-                each(Piece { folded, start, end });
+                each(Piece { folded, start, end, after_break: *broke });
+                *broke = false;
             }
             folded.clear();
         };
@@ -62,7 +68,7 @@ pub(super) fn scan(text: &str, mut each: impl FnMut(Piece<'_>)) {
             let cjk = is_cjk(c);
             let joins_cjk = run_cjk && here > run_start && is_attached(c);
             if here > run_start && !joins_cjk && (cjk || run_cjk) {
-                flush(&mut folded, run_start, here, wordy);
+                flush(&mut folded, run_start, here, wordy, &mut broke);
                 (run_start, wordy) = (here, false);
             }
             if here == run_start {
@@ -71,7 +77,7 @@ pub(super) fn scan(text: &str, mut each: impl FnMut(Piece<'_>)) {
             wordy |= c.is_alphanumeric();
             fold_into(c, &mut folded);
         }
-        flush(&mut folded, run_start, at + len, wordy);
+        flush(&mut folded, run_start, at + len, wordy, &mut broke);
         at += len;
     }
 }
