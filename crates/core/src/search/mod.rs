@@ -150,6 +150,8 @@ impl SearchIndex {
 }
 
 #[cfg(test)]
+mod oracle_tests;
+#[cfg(test)]
 mod query_tests;
 #[cfg(test)]
 mod record_tests;
