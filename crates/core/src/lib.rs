@@ -9,6 +9,11 @@
 //!   `Date.toISOString()`; the core has none), compared as strings, which orders them;
 //! - ids of annotations and documents are v4 UUIDs, from random bytes the caller draws
 //!   (a foreign file's annotations get ones derived from its content).
+//!
+//! Searching the whole library (`search`) keeps an index beside the library rather than
+//! in it: it is fed one document at a time, off the edit path, and each text's postings
+//! can be kept as that document's search record, so that a later start reads them
+//! instead of tokenising the text again.
 
 #![warn(missing_docs)]
 
@@ -34,6 +39,8 @@ pub mod meta;
 pub mod model;
 pub mod offsets;
 mod queries;
+/// Full-text search over the whole library: titles, texts, quotes and notes, with filters.
+pub mod search;
 pub mod span;
 pub mod status;
 pub mod suggest;
