@@ -106,7 +106,8 @@ fn free_hits<'a>(d: &'a DocIndex, q: &Query) -> Option<Vec<Raw<'a>>> {
 
 /// With filters: the annotations that pass them; with free text too, each phrase's
 /// places in the quote or note (`in:text` reads as the quote, the text under it) of
-/// those annotations that have every phrase, and without, the quote of each.
+/// those annotations that have every phrase, and without, the quote of each (the places
+/// in its note of a `note:` filter's phrases, when there is one).
 fn annotation_hits<'a>(d: &'a DocIndex, q: &Query) -> Option<Vec<Raw<'a>>> {
     let keep = Keep::new(d, q)?;
     let phrases: Vec<Vec<u32>> = q.text.iter().map(|p| ids(d, p)).collect::<Option<_>>()?;
@@ -114,8 +115,16 @@ fn annotation_hits<'a>(d: &'a DocIndex, q: &Query) -> Option<Vec<Raw<'a>>> {
     let notes = q.searches(Field::Note);
     let (mut raw, mut spans) = (Vec::new(), Vec::new());
     for e in d.anns.values().filter(|e| keep.keeps(e)) {
-        if phrases.is_empty() {
+        if phrases.is_empty() && keep.notes.is_empty() {
             raw.push(Raw::new(Field::Quote, 0, char_len(&e.ann.exact), Some(e)));
+            continue;
+        }
+        if phrases.is_empty() {
+            // `note:` alone: where the note says it is what the person looks for.
+            for p in &keep.notes {
+                e.note.find(p, &mut spans);
+                raw.extend(spans.drain(..).map(|(start, end)| Raw::new(Field::Note, start, end, Some(e))));
+            }
             continue;
         }
         let before = raw.len();

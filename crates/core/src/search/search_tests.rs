@@ -169,7 +169,13 @@ fn filters_list_annotations() {
 fn notes_are_filters_and_fields() {
     let index = library();
     let wapo = find(&index, "note:wapo");
-    assert_eq!(summary(&wapo)[0].1, [(Field::Quote, "The Défense Ministry said the budget rose".to_owned())]);
+    assert_eq!(
+        summary(&wapo)[0].1,
+        [(Field::Note, "WaPo".to_owned())],
+        "alone, a note filter's hit is in the note"
+    );
+    let with_words = find(&index, "note:wapo budget");
+    assert_eq!(summary(&with_words)[0].1, [(Field::Quote, "budget".to_owned())], "with words, theirs");
     assert_eq!(titles(&find(&index, r#"note:"check the mof""#)), ["Tokyo ministry"]);
     assert!(find(&index, r#"note:"otherwise check""#).is_empty(), "a note's line break parts its phrases");
     let in_notes = find(&index, "table in:note");
