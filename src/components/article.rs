@@ -14,7 +14,7 @@ use super::find_bar::FindBar;
 use super::handles::{Pointer, use_handles, use_release, use_touch_selection};
 use super::layout::{SameDoc, use_layout};
 use super::line::{BLOCK_LINES, Block};
-use super::marks::use_marks;
+use super::marks::{use_marks, use_reveal};
 use crate::dom;
 use crate::state::{Stamp, UiAction, use_app_state};
 
@@ -102,6 +102,7 @@ pub fn Article() -> Html {
     let blocks = laid_out.len().div_ceil(BLOCK_LINES);
     let shown = use_fill(SameDoc(doc.clone()), blocks, *searching);
     use_marks(&state, split.clone(), shown);
+    let revealed = use_reveal(&state, split.clone());
     let onsearch = Callback::from(move |active| searching.set(active));
     let selected = state.ui.selected;
     let tags = state.workspace().tagset().clone();
@@ -122,7 +123,7 @@ pub fn Article() -> Html {
                 { for laid_out.chunks(BLOCK_LINES).zip(split.texts.chunks(BLOCK_LINES)).enumerate().map(|(i, (layouts, texts))| {
                     let selected = selected.filter(|id| layouts.iter().any(|l| l.draws(*id)));
                     let lines = texts.iter().cloned().zip(layouts.iter().cloned()).collect::<Vec<_>>();
-                    html! { <Block key={i} {lines} {selected} tags={tags.clone()} pending={i >= shown} /> }
+                    html! { <Block key={i} {lines} {selected} tags={tags.clone()} pending={i >= shown && revealed != Some(i)} /> }
                 }) }
             </div>
             <div id="caret" class="caret" aria-hidden="true"></div>

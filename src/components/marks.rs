@@ -10,6 +10,7 @@ use annotator_core::suggest::Suggestion;
 use yew::prelude::*;
 
 use super::layout::Lines;
+use super::line::BLOCK_LINES;
 use crate::dom;
 use crate::state::StateHandle;
 
@@ -62,4 +63,17 @@ pub fn use_marks(state: &StateHandle, split: Rc<Lines>, shown_blocks: usize) {
         let listeners = dom::viewport::on_scroll_frames(move || draw(true));
         move || drop(listeners)
     });
+}
+
+/// The block holding the place a library search opened the article at (drawn at once,
+/// however far into a book), highlighted and brought into view once it is in the page.
+#[hook]
+pub fn use_reveal(state: &StateHandle, split: Rc<Lines>) -> Option<usize> {
+    let revealed = state.ui.revealed.clone();
+    let block = revealed.as_ref().map(|r| split.lines.partition_point(|l| l.end < r.start) / BLOCK_LINES);
+    use_effect_with((revealed, state.revision()), move |(revealed, _)| {
+        let revealed = revealed.clone();
+        dom::after_paint(move || dom::find::reveal(&split.lines, revealed.as_ref()));
+    });
+    block
 }

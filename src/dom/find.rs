@@ -105,6 +105,22 @@ pub fn mark(name: &str, lines: &[Line], ranges: &[Range<usize>]) {
     set(&registry, name, &all);
 }
 
+/// Highlights `hit` (code points) as the place a library search opened the article at
+/// (`search-hit`) and brings it into view; `None` clears it.
+pub fn reveal(lines: &[Line], hit: Option<&Range<usize>>) {
+    let (Some(registry), Some(root)) =
+        (registry(), gloo::utils::document().get_element_by_id("article-text"))
+    else {
+        return;
+    };
+    let ranges = Array::new();
+    if let Some(range) = hit.and_then(|m| dom_range(&root, lines, m)) {
+        show_match(&range);
+        ranges.push(&range);
+    }
+    set(&registry, "search-hit", &ranges);
+}
+
 /// Shows `extent` (code points) as the span a dragged handle would make, or nothing.
 /// `line_of` gives the start of the line holding a code point.
 pub fn preview(root: &Element, extent: Option<Range<usize>>, line_of: impl Fn(usize) -> usize) {

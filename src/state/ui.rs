@@ -41,6 +41,9 @@ pub struct Ui {
     pub exporting: Option<Format>,
     /// Suggestions learned from the person's tags, for the open text.
     pub suggest: Suggestions,
+    /// A place a library search opened the document at (code points), shown until the
+    /// next click, Escape or document.
+    pub revealed: Option<Range<usize>>,
 }
 
 /// Selecting, linking, filtering and moving the caret.
@@ -90,6 +93,9 @@ pub enum UiAction {
     KeepA(Difference),
     /// Close the comparison.
     StopComparing,
+    /// Show `range` of the text: a library search's hit, opened (drawn, scrolled to and
+    /// highlighted until the next click or Escape).
+    Reveal(Range<usize>),
 }
 
 /// A comparison in progress: B's file and the lines whose A side was kept.
@@ -116,6 +122,7 @@ impl Ui {
             exporting: None,
             comparing: None,
             suggest: Suggestions::default(),
+            revealed: None,
         }
     }
 
@@ -146,6 +153,7 @@ impl Ui {
 pub(super) fn reduce(s: &mut State, action: UiAction) -> bool {
     let text = s.session.editor.workspace().document.text();
     match action {
+        UiAction::Cancel if s.ui.revealed.is_some() => s.ui.revealed = None,
         UiAction::Cancel => {
             if s.ui.pending.is_none() && s.ui.linking.is_none() {
                 s.ui.selected = None;
@@ -183,6 +191,7 @@ pub(super) fn reduce(s: &mut State, action: UiAction) -> bool {
         }
         UiAction::SelectNear(at) => s.ui.selected = s.workspace().nearest(at),
         UiAction::ClickText { at, now } => {
+            s.ui.revealed = None;
             let ws = s.workspace();
             let covering = at.map(|at| ws.covering(at)).unwrap_or_default();
             let source = covering.iter().find(|a| a.tag == Tag::Source).map(|a| a.id);
@@ -223,6 +232,13 @@ pub(super) fn reduce(s: &mut State, action: UiAction) -> bool {
             }
         }
         UiAction::StopComparing => s.ui.comparing = None,
+        UiAction::Reveal(range) => {
+            let len = s.workspace().document.char_len();
+            let range = range.start.min(len)..range.end.min(len);
+            // The caret keys, j and k go on from the hit.
+            s.ui.caret = (range.start, range.start);
+            s.ui.revealed = Some(range);
+        }
     }
     true
 }

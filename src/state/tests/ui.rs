@@ -136,3 +136,16 @@ fn a_comparison_stays_open_through_taking_b_and_closes_with_the_document() {
     let switched = reduce(undone, DocAction::SwitchDocument { id: id(5), workspace: other, revision: 0 });
     assert!(switched.ui.comparing.is_none(), "another document: the comparison is over");
 }
+
+/// A library search's hit is shown until the next click or Escape; the caret goes to it,
+/// and a range past the end of the text is cut to it.
+#[test]
+fn a_revealed_hit_stays_until_a_click_or_escape() {
+    let (start, end) = span("Washington");
+    let shown = reduce(fresh(), UiAction::Reveal(start..end));
+    assert_eq!((shown.ui.revealed.clone(), shown.ui.caret), (Some(start..end), (start, start)));
+    assert_eq!(reduce(shown.clone(), UiAction::Cancel).ui.revealed, None);
+    assert_eq!(reduce(shown, UiAction::ClickText { at: Some(start), now: now(1) }).ui.revealed, None);
+    let len = fresh().workspace().document.char_len();
+    assert_eq!(reduce(fresh(), UiAction::Reveal(len - 2..len + 9)).ui.revealed, Some(len - 2..len));
+}
