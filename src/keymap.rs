@@ -45,6 +45,8 @@ pub enum Command {
     /// Accept / reject the selected suggestion.
     AcceptSuggestion,
     RejectSuggestion,
+    /// Search every document of the library.
+    Search,
 }
 
 /// One key with its modifiers. `shift: None` accepts either (Shift extends caret moves).
@@ -190,6 +192,13 @@ pub const KEYMAP: &[Binding] = &[
         "Accept / reject the selected suggestion (click a dashed word to select it)",
     ),
     bind(Suggestion, C::RejectSuggestion, &[key("x")], "", ""),
+    bind(
+        Page,
+        C::Search,
+        &[exact("f", true, false, true)],
+        "Ctrl+Shift+F",
+        "Search every document in the Library",
+    ),
     bind(Page, C::Help, &[key("?")], "?", "This list"),
 ];
 
@@ -307,6 +316,7 @@ mod tests {
         assert_eq!(aria(C::Undo), "Control+Z");
         assert_eq!(aria(C::Redo), "Control+Shift+Z Control+Y");
         assert_eq!(aria(C::Help), "?");
+        assert_eq!(aria(C::Search), "Control+Shift+F");
         assert_eq!(aria(C::AcceptSuggestion), "A");
         assert_eq!(command(Suggestion, &press("x", false, false, false)), Some(C::RejectSuggestion));
         let rows: Vec<_> = help_rows().map(|(keys, _)| keys).collect();
@@ -328,6 +338,7 @@ mod tests {
                 "Escape",
                 "Enter / Shift+Enter in Find",
                 "a / x",
+                "Ctrl+Shift+F",
                 "?",
             ]
         );

@@ -50,7 +50,11 @@ fn Page(props: &PageProps) -> Html {
         let dialog = dialog.clone();
         Callback::from(move |()| dialog.set(Some(DialogMode::Help)))
     };
-    use_shortcuts(state.clone(), onhelp);
+    let onsearch = {
+        let dialog = dialog.clone();
+        Callback::from(move |()| dialog.set(Some(DialogMode::Search)))
+    };
+    use_shortcuts(state.clone(), onhelp, onsearch);
     use_suggestions(state.clone());
     use_effect_with(state.workspace().tagset().clone(), |tags| {
         dom::theme::apply_tag_css(&dom::theme::tag_css(tags))

@@ -29,6 +29,7 @@ pub fn Dialogs(props: &DialogsProps) -> Html {
     let ws = state.workspace();
     match mode {
         DialogMode::Library => html! { <Library {onclose} /> },
+        DialogMode::Search => html! { <Library {onclose} search=true /> },
         DialogMode::Details | DialogMode::Review => {
             let for_review = mode == DialogMode::Review;
             let doc = state.session.doc_id;

@@ -6,14 +6,18 @@ use yew::prelude::*;
 
 use super::dialog::Dialog;
 use super::escape::use_focus_on_mount;
+use super::library_search::LibrarySearch;
 use super::rename_field::RenameField;
 
-use crate::effects::documents;
+use crate::effects::{documents, search};
 use crate::state::{DocAction, State, use_app_state};
 
 #[derive(Properties, PartialEq)]
 pub struct LibraryProps {
     pub onclose: Callback<()>,
+    /// Opened to search (Ctrl+Shift+F): the search box takes the focus.
+    #[prop_or_default]
+    pub search: bool,
 }
 
 /// The saved list (`saved`), with the open document as it is in memory (saving lags 300 ms).
@@ -94,13 +98,16 @@ pub fn Library(props: &LibraryProps) -> Html {
         let state = state.clone();
         move |_| documents::export_all(&state)
     };
+    let searching = search::use_search(&state, props.onclose.clone());
     let onclose = props.onclose.reform(|_: MouseEvent| ());
     let close = use_node_ref();
-    use_focus_on_mount(close.clone());
+    use_focus_on_mount(if props.search { NodeRef::default() } else { close.clone() });
 
     html! {
         <Dialog title="Library" title_id="library-title" onclose={props.onclose.clone()} class={classes!("library")}>
             <p class="hint">{ kept_where(state.health.persisted) }</p>
+            <LibrarySearch onopen={searching.onopen} focus={props.search} onsearch={searching.onsearch}
+                reading={searching.reading} generation={searching.generation}>
             <ul class="docs">
                 { for docs.iter().map(|d| html! {
                     <li key={d.id.to_string()} class={classes!("doc", (d.id == state.session.doc_id).then_some("open"))}>
@@ -128,6 +135,7 @@ pub fn Library(props: &LibraryProps) -> Html {
                     </li>
                 }) }
             </ul>
+            </LibrarySearch>
             <div class="dialog-actions">
                 <button id="export-all" onclick={onexport_all}>{ "Export all" }</button>
                 <button onclick={onclose} ref={close}>{ "Close" }</button>

@@ -17,6 +17,8 @@ pub enum DialogMode {
     /// Not this dialog: the library, the tag set and the shortcut list (kept here so the
     /// app has one dialog at a time).
     Library,
+    /// The library, opened to search it (Ctrl+Shift+F).
+    Search,
     Tags,
     Help,
     /// "Your name", asked for before an export in this format (`None`: from the View menu).

@@ -21,6 +21,7 @@ mod help;
 mod hooks;
 mod layout;
 mod library;
+mod library_search;
 mod line;
 mod load_dialog;
 mod marks;

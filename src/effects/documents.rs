@@ -80,7 +80,7 @@ pub fn delete(state: &StateHandle, id: AnnotationId, title: &str) {
         Some(Err(e)) => return failed(state, "It could not be deleted", library_error(&e)),
         None => return failed(state, "It could not be deleted", "storage is not ready"),
     };
-    // Search and suggestions forget it now; a restore brings it back at their next look.
+    // Suggestions forget it now (search at its next refresh); a restore brings it back.
     super::library_index::forget(id);
     let next = was_open.then(|| next_after(id));
     let trashed = Trashed { deleted: Rc::new(deleted), title: title.to_owned(), was_open, at_revision: 0 };

@@ -1,8 +1,8 @@
 //! What the app does outside its state, in effects and event handlers: saving and tab
 //! sync (`autosave`), the keyboard's shortcuts (`shortcuts`), the library's documents
 //! (`documents`), files opened and downloaded (`files`), remembered preferences (`prefs`),
-//! start-up (`boot`), and suggestions learned from the whole library (`suggest`, over
-//! `library_index`). Components call these; they never reach storage themselves.
+//! start-up (`boot`), suggestions learned from the whole library (`suggest`, over
+//! `library_index`), and searching it (`search`). Components call these; they never reach storage themselves.
 
 mod autosave;
 pub mod boot;
@@ -10,6 +10,7 @@ pub mod documents;
 pub mod files;
 mod library_index;
 pub mod prefs;
+pub mod search;
 mod shortcuts;
 mod suggest;
 

@@ -46,6 +46,8 @@ enum Shortcut {
     Act(Action),
     /// Show the list of shortcuts.
     Help,
+    /// Search the whole library.
+    Search,
     /// Open the selected annotation's card (focus its controls).
     Open,
 }
@@ -62,6 +64,7 @@ fn shortcut_for(e: &KeyboardEvent) -> Option<Shortcut> {
     let on_page = target(e).is_none_or(|t| t.tag_name() == "BODY" || t.id() == "article-text");
     let action = match keymap::command(Context::Page, &press) {
         Some(Command::Help) => return Some(Shortcut::Help),
+        Some(Command::Search) => return Some(Shortcut::Search),
         Some(Command::Open) if on_page => return Some(Shortcut::Open),
         Some(Command::Undo) => EditAction::Undo { now: now() }.into(),
         Some(Command::Redo) => EditAction::Redo { now: now() }.into(),
@@ -90,9 +93,10 @@ fn shortcut_for(e: &KeyboardEvent) -> Option<Shortcut> {
 /// Tag keys (1/2/3 by default) tag the selection or retag the selected annotation;
 /// Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y undo and redo; Delete removes the selected annotation;
 /// j/k move between annotations and Enter opens one; Shift+Alt+←/→ move its end (with
-/// Ctrl, its start); Escape drops the selection; `?` lists them all (`onhelp`).
+/// Ctrl, its start); Escape drops the selection; `?` lists them all (`onhelp`);
+/// Ctrl+Shift+F searches the library (`onsearch`).
 #[hook]
-pub fn use_shortcuts(state: StateHandle, onhelp: Callback<()>) {
+pub fn use_shortcuts(state: StateHandle, onhelp: Callback<()>, onsearch: Callback<()>) {
     use_effect_with((), move |_| {
         let options = EventListenerOptions::enable_prevent_default();
         let listener =
@@ -109,6 +113,10 @@ pub fn use_shortcuts(state: StateHandle, onhelp: Callback<()>) {
                     Some(Shortcut::Help) => {
                         e.prevent_default();
                         onhelp.emit(());
+                    }
+                    Some(Shortcut::Search) => {
+                        e.prevent_default();
+                        onsearch.emit(());
                     }
                     Some(Shortcut::Open) => {
                         let card = gloo::utils::document()

@@ -49,11 +49,13 @@ fn suggester(dictionary: Dictionary, rejected: &Rejections, options: Options) ->
     })
 }
 
+/// A matcher's matches in a text.
+type Matched = (Rc<Suggester>, Rc<Document>, Rc<Matches>);
+
 thread_local! {
     /// Where the last matcher's texts occur in the last text: most edits change neither,
     /// and finding them is the costly part of a pass over a book.
-    static MATCHED: std::cell::RefCell<Option<(Rc<Suggester>, Rc<Document>, Rc<Matches>)>> =
-        const { std::cell::RefCell::new(None) };
+    static MATCHED: std::cell::RefCell<Option<Matched>> = const { std::cell::RefCell::new(None) };
 }
 
 /// `suggester`'s matches in `doc`, the last ones when both are the same (by identity).
@@ -123,6 +125,7 @@ pub fn use_suggestions(state: StateHandle) {
         dom::after_paint(move || {
             let ws = state.workspace();
             library_index::note_open(id, revision, ws);
+            super::search::note_open(id, revision, ws);
             if !shown {
                 return;
             }
