@@ -42,9 +42,10 @@ function budgets(r) {
     `| ${what} | ${budget} | ${shown ?? (value === undefined || value === null ? '—' : `${ms(value)} ms`)} | ${value !== undefined && value !== null && value <= limit ? 'met' : '**missed**'} |`);
 }
 
+/** Criterion's medians (ns) by benchmark id. */
 function criterion(dir) {
   if (!existsSync(dir)) return [];
-  const rows = [];
+  const found = [];
   const walk = (d) => {
     for (const e of readdirSync(d, { withFileTypes: true })) {
       if (!e.isDirectory()) continue;
@@ -52,12 +53,27 @@ function criterion(dir) {
       if (existsSync(estimates)) {
         const median = JSON.parse(readFileSync(estimates, 'utf8')).median.point_estimate;
         const bench = JSON.parse(readFileSync(join(d, e.name, 'new', 'benchmark.json'), 'utf8'));
-        rows.push(`| ${bench.full_id} | ${median >= 1e6 ? `${(median / 1e6).toFixed(2)} ms` : `${(median / 1e3).toFixed(2)} µs`} |`);
+        found.push({ id: bench.full_id, median });
       } else if (e.name !== 'report') walk(join(d, e.name));
     }
   };
   walk(dir);
-  return rows.sort();
+  return found.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+const duration = (ns) => (ns >= 1e6 ? `${(ns / 1e6).toFixed(2)} ms` : `${(ns / 1e3).toFixed(2)} µs`);
+
+/** The research desk's budgets, from criterion (host): the slowest benchmark of each kind. */
+function deskBudgets(crit) {
+  const worst = (prefix) => Math.max(...crit.filter((c) => c.id.startsWith(prefix)).map((c) => c.median));
+  return [
+    ['A library search, 50 documents / 1M words / 20k annotations (slowest query)', '≤ 30 ms', 'search/query,', 30],
+    ['Indexing one edit, 600k words / 10k annotations', '≤ 2 ms', 'search/update,', 2],
+    ['Suggestions for a 100k-word article, 20,000-entry dictionary', '≤ 50 ms', 'suggest/suggest,', 50],
+  ].filter(([, , prefix]) => crit.some((c) => c.id.startsWith(prefix))).map(([what, budget, prefix, limit]) => {
+    const ns = worst(prefix);
+    return `| ${what} | ${budget} | ${duration(ns)} | ${ns / 1e6 <= limit ? 'met' : '**missed**'} |`;
+  });
 }
 
 export function report(r, criterionDir) {
@@ -132,10 +148,16 @@ from navigation to the paint that shows its highlights; ours is "open the saved 
 |---|---|---|---|---|
 ${peerRows.join('\n')}
 ${crit.length ? `
+## Research desk budgets (criterion, host, median)
+
+| budget | limit | median | |
+|---|---|---|---|
+${deskBudgets(crit).join('\n')}
+
 ## Core micro-benchmarks (criterion, host, median)
 
 | benchmark | median |
 |---|---|
-${crit.join('\n')}
+${crit.map((c) => `| ${c.id} | ${duration(c.median)} |`).join('\n')}
 ` : ''}`;
 }

@@ -62,8 +62,9 @@ pub fn note_open(id: AnnotationId, revision: u64, ws: &Workspace) {
     if !STARTED.get() || SEEN.with(|s| s.borrow().get(&id) == Some(&Seen::Open(revision))) {
         return;
     }
-    let _timing = dom::perf::start("search:index");
-    INDEX.with(|i| i.borrow_mut().update(id, ws.document.title(), &updated(ws), ws));
+    dom::perf::measure("search:index", || {
+        INDEX.with(|i| i.borrow_mut().update(id, ws.document.title(), &updated(ws), ws))
+    });
     SEEN.with(|s| s.borrow_mut().insert(id, Seen::Open(revision)));
 }
 
@@ -131,8 +132,7 @@ pub fn search(query: &str) -> Vec<DocResults> {
     if query.is_empty() {
         return Vec::new();
     }
-    let _timing = dom::perf::start("search");
-    INDEX.with(|i| i.borrow().search(&query, PER_DOC))
+    dom::perf::measure("search", || INDEX.with(|i| i.borrow().search(&query, PER_DOC)))
 }
 
 /// Opens document `doc` at `hit`: its card when the hit is in an annotation, else the
