@@ -70,17 +70,25 @@ async function selectWord(page, k) {
   await page.locator('.picker').waitFor();
 }
 
-/** Clicks the `k`-th visible highlight, which selects its annotation and opens its card. */
+/**
+ * Clicks the `k`-th visible highlight, which selects its annotation and opens its card. A
+ * highlight that starts on a suggested word selects the suggestion (as a person's click on
+ * the dashed word does): the next one is taken then.
+ */
 async function selectHighlight(page, k) {
-  await page.evaluate((k) => {
+  const ok = await page.evaluate(async (k) => {
+    const suggested = [...(CSS.highlights?.get('suggestion') ?? [])];
+    const inSuggestion = (m) => suggested.some((r) => r.intersectsNode(m.firstChild ?? m));
     const marks = [...document.querySelectorAll('#article-text mark[data-id]')].filter((m) => {
       const r = m.getBoundingClientRect();
-      return r.top > 80 && r.bottom < innerHeight - 40;
+      return r.top > 80 && r.bottom < innerHeight - 40 && !inSuggestion(m);
     });
-    if (marks.length === 0) throw new Error('no visible highlight');
+    if (marks.length === 0) return false;
     marks[k % marks.length].dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    return true;
   }, k);
-  await page.locator('.card.sel select >> nth=0').waitFor();
+  if (!ok) throw new Error('no visible highlight outside the suggestions');
+  await page.locator('.card.sel select >> nth=0').waitFor({ timeout: 10_000 });
 }
 
 /** How long the app's save after `since` took and whether it failed; null if none within 3 s. */

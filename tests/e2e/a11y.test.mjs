@@ -73,6 +73,11 @@ test('axe finds no serious or critical problem on the main views, light and dark
       await choose(page, button);
       await page.getByRole('dialog').first().waitFor();
       found[`${name} dialog`] = await audit(page);
+      if (name === 'Library') {
+        await page.fill('#library-search', 'military');
+        await page.locator('.search-results .hit').first().waitFor();
+        found['library search results'] = await audit(page);
+      }
       await page.keyboard.press('Escape');
       await page.getByRole('dialog').first().waitFor({ state: 'detached' });
     }
