@@ -44,7 +44,10 @@ browser:
 # formats' own module is the lever. Raised a second time, from 591000, for issue 14's
 # article details, ClaimReview and suggestions (aho-corasick): 94.7 KB gzip, of which
 # aho-corasick's default features were 5 KB (now off). Issue 13 is further away for it.
-WASM_GZIP_BUDGET := 686000
+# Raised a third time, from 686000, for issue 14's library search (the index, its
+# records, accent folding by unicode-normalization's canonical tables, the Library's
+# search box): 62,558 bytes gzip (748,558 measured). Not split by lever yet.
+WASM_GZIP_BUDGET := 749000
 
 e2e:
 	trunk build --release
