@@ -106,7 +106,7 @@ pub fn LibrarySearch(props: &LibrarySearchProps) -> Html {
             <input type="search" id="library-search" ref={input} value={(*query).clone()} {oninput} {onkeydown}
                 aria-label="Search every document" aria-describedby="library-search-help"
                 placeholder="Search every document (Ctrl+Shift+F)" />
-            <p id="library-search-help" class="hint">
+            <p id="library-search-help" class="search-help">
                 { "Words, \"exact phrases\", and tag:claim status:disputed type:person note:word in:title|text|quote|note" }
             </p>
             if active {
