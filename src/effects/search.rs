@@ -121,11 +121,6 @@ pub fn refresh(
     });
 }
 
-/// Whether the index is being brought up to date.
-pub fn busy() -> bool {
-    BUSY.get()
-}
-
 /// The results of `query` over the index as it is, newest document first.
 pub fn search(query: &str) -> Vec<DocResults> {
     let query = Query::parse(query);
