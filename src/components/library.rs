@@ -26,7 +26,7 @@ fn rows(state: &State, saved: &[DocSummary]) -> Vec<DocSummary> {
     let open = DocSummary {
         id: state.session.doc_id,
         title: ws.document.title().to_owned(),
-        updated: ws.annotations().iter().map(|a| a.modified.clone()).max(),
+        updated: ws.updated().map(str::to_owned),
         counts: ws.counts().into_iter().map(|(t, n)| (ws.tagset().label(t), n)).collect(),
         meta: ws.document.meta().clone(),
         revision: state.revision(),

@@ -2,7 +2,8 @@
 //! sync (`autosave`), the keyboard's shortcuts (`shortcuts`), the library's documents
 //! (`documents`), files opened and downloaded (`files`), remembered preferences (`prefs`),
 //! start-up (`boot`), suggestions learned from the whole library (`suggest`, over
-//! `library_index`), and searching it (`search`). Components call these; they never reach storage themselves.
+//! `library_index`), and searching it (`search`); both copies of the library catch up
+//! with storage through `reader`. Components call these; they never reach storage themselves.
 
 mod autosave;
 pub mod boot;
@@ -10,6 +11,7 @@ pub mod documents;
 pub mod files;
 mod library_index;
 pub mod prefs;
+mod reader;
 pub mod search;
 mod shortcuts;
 mod suggest;

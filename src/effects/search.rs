@@ -6,12 +6,13 @@
 //! index is kept with the library, so a reload reads it instead of tokenising a book again.
 
 use std::cell::{Cell, RefCell};
-use std::collections::BTreeMap;
 
+use annotator_core::library::DocSummary;
 use annotator_core::search::{DocResults, Field, Hit, Query, SearchIndex, TextIndexed};
 use annotator_core::{AnnotationId, Workspace};
 use yew::prelude::*;
 
+use super::reader::{self, Reader};
 use crate::dom;
 use crate::state::{StateHandle, UiAction};
 use crate::storage;
@@ -19,26 +20,11 @@ use crate::storage;
 /// Hits listed per document (its total is counted in full).
 const PER_DOC: usize = 20;
 
-/// What the index holds of a document.
-#[derive(Clone, Copy, PartialEq)]
-enum Seen {
-    /// Storage, at this saved revision.
-    Stored(u64),
-    /// This tab's memory, at this revision of the open document.
-    Open(u64),
-}
-
 thread_local! {
     static INDEX: RefCell<SearchIndex> = RefCell::new(SearchIndex::default());
-    static SEEN: RefCell<BTreeMap<AnnotationId, Seen>> = const { RefCell::new(BTreeMap::new()) };
+    static READER: Reader = const { Reader::new() };
     /// Whether a search has started in this tab: until then nothing is indexed.
     static STARTED: Cell<bool> = const { Cell::new(false) };
-    static BUSY: Cell<bool> = const { Cell::new(false) };
-}
-
-/// When the open document last changed, as the library lists it.
-fn updated(ws: &Workspace) -> String {
-    ws.annotations().iter().map(|a| a.modified.as_str()).max().unwrap_or_default().to_owned()
 }
 
 /// Indexes `ws` as document `id`, from its stored text record when that is of this text,
@@ -59,19 +45,14 @@ fn index(id: AnnotationId, title: &str, updated: &str, ws: &Workspace) {
 /// Takes the open document `id` as it is at `revision` (once per revision), once a
 /// search has started.
 pub fn note_open(id: AnnotationId, revision: u64, ws: &Workspace) {
-    if !STARTED.get() || SEEN.with(|s| s.borrow().get(&id) == Some(&Seen::Open(revision))) {
+    if !STARTED.get() || READER.with(|r| r.mirror.borrow().holds_open(id, revision)) {
         return;
     }
+    let updated = ws.updated().unwrap_or_default();
     dom::perf::measure("search:index", || {
-        INDEX.with(|i| i.borrow_mut().update(id, ws.document.title(), &updated(ws), ws))
+        INDEX.with(|i| i.borrow_mut().update(id, ws.document.title(), updated, ws))
     });
-    SEEN.with(|s| s.borrow_mut().insert(id, Seen::Open(revision)));
-}
-
-/// Forgets document `id` (no longer stored).
-fn forget(id: AnnotationId) {
-    INDEX.with(|i| i.borrow_mut().remove(id));
-    SEEN.with(|s| s.borrow_mut().remove(&id));
+    READER.with(|r| r.mirror.borrow_mut().took_open(id, revision));
 }
 
 /// Brings the index up to date with storage (everything the first time), the open
@@ -83,41 +64,24 @@ pub fn refresh(
     done: impl FnOnce() + 'static,
 ) {
     let (open, revision, ws) = (state.session.doc_id, state.revision(), state.workspace().clone());
-    if BUSY.with(|b| b.replace(true)) {
-        return;
-    }
-    let first = !STARTED.replace(true);
+    STARTED.set(true);
     yew::platform::spawn_local(async move {
-        if first || SEEN.with(|s| s.borrow().get(&open) != Some(&Seen::Open(revision))) {
-            index(open, ws.document.title(), &updated(&ws), &ws);
-            SEEN.with(|s| s.borrow_mut().insert(open, Seen::Open(revision)));
+        if !READER.with(|r| r.mirror.borrow().holds_open(open, revision)) {
+            // From its stored record when there is one (the first search after a reload).
+            index(open, ws.document.title(), ws.updated().unwrap_or_default(), &ws);
+            READER.with(|r| r.mirror.borrow_mut().took_open(open, revision));
         }
-        let summaries = storage::with(|lib| lib.summaries().unwrap_or_default()).unwrap_or_default();
-        let stale: Vec<_> = summaries
-            .iter()
-            .filter(|d| d.id != open && !d.damaged)
-            .filter(|d| SEEN.with(|s| s.borrow().get(&d.id).is_none_or(|k| *k != Seen::Stored(d.revision))))
-            .collect();
-        // Deleted elsewhere: gone from storage (the open one may not be saved yet).
-        let gone: Vec<AnnotationId> = SEEN.with(|s| {
-            s.borrow()
-                .keys()
-                .filter(|id| **id != open && !summaries.iter().any(|d| d.id == **id))
-                .copied()
-                .collect()
-        });
-        gone.into_iter().for_each(forget);
-        for (n, d) in stale.iter().enumerate() {
-            if let Some(Ok(ws)) = storage::with(|lib| lib.peek(d.id)) {
-                index(d.id, &d.title, d.updated.as_deref().unwrap_or_default(), &ws);
-                SEEN.with(|s| s.borrow_mut().insert(d.id, Seen::Stored(d.revision)));
-            }
-            progress(n + 1, stale.len());
-            // One document per task: a large library is read without a long stall.
-            gloo::timers::future::TimeoutFuture::new(0).await;
+        let read = |d: &DocSummary| {
+            let Some(Ok(ws)) = storage::with(|lib| lib.peek(d.id)) else { return false };
+            index(d.id, &d.title, d.updated.as_deref().unwrap_or_default(), &ws);
+            true
+        };
+        let gone = |id| {
+            INDEX.with(|i| i.borrow_mut().remove(id));
+        };
+        if reader::catch_up(&READER, open, read, gone, progress).await {
+            done();
         }
-        BUSY.set(false);
-        done();
     });
 }
 

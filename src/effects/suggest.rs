@@ -133,7 +133,7 @@ pub fn use_suggestions(state: StateHandle) {
             let list = dom::perf::measure("suggest", || {
                 let mut dictionary = Dictionary::default();
                 library_index::with(|k| {
-                    dictionary.learn_from(k.values().flat_map(|d| d.annotations.iter().map(|a| &**a)))
+                    dictionary.learn_from(k.values().flat_map(|d| d.iter().map(|a| &**a)))
                 });
                 let suggester = suggester(dictionary, &sg.rejected, sg.options());
                 suggester.unannotated(&matches(&suggester, &ws.document), ws)

@@ -19,6 +19,12 @@ impl Workspace {
         counts
     }
 
+    /// When an annotation last changed (the latest `modified`, RFC 3339), `None` without
+    /// annotations: the document's "updated" in the Library and in search results.
+    pub fn updated(&self) -> Option<&str> {
+        self.annotations().iter().map(|a| a.modified.as_str()).max()
+    }
+
     /// The names of the people who made annotations here, sorted, each once (for the
     /// sidebar's "by" filter); empty when no one gave a name.
     pub fn creators(&self) -> Vec<String> {

@@ -11,6 +11,7 @@
 mod catalog;
 mod error;
 mod legacy;
+mod mirror;
 mod read;
 pub mod records;
 mod save;
@@ -25,6 +26,7 @@ pub use legacy::{
     LEGACY_KEY, Moved, OLD_BACKUP_KEY, OLD_CURRENT_KEY, OLD_DOC_PREFIX, OLD_SYNC_PREFIX, migrate,
     migrate_within,
 };
+pub use mirror::{CatchUp, Mirror};
 pub use read::{Loaded, back_up, backups, set_aside};
 pub use records::DocSummary;
 pub use store::{Failure, MemoryStore, Store, StoreError, Write, keys_with_prefix};

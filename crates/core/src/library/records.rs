@@ -188,7 +188,7 @@ pub struct Summary {
 impl Summary {
     /// Counted from every annotation of `ws`.
     pub fn of(ws: &Workspace) -> Self {
-        Self { updated: ws.annotations().iter().map(|a| &a.modified).max().cloned(), counts: ws.counts() }
+        Self { updated: ws.updated().map(str::to_owned), counts: ws.counts() }
     }
 }
 
