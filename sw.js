@@ -4,7 +4,7 @@
 // each page load, so the offline copy follows new versions. Offline, the copy answers.
 // Only this origin's GET requests are touched; the app makes no others.
 const CACHE = 'article-annotator-shell-v1';
-const SHELL = ['./', 'index.html', 'boot.js', 'article-annotator.js', 'article-annotator_bg.wasm', 'main.css',
+const SHELL = ['./', 'index.html', 'boot.js', 'article-annotator.js', 'article-annotator_bg.wasm', 'main.css', 'panels.css',
   'favicon.svg', 'manifest.webmanifest'];
 
 const refresh = () => caches.open(CACHE).then((cache) => cache.addAll(SHELL));

@@ -5,7 +5,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 
-const css = readFileSync(new URL('../../styles/main.css', import.meta.url), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
+// The sheets in the order index.html loads them (main.css declares the tokens).
+const sheets = [...readFileSync(new URL('../../index.html', import.meta.url), 'utf8').matchAll(/rel="css" href="([^"]+)"/g)].map((m) => m[1]);
+const css = sheets.map((f) => readFileSync(new URL(`../../${f}`, import.meta.url), 'utf8')).join('\n').replace(/\/\*[\s\S]*?\*\//g, '');
 
 /** Every `property: value` declaration, with the selector it is under. */
 function declarations(sheet) {
