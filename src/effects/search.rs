@@ -48,8 +48,8 @@ pub fn note_open(id: AnnotationId, revision: u64, ws: &Workspace) {
     if !STARTED.get() || READER.with(|r| r.mirror.borrow().holds_open(id, revision)) {
         return;
     }
-    let updated = ws.updated().unwrap_or_default();
     dom::perf::measure("search:index", || {
+        let updated = ws.updated().unwrap_or_default();
         INDEX.with(|i| i.borrow_mut().update(id, ws.document.title(), updated, ws))
     });
     READER.with(|r| r.mirror.borrow_mut().took_open(id, revision));

@@ -23,8 +23,6 @@ pub(super) struct AnnEntry {
     pub note: FieldWords,
     /// `ann.entity_type` folded, as `type:` values are.
     pub kind: String,
-    /// The update that last saw it: one that did not is of an annotation since deleted.
-    seen: u64,
 }
 
 /// One document's index.
@@ -46,8 +44,8 @@ pub(super) struct DocIndex {
     pub title_words: FieldWords,
     /// By id.
     pub anns: FxHashMap<AnnotationId, AnnEntry>,
-    /// Updates so far, to tell which annotations the last one saw.
-    epoch: u64,
+    /// The annotations as last given, in the workspace's order: what an update compares.
+    last: Vec<Rc<Annotation>>,
     /// The text's SHA-256, worked out once if a record is asked for or checked.
     sha: OnceCell<String>,
 }
@@ -71,7 +69,7 @@ impl DocIndex {
             text,
             title_words: FieldWords::default(),
             anns: FxHashMap::default(),
-            epoch: 0,
+            last: Vec::new(),
             sha: sha.map(OnceCell::from).unwrap_or_default(),
         };
         d.title_words = FieldWords::new(title, &mut d.terms);
@@ -109,38 +107,51 @@ impl DocIndex {
         updated.clone_into(&mut self.updated);
         self.doc = ws.document.clone();
         self.tagset = ws.tagset().clone();
-        self.epoch += 1;
-        let epoch = self.epoch;
-        for a in ws.annotations() {
-            match self.anns.get_mut(&a.id) {
-                Some(e) if Rc::ptr_eq(&e.ann, a) => e.seen = epoch,
-                Some(e) => {
-                    if e.ann.exact != a.exact {
-                        e.quote = FieldWords::new(&a.exact, &mut self.terms);
-                    }
-                    if e.ann.note != a.note {
-                        e.note = FieldWords::new(&a.note, &mut self.terms);
-                    }
-                    if e.ann.entity_type != a.entity_type {
-                        e.kind = fold_words(&a.entity_type);
-                    }
-                    e.ann = a.clone();
-                    e.seen = epoch;
-                }
-                None => {
-                    let entry = AnnEntry {
-                        quote: FieldWords::new(&a.exact, &mut self.terms),
-                        note: FieldWords::new(&a.note, &mut self.terms),
-                        kind: fold_words(&a.entity_type),
-                        ann: a.clone(),
-                        seen: epoch,
-                    };
-                    self.anns.insert(a.id, entry);
-                }
+        // An edit changes one place of the list, or a few: the annotations before and
+        // after it are the very same (shared) ones, found by pointer, with no hashing.
+        let (old, new) = (std::mem::take(&mut self.last), ws.annotations());
+        let same = |(a, b): &(&Rc<Annotation>, &Rc<Annotation>)| Rc::ptr_eq(a, b);
+        let head = old.iter().zip(new).take_while(same).count();
+        let tail = old[head..].iter().rev().zip(new[head..].iter().rev()).take_while(same).count();
+        let (gone, came) = (&old[head..old.len() - tail], &new[head..new.len() - tail]);
+        for a in came {
+            self.take(a);
+        }
+        if !gone.is_empty() {
+            // Ids are unique, and those outside the changed place are unchanged: any of
+            // the old place's not in the new one is deleted.
+            let kept: rustc_hash::FxHashSet<AnnotationId> = came.iter().map(|a| a.id).collect();
+            for a in gone.iter().filter(|a| !kept.contains(&a.id)) {
+                self.anns.remove(&a.id);
             }
         }
-        if self.anns.len() != ws.annotations().len() {
-            self.anns.retain(|_, e| e.seen == epoch);
+        self.last = new.to_vec();
+    }
+
+    /// Indexes `a`, new or changed: only a quote or note that changed is tokenised again.
+    fn take(&mut self, a: &Rc<Annotation>) {
+        match self.anns.get_mut(&a.id) {
+            Some(e) => {
+                if e.ann.exact != a.exact {
+                    e.quote = FieldWords::new(&a.exact, &mut self.terms);
+                }
+                if e.ann.note != a.note {
+                    e.note = FieldWords::new(&a.note, &mut self.terms);
+                }
+                if e.ann.entity_type != a.entity_type {
+                    e.kind = fold_words(&a.entity_type);
+                }
+                e.ann = a.clone();
+            }
+            None => {
+                let entry = AnnEntry {
+                    quote: FieldWords::new(&a.exact, &mut self.terms),
+                    note: FieldWords::new(&a.note, &mut self.terms),
+                    kind: fold_words(&a.entity_type),
+                    ann: a.clone(),
+                };
+                self.anns.insert(a.id, entry);
+            }
         }
     }
 }

@@ -25,9 +25,9 @@
 //! Positions are code points into the field's own string (the title, the text, the
 //! quote, the note), half-open, as everywhere.
 //!
-//! Cost: an edit that leaves the text alone costs one pass over the document's
-//! annotations (a pointer comparison for each that did not change) and tokenising what
-//! changed; a new text is tokenised in full, or read from the record a previous index
+//! Cost: an edit that leaves the text alone costs pointer comparisons from both ends of
+//! the document's annotations to the place the edit changed (no hashing of the others)
+//! and tokenising what changed; a new text is tokenised in full, or read from the record a previous index
 //! made of it ([`SearchIndex::text_record`], kept by `Library::keep_search_record`).
 //! A document's words are numbered once each; those only an edit of a note or quote
 //! brought stay numbered (a few bytes each) until its text changes.

@@ -131,3 +131,77 @@ proptest! {
         prop_assert_eq!(got, want, "{:?}", text);
     }
 }
+
+/// One edit of a proptest's sequence, on the annotation numbered `n` (mod how many).
+#[derive(Clone, Debug)]
+enum Edit {
+    Add(usize, usize),
+    Delete(usize),
+    Note(usize, usize),
+    Retag(usize),
+    Resize(usize, usize),
+    Undo,
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (0usize..30, 1usize..4).prop_map(|(a, l)| Edit::Add(a, l)),
+        (0usize..8).prop_map(Edit::Delete),
+        (0usize..8, 0..WORDS.len()).prop_map(|(n, w)| Edit::Note(n, w)),
+        (0usize..8).prop_map(Edit::Retag),
+        (0usize..8, 1usize..4).prop_map(|(n, l)| Edit::Resize(n, l)),
+        Just(Edit::Undo),
+    ]
+}
+
+proptest! {
+    /// Kept up to date edit by edit (the path every change takes), the index finds what
+    /// one made afresh of the final workspace finds: an edit's added, changed, moved and
+    /// deleted annotations are all seen, however the list shifted.
+    #[test]
+    fn an_index_kept_up_to_date_equals_a_fresh_one(
+        picks in prop::collection::vec((0..WORDS.len(), 0..GAPS.len()), 5..30),
+        edits in prop::collection::vec(edit(), 1..25),
+    ) {
+        let text = text_of(&picks);
+        let words = naive_words(&text);
+        let extent = |at: usize, len: usize| {
+            let first = at % words.len();
+            words[first].1..words[(first + len - 1).min(words.len() - 1)].2
+        };
+        let mut ed = Editor::new(Workspace::new(Document::new("t", &text)));
+        let mut index = SearchIndex::new();
+        index.update(id(99), "title", NOW, ed.workspace());
+        let mut next = 1u8;
+        for e in &edits {
+            let ids: Vec<_> = ed.workspace().annotations().iter().map(|a| a.id).collect();
+            let nth = |n: usize| (!ids.is_empty()).then(|| ids[n % ids.len()]);
+            // Refusals (an extent taken already) change nothing, which is fine here.
+            let _ = match *e {
+                Edit::Add(at, len) => {
+                    next += 1;
+                    ed.add(extent(at, len), Tag::Claim, id(next), NOW).map(drop)
+                }
+                Edit::Delete(n) => nth(n).map_or(Ok(()), |a| ed.delete(a, NOW)),
+                Edit::Note(n, w) => nth(n).map_or(Ok(()), |a| ed.set_note(a, WORDS[w], NOW)),
+                Edit::Retag(n) => nth(n).map_or(Ok(()), |a| ed.retag(a, Tag::Source, NOW)),
+                Edit::Resize(n, len) => nth(n).map_or(Ok(()), |a| ed.resize(a, extent(n * 3, len), NOW)),
+                Edit::Undo => {
+                    ed.undo(NOW);
+                    Ok(())
+                }
+            };
+            prop_assert_eq!(index.update(id(99), "title", NOW, ed.workspace()), TextIndexed::Kept);
+        }
+        let mut fresh = SearchIndex::new();
+        fresh.update(id(99), "title", NOW, ed.workspace());
+        for q in ["defense", "\"the ministry\"", "tag:claim", "tag:source said", "note:defense", "a in:quote"] {
+            let q = Query::parse(q);
+            prop_assert_eq!(index.search(&q, usize::MAX), fresh.search(&q, usize::MAX), "{}", q_text(&q));
+        }
+    }
+}
+
+fn q_text(q: &Query) -> String {
+    format!("{q:?}")
+}
