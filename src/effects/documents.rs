@@ -150,17 +150,36 @@ pub fn import_library_file(state: &StateHandle, name: &str, raw: &str) {
         Ok(documents) => documents,
         Err(e) => return failed(state, &format!("Could not import {name}"), e),
     };
-    let (mut added, mut refused) = (0, 0);
-    for imported in documents {
-        let saved = imported.ok().and_then(|imported| {
-            storage::with(|lib| lib.save(dom::random_id(), &imported.workspace, 0, &Marks::default()).is_ok())
-        });
-        if saved == Some(true) { added += 1 } else { refused += 1 }
+    let (mut added, mut refused, mut first) = (0, 0, None);
+    for (n, imported) in documents.into_iter().enumerate() {
+        let problem = match imported {
+            Err(e) => Some(e.to_string()),
+            Ok(imported) => {
+                match storage::with(|lib| {
+                    lib.save(dom::random_id(), &imported.workspace, 0, &Marks::default())
+                }) {
+                    Some(Ok(_)) => None,
+                    Some(Err(e)) => Some(library_error(&e).to_string()),
+                    None => Some("storage is not ready".to_owned()),
+                }
+            }
+        };
+        match problem {
+            None => added += 1,
+            Some(why) => {
+                refused += 1;
+                first.get_or_insert((n + 1, why));
+            }
+        }
     }
-    let text = format!(
-        "Imported “{name}”: {added} document(s) added to the Library{}.",
-        if refused > 0 { format!(", {refused} could not be read or saved") } else { String::new() }
-    );
+    // The first refusal's reason, so that a damaged file can be mended.
+    let refusals = match first {
+        Some((n, why)) => {
+            format!(", {refused} could not be read or saved (document {n}: {})", why.trim_end_matches('.'))
+        }
+        None => String::new(),
+    };
+    let text = format!("Imported “{name}”: {added} document(s) added to the Library{refusals}.");
     let notice = if refused > 0 { Notice::error(text) } else { Notice::info(text) };
     state.dispatch(FeedbackAction::Notify(notice));
 }

@@ -2,6 +2,7 @@
 // (and restored), exported together.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dragOver, launch, openApp, savedCount, openPasted, serveDist } from './helpers.mjs';
 
@@ -138,5 +139,22 @@ test('a deletion is undone where it was done, for as long as the person stays, a
   await page.click('#library');
   assert.equal(await library(page).count(), 2);
   assert.equal(await page.locator('.library .doc.deleted').count(), 0);
+  await page.context().close();
+});
+
+test('a library file with a damaged document adds the others and says which one failed, and why', async () => {
+  const page = await openApp(browser, server.url);
+  const text = 'A short article that is fine.';
+  const good = { format: 'article-annotator', schema_version: 3, annotations: [],
+    document: { title: 'The good one', text, sha256: createHash('sha256').update(text).digest('hex') } };
+  const damaged = { ...good, document: { ...good.document, text: 42 } };
+  const file = JSON.stringify({ format: 'article-annotator-library', documents: [good, damaged] });
+  await page.setInputFiles('#import-file', { name: 'two.annotations.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  const notice = page.locator('.notice.error', { hasText: '1 document(s) added to the Library' });
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /1 could not be read or saved \(document 2: This export is damaged: [^()]*string\)\./);
+  await page.click('#library');
+  assert.ok((await page.locator('.library .doc-open').allTextContents()).includes(good.document.title), 'the good one is kept');
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
