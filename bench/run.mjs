@@ -1,6 +1,7 @@
 // `make bench`: seeded documents, the release build and the peer in one headless Chromium;
 // writes bench/results.json and BENCHMARKS.md. Knobs (environment): BENCH_RUNS (15),
-// BENCH_WARMUP (5), BENCH_CASES (comma list of case names, or "all"), BENCH_PEER (1).
+// BENCH_WARMUP (5), BENCH_CASES (comma list of case names, or "all"), BENCH_PEER (1),
+// BENCH_DESK (1: the library search over 50 documents).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { launch } from '../tests/e2e/helpers.mjs';
 import { bootTimes, benchCase } from './lib/app.mjs';
+import { benchDesk } from './lib/desk.mjs';
 import { benchPeer } from './lib/peer.mjs';
 import { report } from './lib/report.mjs';
 import { serve } from './lib/serve.mjs';
@@ -40,6 +42,12 @@ const cases = wanted.map((name) => {
   writeFileSync(fixture, json);
   return { name, words, spans: Number(spans), fixture };
 });
+
+const library = `${fixtures}library-50.json`;
+if (process.env.BENCH_DESK !== '0') {
+  writeFileSync(library, execFileSync('cargo', ['run', '--quiet', '--release', '-p', 'annotator-bench', '--bin', 'bench-fixture',
+    '--', 'library'], { cwd: root, maxBuffer: 1 << 30 }));
+}
 
 const wasm = readFileSync(`${root}dist/article-annotator_bg.wasm`);
 const sizes = {
@@ -80,6 +88,7 @@ const results = {
   wasm: sizes,
   boot: null,
   cases: [],
+  desk: null,
 };
 try {
   console.log('boot (sample article)…');
@@ -92,6 +101,10 @@ try {
       entry.peer = await benchPeer(browser, server.url, c, options);
     }
     results.cases.push(entry);
+  }
+  if (process.env.BENCH_DESK !== '0') {
+    console.log('research desk: a library of 50 documents…');
+    results.desk = await benchDesk(browser, server.url, library, options);
   }
 } finally {
   await browser.close();

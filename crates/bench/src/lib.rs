@@ -4,6 +4,8 @@
 //! Everything is a pure function of its seed (ChaCha8, which is portable across platforms
 //! and versions), so a benchmark run on another machine measures the very same document.
 
+pub mod library;
+
 use std::ops::{Range, RangeInclusive};
 
 use annotator_core::suggest::{Dictionary, normalise};
