@@ -41,8 +41,14 @@ impl Default for Suggestions {
 }
 
 impl Suggestions {
-    /// The suggestion at code point `at`, if the list holds one there.
-    pub fn at(&self, at: usize) -> Option<usize> {
+    /// The suggestion at code point `at`, if the list holds one there and was worked out
+    /// for `revision`, the text as it is: one of an earlier revision may lie on text
+    /// annotated since (an undo that brings back its annotation), and a click there means
+    /// that annotation. It is worked out again right after the change's paint.
+    pub fn at(&self, at: usize, revision: u64) -> Option<usize> {
+        if self.revision != revision {
+            return None;
+        }
         // In text order and never overlapping: a book's list is searched, not scanned.
         let i = self.list.partition_point(|s| s.end <= at);
         self.list.get(i).filter(|s| self.shown && s.start <= at).map(|_| i)

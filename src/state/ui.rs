@@ -158,6 +158,8 @@ pub(super) fn reduce(s: &mut State, action: UiAction) -> bool {
             if s.ui.pending.is_none() && s.ui.linking.is_none() {
                 s.ui.selected = None;
             }
+            // A selected suggestion is let go at once (the caret in it is not a selection).
+            s.ui.suggest.selected = None;
             s.ui.pending = None;
             s.ui.linking = None;
         }
@@ -166,7 +168,7 @@ pub(super) fn reduce(s: &mut State, action: UiAction) -> bool {
         UiAction::PlaceCaret { anchor, focus, picker: Some(at) } => s.ui.select_text(text, anchor, focus, at),
         UiAction::PlaceCaret { anchor, focus, picker: None } => {
             // A caret put in a suggestion (a click, or the caret keys) selects it.
-            let suggested = (anchor == focus).then(|| s.ui.suggest.at(focus)).flatten();
+            let suggested = (anchor == focus).then(|| s.ui.suggest.at(focus, s.session.revision())).flatten();
             let picked = suggested != s.ui.suggest.selected && super::suggest::select(s, suggested);
             if s.ui.caret == (anchor, focus) && s.ui.pending.is_none() && !picked {
                 return false;
@@ -198,7 +200,7 @@ pub(super) fn reduce(s: &mut State, action: UiAction) -> bool {
             // A suggestion is drawn over what it lies in (a claim's sentence): a click on
             // its dashed word means the suggestion.
             // (A click in plain text reaches a suggestion as the caret placed there.)
-            let suggested = at.and_then(|at| s.ui.suggest.at(at));
+            let suggested = at.and_then(|at| s.ui.suggest.at(at, s.session.revision()));
             match (s.ui.linking, source) {
                 (Some(claim), Some(source)) => edit::link(s, claim, source, &now),
                 _ if suggested.is_some() => {

@@ -149,3 +149,30 @@ fn a_revealed_hit_stays_until_a_click_or_escape() {
     let len = fresh().workspace().document.char_len();
     assert_eq!(reduce(fresh(), UiAction::Reveal(len - 2..len + 9)).ui.revealed, Some(len - 2..len));
 }
+
+/// A click on a suggested word selects the suggestion, but only while the list is of the
+/// text as it is: after an undo brings back an annotation there, and before the list is
+/// worked out again, the click means the annotation. Escape lets a suggestion go.
+#[test]
+fn a_click_reaches_a_suggestion_only_from_a_list_of_the_current_revision() {
+    let (start, end) = span("Japan");
+    let suggestion = annotator_core::suggest::Suggestion {
+        start,
+        end,
+        tag: annotator_core::Tag::Entity,
+        exact: "Japan".into(),
+        entity_type: String::new(),
+        count: 2,
+    };
+    let state = tagged(fresh(), "Japan", "3", 4);
+    let undone = reduce(state, EditAction::Undo { now: now(5) });
+    let found = SuggestAction::Found { revision: undone.session.revision(), list: Rc::from([suggestion]) };
+    let suggested = reduce(undone, found);
+    let clicked = reduce(suggested.clone(), UiAction::ClickText { at: Some(start + 1), now: now(6) });
+    assert_eq!(clicked.ui.suggest.selected, Some(0), "the list is of this text");
+    assert_eq!(reduce(clicked, UiAction::Cancel).ui.suggest.selected, None, "Escape lets it go");
+    let redone = reduce(suggested, EditAction::Redo { now: now(7) });
+    let clicked = reduce(redone, UiAction::ClickText { at: Some(start + 1), now: now(8) });
+    assert_eq!(clicked.ui.suggest.selected, None, "an older list");
+    assert_eq!(clicked.ui.selected, Some(id(4)), "the annotation brought back");
+}
