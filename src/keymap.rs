@@ -174,7 +174,7 @@ pub const KEYMAP: &[Binding] = &[
         C::Cancel,
         &[key("Escape")],
         "Escape",
-        "Drop the selection or stop linking; again, deselect the annotation; close a dialog",
+        "Drop the selection, a suggestion or linking; again, deselect the annotation; close a dialog",
     ),
     bind(
         Find,

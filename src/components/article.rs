@@ -40,7 +40,16 @@ pub fn Article() -> Html {
             }
         })
     };
-    let onkeyup = on_select_end.reform(|_: KeyboardEvent| ());
+    // A key's release ends a keyboard selection; Escape's ends none (it has just let go of
+    // what was selected, and the caret still in a suggestion would select it again).
+    let onkeyup = {
+        let on_select_end = on_select_end.clone();
+        move |e: KeyboardEvent| {
+            if e.key() != "Escape" {
+                on_select_end.emit(());
+            }
+        }
+    };
     let pointer = use_memo((), |_| Pointer::default());
     let onclick = {
         let (state, pointer) = (state.clone(), pointer.clone());

@@ -40,6 +40,12 @@ test('a source tagged in one document is suggested in another: accept, reject (r
   await clickOn(page, 'Washington Post', 0);
   await page.locator('.suggestion-current', { hasText: 'Source “Washington Post”' }).waitFor();
   assert.equal(await drawn(page, 'suggestion-current'), 1);
+  // Escape lets a selected suggestion go, as it does an annotation.
+  await page.keyboard.press('Escape');
+  await page.locator('.suggestion-current').waitFor({ state: 'detached' });
+  assert.equal(await drawn(page, 'suggestion-current'), 0);
+  await clickOn(page, 'Washington Post', 0);
+  await page.locator('.suggestion-current', { hasText: 'Source “Washington Post”' }).waitFor();
   await page.keyboard.press('a');
   await page.locator('mark.hl', { hasText: 'Washington Post' }).first().waitFor();
   await page.locator('.card', { hasText: 'Washington Post' }).waitFor();
