@@ -80,22 +80,36 @@ export async function selectWord(page, k) {
 /**
  * Clicks the `k`-th visible highlight, which selects its annotation and opens its card. A
  * highlight that starts on a suggested word selects the suggestion (as a person's click on
- * the dashed word does): the next one is taken then.
+ * the dashed word does): the next one is taken then. The suggestions are worked out again
+ * just after each change's paint, so the dashed words drawn when the click is chosen may
+ * be a step behind: a click that selected a suggestion is let go (Escape), as a person
+ * would, and the next highlight is clicked.
  */
-async function selectHighlight(page, k) {
-  const ok = await page.evaluate(async (k) => {
-    const suggested = [...(CSS.highlights?.get('suggestion') ?? [])];
-    const inSuggestion = (m) => suggested.some((r) => r.intersectsNode(m.firstChild ?? m));
-    const marks = [...document.querySelectorAll('#article-text mark[data-id]')].filter((m) => {
-      const r = m.getBoundingClientRect();
-      return r.top > 80 && r.bottom < innerHeight - 40 && !inSuggestion(m);
-    });
-    if (marks.length === 0) return false;
-    marks[k % marks.length].dispatchEvent(new MouseEvent('click', { bubbles: true }));
-    return true;
-  }, k);
-  if (!ok) throw new Error('no visible highlight outside the suggestions');
-  await page.locator('.card.sel select >> nth=0').waitFor({ timeout: 10_000 });
+export async function selectHighlight(page, k) {
+  for (let tries = 0; tries < 20; tries++) {
+    const ok = await page.evaluate(async (k) => {
+      const suggested = [...(CSS.highlights?.get('suggestion') ?? [])];
+      const inSuggestion = (m) => suggested.some((r) => r.intersectsNode(m.firstChild ?? m));
+      const marks = [...document.querySelectorAll('#article-text mark[data-id]')].filter((m) => {
+        const r = m.getBoundingClientRect();
+        return r.top > 80 && r.bottom < innerHeight - 40 && !inSuggestion(m);
+      });
+      if (marks.length === 0) return false;
+      // A real press collapses any selection left in the text before its click arrives (a
+      // click with text still selected is the end of a drag to the app); a dispatched one does not.
+      getSelection().removeAllRanges();
+      marks[k % marks.length].dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      return true;
+    }, k + tries);
+    if (!ok) throw new Error('no visible highlight outside the suggestions');
+    const card = page.locator('.card.sel select >> nth=0');
+    const suggestion = page.locator('.suggestion-current');
+    await card.or(suggestion).first().waitFor({ timeout: 10_000 });
+    if (await card.isVisible()) return;
+    await page.keyboard.press('Escape');
+    await suggestion.waitFor({ state: 'detached' });
+  }
+  throw new Error('twenty highlights in a row selected a suggestion');
 }
 
 /** How long the app's save after `since` took and whether it failed; null if none within 3 s. */
