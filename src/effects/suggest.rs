@@ -34,12 +34,47 @@ thread_local! {
     static BUILT: std::cell::RefCell<Option<Built>> = const { std::cell::RefCell::new(None) };
 }
 
+/// How long after the last change that taught something new the matcher is built again.
+const RELEARN_AFTER_MS: u32 = 1500;
+
+thread_local! {
+    /// The latest relearning scheduled: an earlier one whose time comes is dropped.
+    static RELEARN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// Set when the person has paused: the next pass builds the matcher.
+    static RELEARN_DUE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// A matcher for `dictionary`, the one built last when nothing it depends on changed.
-fn suggester(dictionary: Dictionary, rejected: &Rejections, options: Options) -> Rc<Suggester> {
+/// When only what was learned changed (a source tagged, retagged or deleted), the last
+/// one serves until the person pauses: building one for a book's dictionary takes a few
+/// hundred milliseconds, which would stall each of a run of edits. Then `relearn(n)`
+/// asks for a pass that builds it. Rejections and the case switch are the person's
+/// choices about suggestions themselves, and take effect at once.
+fn suggester(
+    dictionary: Dictionary,
+    rejected: &Rejections,
+    options: Options,
+    relearn: impl Fn(u32) + 'static,
+) -> Rc<Suggester> {
     BUILT.with(|built| {
         let mut built = built.borrow_mut();
-        if let Some((d, r, o, s)) = built.as_ref() {
-            if *d == dictionary && r == rejected && *o == options {
+        if let Some((d, _, _, s)) = built.as_ref().filter(|(_, r, o, _)| r == rejected && *o == options) {
+            if *d == dictionary {
+                RELEARN_DUE.set(false);
+                return s.clone();
+            }
+            if !RELEARN_DUE.replace(false) {
+                let token = RELEARN.get() + 1;
+                RELEARN.set(token);
+                gloo::timers::callback::Timeout::new(RELEARN_AFTER_MS, move || {
+                    if RELEARN.get() == token {
+                        dom::when_idle(move || {
+                            RELEARN_DUE.set(true);
+                            relearn(token);
+                        });
+                    }
+                })
+                .forget();
                 return s.clone();
             }
         }
@@ -116,11 +151,15 @@ pub fn use_suggestions(state: StateHandle) {
             library_index::refresh(open, move || library_read.set(*library_read + 1));
         });
     }
+    // Set to the relearning's number when the person paused after teaching something new.
+    let relearned = use_state(|| 0u32);
     let sg = &state.ui.suggest;
-    let key =
-        (state.revision(), state.session.doc_id, sg.shown, sg.match_case, sg.rejected.clone(), *library_read);
+    let key = (
+        (state.revision(), state.session.doc_id, sg.shown, sg.match_case),
+        (sg.rejected.clone(), *library_read, *relearned),
+    );
     let (rejected, shown_and_case) = (sg.rejected.clone(), (sg.shown, sg.match_case));
-    use_effect_with(key, move |(revision, id, shown, ..)| {
+    use_effect_with(key, move |((revision, id, shown, _), _)| {
         let (revision, id, shown) = (*revision, *id, *shown);
         dom::after_paint(move || {
             let ws = state.workspace();
@@ -135,7 +174,8 @@ pub fn use_suggestions(state: StateHandle) {
                 library_index::with(|k| {
                     dictionary.learn_from(k.values().flat_map(|d| d.iter().map(|a| &**a)))
                 });
-                let suggester = suggester(dictionary, &sg.rejected, sg.options());
+                let relearn = move |n| relearned.set(n);
+                let suggester = suggester(dictionary, &sg.rejected, sg.options(), relearn);
                 suggester.unannotated(&matches(&suggester, &ws.document), ws)
             });
             state.dispatch(SuggestAction::Found { revision, list: Rc::from(list) });
