@@ -99,8 +99,14 @@ pub(super) fn reduce(s: &mut State, action: SuggestAction) -> bool {
     let sg = &mut s.ui.suggest;
     match action {
         SuggestAction::Found { revision, list } => {
-            if revision != s.session.revision() || *list == *sg.list {
+            if revision != s.session.revision() {
                 return false;
+            }
+            if *list == *sg.list {
+                // The same list, now known to hold for this revision too (a click in it
+                // reaches it again); its identity is kept, so nothing is drawn again.
+                sg.revision = revision;
+                return true;
             }
             let (before, after) = (sg.list.len(), list.len());
             sg.list = list;

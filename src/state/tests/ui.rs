@@ -175,4 +175,11 @@ fn a_click_reaches_a_suggestion_only_from_a_list_of_the_current_revision() {
     let clicked = reduce(redone, UiAction::ClickText { at: Some(start + 1), now: now(8) });
     assert_eq!(clicked.ui.suggest.selected, None, "an older list");
     assert_eq!(clicked.ui.selected, Some(id(4)), "the annotation brought back");
+    // Worked out again for a later revision, the same list is of that revision too.
+    let again = reduce(reduce(clicked, UiAction::Cancel), EditAction::Undo { now: now(9) });
+    let found =
+        SuggestAction::Found { revision: again.session.revision(), list: again.ui.suggest.list.clone() };
+    let same = reduce(again, found);
+    let clicked = reduce(same, UiAction::ClickText { at: Some(start + 1), now: now(10) });
+    assert_eq!(clicked.ui.suggest.selected, Some(0), "an equal list found again");
 }
