@@ -25,11 +25,11 @@ pub fn with<R>(f: impl FnOnce(&BTreeMap<AnnotationId, Vec<Rc<Annotation>>>) -> R
 
 /// Takes the open document `id` as it is at `revision` (once per revision).
 pub fn note_open(id: AnnotationId, revision: u64, ws: &Workspace) {
-    if READER.with(|r| r.mirror.borrow().holds_open(id, revision)) {
-        return;
-    }
-    KNOWN.with(|k| k.borrow_mut().insert(id, ws.annotations().to_vec()));
-    READER.with(|r| r.mirror.borrow_mut().took_open(id, revision));
+    READER.with(|r| {
+        r.take_open(id, revision, || {
+            drop(KNOWN.with(|k| k.borrow_mut().insert(id, ws.annotations().to_vec())))
+        })
+    });
 }
 
 /// Forgets document `id` (deleted here).

@@ -21,6 +21,15 @@ impl Reader {
     pub const fn new() -> Self {
         Self { mirror: RefCell::new(Mirror::new()), busy: Cell::new(false) }
     }
+
+    /// Runs `take` to bring the open document `id`, at `revision`, into the copy, unless
+    /// the copy holds it at that revision already (once per revision).
+    pub fn take_open(&self, id: AnnotationId, revision: u64, take: impl FnOnce()) {
+        if !self.mirror.borrow().holds_open(id, revision) {
+            take();
+            self.mirror.borrow_mut().took_open(id, revision);
+        }
+    }
 }
 
 /// Brings the copy `reader` records up to date with storage, `open` (taken from memory

@@ -45,14 +45,17 @@ fn index(id: AnnotationId, title: &str, updated: &str, ws: &Workspace) {
 /// Takes the open document `id` as it is at `revision` (once per revision), once a
 /// search has started.
 pub fn note_open(id: AnnotationId, revision: u64, ws: &Workspace) {
-    if !STARTED.get() || READER.with(|r| r.mirror.borrow().holds_open(id, revision)) {
+    if !STARTED.get() {
         return;
     }
-    dom::perf::measure("search:index", || {
-        let updated = ws.updated().unwrap_or_default();
-        INDEX.with(|i| i.borrow_mut().update(id, ws.document.title(), updated, ws))
+    READER.with(|r| {
+        r.take_open(id, revision, || {
+            dom::perf::measure("search:index", || {
+                let updated = ws.updated().unwrap_or_default();
+                INDEX.with(|i| i.borrow_mut().update(id, ws.document.title(), updated, ws))
+            });
+        })
     });
-    READER.with(|r| r.mirror.borrow_mut().took_open(id, revision));
 }
 
 /// Brings the index up to date with storage (everything the first time), the open
@@ -66,11 +69,9 @@ pub fn refresh(
     let (open, revision, ws) = (state.session.doc_id, state.revision(), state.workspace().clone());
     STARTED.set(true);
     yew::platform::spawn_local(async move {
-        if !READER.with(|r| r.mirror.borrow().holds_open(open, revision)) {
-            // From its stored record when there is one (the first search after a reload).
-            index(open, ws.document.title(), ws.updated().unwrap_or_default(), &ws);
-            READER.with(|r| r.mirror.borrow_mut().took_open(open, revision));
-        }
+        // From its stored record when there is one (the first search after a reload).
+        let updated = ws.updated().unwrap_or_default();
+        READER.with(|r| r.take_open(open, revision, || index(open, ws.document.title(), updated, &ws)));
         let read = |d: &DocSummary| {
             let Some(Ok(ws)) = storage::with(|lib| lib.peek(d.id)) else { return false };
             index(d.id, &d.title, d.updated.as_deref().unwrap_or_default(), &ws);

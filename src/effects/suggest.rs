@@ -32,17 +32,14 @@ thread_local! {
     /// The last matcher built, and what it was built from: building one for a large
     /// dictionary takes long, and most edits (notes, statuses, claims) teach nothing new.
     static BUILT: std::cell::RefCell<Option<Built>> = const { std::cell::RefCell::new(None) };
-}
-
-/// How long after the last change that taught something new the matcher is built again.
-const RELEARN_AFTER_MS: u32 = 1500;
-
-thread_local! {
     /// The latest relearning scheduled: an earlier one whose time comes is dropped.
     static RELEARN: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
     /// Set when the person has paused: the next pass builds the matcher.
     static RELEARN_DUE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
+
+/// How long after the last change that taught something new the matcher is built again.
+const RELEARN_AFTER_MS: u32 = 1500;
 
 /// A matcher for `dictionary`, the one built last when nothing it depends on changed.
 /// When only what was learned changed (a source tagged, retagged or deleted), the last
