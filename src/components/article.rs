@@ -40,17 +40,21 @@ pub fn Article() -> Html {
             }
         })
     };
-    // A key's release ends a keyboard selection; Escape's ends none (it has just let go of
-    // what was selected, and the caret still in a suggestion would select it again).
+    // A key's release ends a keyboard selection, but only if the key moved the selection: a
+    // tag key's release may come before the tagged selection is cleared from the page (a
+    // slow frame), and Escape's after it let go of a suggestion the caret is still in;
+    // either would otherwise select again what the key had just dealt with.
+    let pointer = use_memo((), |_| Pointer::default());
     let onkeyup = {
-        let on_select_end = on_select_end.clone();
-        move |e: KeyboardEvent| {
-            if e.key() != "Escape" {
-                on_select_end.emit(());
+        let (on_select_end, root, pointer) = (on_select_end.clone(), root.clone(), pointer.clone());
+        move |_: KeyboardEvent| {
+            let Some(el) = root.cast::<Element>() else { return };
+            match pointer.key_from.take() {
+                Some(from) if from == dom::selection_ends(&el) => {}
+                _ => on_select_end.emit(()),
             }
         }
     };
-    let pointer = use_memo((), |_| Pointer::default());
     let onclick = {
         let (state, pointer) = (state.clone(), pointer.clone());
         move |e: MouseEvent| {
@@ -66,9 +70,11 @@ pub fn Article() -> Html {
         }
     };
     let onkeydown = {
-        let (state, root, split, doc) = (state.clone(), root.clone(), split.clone(), doc.clone());
+        let (state, root, split, doc, pointer) =
+            (state.clone(), root.clone(), split.clone(), doc.clone(), pointer.clone());
         move |e: KeyboardEvent| {
             let Some(el) = root.cast::<Element>() else { return };
+            pointer.key_from.set(Some(dom::selection_ends(&el)));
             if on_caret_key(&e, &el, &doc, &split.lines, &state) {
                 e.prevent_default();
             }

@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::dom;
 use crate::state::{EditAction, Stamp, use_app_state};
 
-/// What the article needs to know about the last pointer.
+/// What the article needs to know about the last pointer (and key).
 #[derive(Default)]
 pub struct Pointer {
     /// It was a finger.
@@ -22,6 +22,8 @@ pub struct Pointer {
     pub dragged: Cell<bool>,
     /// It went down on the article's text (not on a handle) and has not been let go yet.
     pub pressed: Cell<bool>,
+    /// Where the selection was when the last key went down in the article.
+    pub key_from: Cell<Option<Option<(usize, usize)>>>,
 }
 
 /// A pointer-down handler for the article: on a handle, it follows the drag (showing the

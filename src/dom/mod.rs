@@ -24,7 +24,7 @@ pub use browser::{
 };
 pub use html_page::article_from_html;
 pub use popup::place_popup;
-pub use selection::{SelectedRange, char_at_point, selected_range};
+pub use selection::{SelectedRange, char_at_point, selected_range, selection_ends};
 pub use visible::NearScreen;
 
 /// A CSS length with two decimals (`12.50px`), written with integer formatting only: Rust's

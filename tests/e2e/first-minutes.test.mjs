@@ -138,6 +138,39 @@ test('a key that tags nothing keeps the selection and says which keys tag', asyn
   await page.context().close();
 });
 
+test('a tag key let go after the tagged selection is still on the page does not select it again', async () => {
+  const page = await openApp(browser, server.url);
+  await dragOver(page, 'steps to strengthen');
+  await page.locator('.picker').waitFor();
+  await page.keyboard.down('1');
+  await page.locator('mark.hl', { hasText: 'steps to strengthen' }).waitFor();
+  await page.locator('.picker').waitFor({ state: 'detached' });
+  // A slow frame (a phone, a book) lets the key's release come before the page drops the
+  // browser's selection: put it back as it was, then let go of the key.
+  await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.getElementById('article-text'), NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const at = walker.currentNode.data.indexOf(needle);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(walker.currentNode, at);
+      range.setEnd(walker.currentNode, at + needle.length);
+      getSelection().removeAllRanges();
+      getSelection().addRange(range);
+      return;
+    }
+    throw new Error('the tagged text is not in one text node');
+  }, 'steps to strengthen');
+  await page.keyboard.up('1');
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await page.locator('.picker').count(), 0, 'no picker for what was just tagged');
+  await page.keyboard.press('Escape'); // with nothing pending, Escape deselects the new annotation
+  await page.locator('.card.sel').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('.card').count(), 1);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
 /** Each word's left and right edge on screen (by DOM ranges over the line's text). */
 const wordBoxes = (page) => page.evaluate(() => {
   const line = document.querySelector('#article-text .line');
