@@ -175,7 +175,9 @@ pub fn use_suggestions(state: StateHandle) {
                 let suggester = suggester(dictionary, &sg.rejected, sg.options(), relearn);
                 suggester.unannotated(&matches(&suggester, &ws.document), ws)
             });
-            state.dispatch(SuggestAction::Found { revision, list: Rc::from(list) });
+            dom::perf::measure("suggestions:found", || {
+                state.dispatch(SuggestAction::Found { revision, list: Rc::from(list) })
+            });
         });
     });
     use_effect_with(rejected, |rejected| {
