@@ -40,17 +40,18 @@ pub fn Article() -> Html {
             }
         })
     };
-    // A key's release ends a keyboard selection, but only if the key moved the selection: a
-    // tag key's release may come before the tagged selection is cleared from the page (a
-    // slow frame), and Escape's after it let go of a suggestion the caret is still in;
-    // either would otherwise select again what the key had just dealt with.
+    // A key's release ends a keyboard selection (or reports one made otherwise), but not
+    // after a key that acted (a shortcut) and left the selection where it was: a tag key's
+    // release may come before the tagged selection is cleared from the page (a slow
+    // frame), and Escape's after it let go of a suggestion the caret is still in; either
+    // would otherwise select again what the key had just dealt with.
     let pointer = use_memo((), |_| Pointer::default());
     let onkeyup = {
         let (on_select_end, root, pointer) = (on_select_end.clone(), root.clone(), pointer.clone());
         move |_: KeyboardEvent| {
             let Some(el) = root.cast::<Element>() else { return };
-            match pointer.key_from.take() {
-                Some(from) if from == dom::selection_ends(&el) => {}
+            match pointer.key_down.take() {
+                Some((down, from)) if down.default_prevented() && from == dom::selection_ends(&el) => {}
                 _ => on_select_end.emit(()),
             }
         }
@@ -74,7 +75,7 @@ pub fn Article() -> Html {
             (state.clone(), root.clone(), split.clone(), doc.clone(), pointer.clone());
         move |e: KeyboardEvent| {
             let Some(el) = root.cast::<Element>() else { return };
-            pointer.key_from.set(Some(dom::selection_ends(&el)));
+            pointer.key_down.replace(Some((e.clone(), dom::selection_ends(&el))));
             if on_caret_key(&e, &el, &doc, &split.lines, &state) {
                 e.prevent_default();
             }

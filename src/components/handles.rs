@@ -1,17 +1,20 @@
 //! Dragging the selected annotation's ends (its handles), and selecting with touch.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use annotator_core::editor::Edge;
 use annotator_core::snap_selection;
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, PointerEvent};
+use web_sys::{Element, KeyboardEvent, PointerEvent};
 use yew::prelude::*;
 
 use crate::dom;
 use crate::state::{EditAction, Stamp, use_app_state};
+
+/// A key press in the article and where the selection was (its ends) as it went down.
+pub type KeyDown = (KeyboardEvent, Option<(usize, usize)>);
 
 /// What the article needs to know about the last pointer (and key).
 #[derive(Default)]
@@ -22,8 +25,8 @@ pub struct Pointer {
     pub dragged: Cell<bool>,
     /// It went down on the article's text (not on a handle) and has not been let go yet.
     pub pressed: Cell<bool>,
-    /// Where the selection was when the last key went down in the article.
-    pub key_from: Cell<Option<Option<(usize, usize)>>>,
+    /// The last key pressed in the article, and where the selection was as it went down.
+    pub key_down: RefCell<Option<KeyDown>>,
 }
 
 /// A pointer-down handler for the article: on a handle, it follows the drag (showing the

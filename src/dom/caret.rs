@@ -111,3 +111,11 @@ pub fn from_selection(root: &Element) -> Option<usize> {
     }
     boundary_to_char(&node, selection.focus_offset())
 }
+
+/// Where the window's selection in `root` begins and ends (both the same for a caret).
+pub fn selection_ends(root: &Element) -> Option<(usize, usize)> {
+    match super::selected_range(root) {
+        Some(r) => Some((r.anchor, r.focus)),
+        None => from_selection(root).map(|at| (at, at)),
+    }
+}

@@ -22,9 +22,10 @@ pub use browser::{
     matches_media, now_iso, on_resize, random_id, reveal_in, scroll_into_view, scroll_to_selected,
     set_page_title, track_top_height, watch_media, when_idle,
 };
+pub use caret::selection_ends;
 pub use html_page::article_from_html;
 pub use popup::place_popup;
-pub use selection::{SelectedRange, char_at_point, selected_range, selection_ends};
+pub use selection::{SelectedRange, char_at_point, selected_range};
 pub use visible::NearScreen;
 
 /// A CSS length with two decimals (`12.50px`), written with integer formatting only: Rust's

@@ -68,14 +68,6 @@ pub fn selected_range(root: &Element) -> Option<SelectedRange> {
     Some(SelectedRange { anchor, focus, x: rect.left() + rect.width() / 2.0, y: rect.bottom() })
 }
 
-/// Where the window's selection in `root` begins and ends (both the same for a caret).
-pub fn selection_ends(root: &Element) -> Option<(usize, usize)> {
-    match selected_range(root) {
-        Some(r) => Some((r.anchor, r.focus)),
-        None => super::caret::from_selection(root).map(|at| (at, at)),
-    }
-}
-
 /// The code point in `root` under viewport point `(x, y)` (where a dragged handle was let go).
 pub fn char_at_point(root: &Element, x: f64, y: f64) -> Option<usize> {
     let position = gloo::utils::document().caret_position_from_point(x as f32, y as f32)?;
