@@ -174,6 +174,7 @@ fn flush(saver: &Shared, state: &StateHandle) {
 
 /// Another tab saved document `id` (or deleted it): join its save with this tab's state.
 fn their_save(saver: &Shared, state: &StateHandle, id: AnnotationId) {
+    catch_up(saver, state);
     if saver.borrow().doc_id != id || !saver.borrow().enabled {
         return; // another document: the Library lists it when opened
     }
@@ -262,6 +263,7 @@ pub fn use_autosave(state: StateHandle) -> SaveStatus {
             let on_hide = {
                 let (saver, state) = (saver.clone(), state.clone());
                 move |_: &web_sys::Event| {
+                    catch_up(&saver, &state);
                     flush(&saver, &state);
                     if let Some(idb) = storage::idb() {
                         idb.journal();
@@ -273,6 +275,7 @@ pub fn use_autosave(state: StateHandle) -> SaveStatus {
             let on_leave = {
                 let (saver, state) = (saver.clone(), state.clone());
                 move |e: &web_sys::Event| {
+                    catch_up(&saver, &state);
                     flush(&saver, &state);
                     if storage::idb().is_some_and(|idb| !idb.journal()) {
                         e.prevent_default();
@@ -309,27 +312,36 @@ pub fn use_autosave(state: StateHandle) -> SaveStatus {
             move || drop(listeners)
         });
     }
-    use_effect_with(state.revision(), move |revision| {
-        if saver.borrow().doc_id != state.session.doc_id {
-            // Another document was opened: finish saving the previous one first, unless it
-            // was just deleted.
-            if state.session.deleted_doc != Some(saver.borrow().doc_id) {
-                flush(&saver, &state);
-            }
-            let mut s = saver.borrow_mut();
-            s.doc_id = state.session.doc_id;
-            s.sync = tab_sync(&state);
-            s.revision = state.session.loaded_revision;
-            drop(s);
-            storage::with(|lib| lib.set_current(state.session.doc_id));
-        }
-        saver.borrow_mut().editor = state.session.editor.clone();
-        // Revision 0 is what was just loaded; saving it again would be wasted work.
-        if *revision > 0 {
-            schedule(&saver, &state);
-        }
-    });
+    use_effect_with(state.revision(), move |_| catch_up(&saver, &state));
     *status
+}
+
+/// Brings `saver` up to this tab's latest state, and schedules its save. The reducer holds
+/// an edit as soon as it is dispatched, effects only after the render that follows, which
+/// a slow frame delays: a tab closed, or another tab's save joined, in between must still
+/// have the edit (`state` is read at the time of the call, not of its render).
+fn catch_up(saver: &Shared, state: &StateHandle) {
+    if saver.borrow().doc_id != state.session.doc_id {
+        // Another document was opened: finish saving the previous one first, unless it
+        // was just deleted.
+        if state.session.deleted_doc != Some(saver.borrow().doc_id) {
+            flush(saver, state);
+        }
+        let mut s = saver.borrow_mut();
+        s.doc_id = state.session.doc_id;
+        s.sync = tab_sync(state);
+        s.revision = state.session.loaded_revision;
+        drop(s);
+        storage::with(|lib| lib.set_current(state.session.doc_id));
+    }
+    if Rc::ptr_eq(&saver.borrow().editor, &state.session.editor) {
+        return;
+    }
+    saver.borrow_mut().editor = state.session.editor.clone();
+    // Revision 0 is what was just loaded; saving it again would be wasted work.
+    if state.revision() > 0 {
+        schedule(saver, state);
+    }
 }
 
 /// What tab sync starts from for the open document: what was loaded, if it was saved.

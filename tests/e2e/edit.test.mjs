@@ -107,6 +107,32 @@ test('the last edit is saved when the tab is closed, before the debounce', async
   await again.context().close();
 });
 
+test('an edit hidden with its tab before the page has drawn it is saved', async () => {
+  const page = await openApp(browser, server.url);
+  await dragOver(page, 'JIJI Press');
+  await page.locator('.picker').waitFor();
+  // A slow frame: the tab is hidden after the key is handled, before the render that
+  // follows it. Counting IndexedDB writes made while the page hides.
+  const writes = await page.evaluate(() => {
+    let n = 0;
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (...args) { n += 1; return put.apply(this, args); };
+    try {
+      document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '2', bubbles: true, cancelable: true }));
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    } finally {
+      IDBObjectStore.prototype.put = put;
+    }
+    return n;
+  });
+  assert.ok(writes > 0, 'the edit went to storage as the tab was hidden');
+  await page.close();
+  const again = await openApp(browser, server.url, page.context());
+  await again.locator('mark.hl', { hasText: 'JIJI Press' }).waitFor();
+  assert.equal((await again.evaluate(() => window.storedAnnotations()))[0].exact, 'JIJI Press');
+  await again.context().close();
+});
+
 test('word snapping can be turned off, and the choice is remembered', async () => {
   const page = await openApp(browser, server.url);
   await dragOver(page, 'inese military hack');
