@@ -56,15 +56,10 @@ pub fn use_marks(state: &StateHandle, split: Rc<Lines>, shown_blocks: usize) {
                 dom::find::mark("suggestion", &split.lines, &near(&list, shown))
             });
         });
-        if known {
-            // After the paint: an edit's frame shows the edit, not a redraw of a few
-            // thousand suggestion ranges (15-30 ms at book length).
-            let draw = draw.clone();
-            dom::after_paint(move || draw(false));
-        } else {
-            let draw = draw.clone();
-            dom::after_paint(move || draw(true));
-        }
+        // After the paint: an edit's frame shows the edit, not a redraw of a few thousand
+        // suggestion ranges (15-30 ms at book length).
+        let later = draw.clone();
+        dom::after_paint(move || later(!known));
         let listeners = dom::viewport::on_scroll_frames(move || draw(true));
         move || drop(listeners)
     });
