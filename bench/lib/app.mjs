@@ -88,7 +88,13 @@ export async function selectWord(page, k) {
 export async function selectHighlight(page, k) {
   for (let tries = 0; tries < 20; tries++) {
     const ok = await page.evaluate(async (k) => {
-      const suggested = [...(CSS.highlights?.get('suggestion') ?? [])];
+      // Static ranges (the app draws them so): a live copy of each to ask.
+      const suggested = [...(CSS.highlights?.get('suggestion') ?? [])].map((s) => {
+        const r = new Range();
+        r.setStart(s.startContainer, s.startOffset);
+        r.setEnd(s.endContainer, s.endOffset);
+        return r;
+      });
       const inSuggestion = (m) => suggested.some((r) => r.intersectsNode(m.firstChild ?? m));
       const marks = [...document.querySelectorAll('#article-text mark[data-id]')].filter((m) => {
         const r = m.getBoundingClientRect();

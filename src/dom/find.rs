@@ -8,7 +8,7 @@ use annotator_core::Line;
 use annotator_core::text::line_start;
 use js_sys::{Array, Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::Element;
+use web_sys::{Element, StaticRange, StaticRangeInit};
 
 use super::caret::dom_point;
 
@@ -57,11 +57,12 @@ pub fn highlight(lines: &[Line], matches: &[Range<usize>], current: usize) {
     };
     let (all, now) = (Array::new(), Array::new());
     for (i, m) in matches.iter().enumerate() {
-        let Some(range) = dom_range(&root, lines, m) else { continue };
+        let Some(ends) = ends(&root, lines, m) else { continue };
         if i == current {
-            now.push(&range);
+            let Some(range) = live(ends) else { continue };
             show_match(&range);
-        } else {
+            now.push(&range);
+        } else if let Some(range) = fixed(ends) {
             all.push(&range);
         }
     }
@@ -80,7 +81,7 @@ pub fn mark_compared(lines: &[Line], marks: &[(&str, Range<usize>)]) {
     for kind in ["only-a", "only-b", "changed"] {
         let ranges = Array::new();
         for (_, m) in marks.iter().filter(|(k, _)| *k == kind) {
-            if let Some(range) = dom_range(&root, lines, m) {
+            if let Some(range) = ends(&root, lines, m).and_then(fixed) {
                 ranges.push(&range);
             }
         }
@@ -98,7 +99,7 @@ pub fn mark(name: &str, lines: &[Line], ranges: &[Range<usize>]) {
     };
     let all = Array::new();
     for m in ranges {
-        if let Some(range) = dom_range(&root, lines, m) {
+        if let Some(range) = ends(&root, lines, m).and_then(fixed) {
             all.push(&range);
         }
     }
@@ -114,7 +115,7 @@ pub fn reveal(lines: &[Line], hit: Option<&Range<usize>>) {
         return;
     };
     let ranges = Array::new();
-    if let Some(range) = hit.and_then(|m| dom_range(&root, lines, m)) {
+    if let Some(range) = hit.and_then(|m| live(ends(&root, lines, m)?)) {
         show_match(&range);
         ranges.push(&range);
     }
@@ -126,19 +127,33 @@ pub fn reveal(lines: &[Line], hit: Option<&Range<usize>>) {
 pub fn preview(root: &Element, extent: Option<Range<usize>>, line_of: impl Fn(usize) -> usize) {
     let Some(registry) = registry() else { return };
     let ranges = Array::new();
-    if let Some(range) = extent.and_then(|r| range_in(root, &r, &line_of)) {
+    if let Some(range) = extent.and_then(|r| live(ends_in(root, &r, &line_of)?)) {
         ranges.push(&range);
     }
     set(&registry, "resize", &ranges);
 }
 
-fn dom_range(root: &Element, lines: &[Line], m: &Range<usize>) -> Option<web_sys::Range> {
-    range_in(root, m, |at| line_start(lines, at))
+/// Where `m` (code points) is in the page: a DOM point at each end.
+type Ends = ((web_sys::Node, u32), (web_sys::Node, u32));
+
+fn ends(root: &Element, lines: &[Line], m: &Range<usize>) -> Option<Ends> {
+    ends_in(root, m, |at| line_start(lines, at))
 }
 
-fn range_in(root: &Element, m: &Range<usize>, line_of: impl Fn(usize) -> usize) -> Option<web_sys::Range> {
-    let (start_node, start) = dom_point(root, line_of(m.start), m.start)?;
-    let (end_node, end) = dom_point(root, line_of(m.end), m.end)?;
+fn ends_in(root: &Element, m: &Range<usize>, line_of: impl Fn(usize) -> usize) -> Option<Ends> {
+    Some((dom_point(root, line_of(m.start), m.start)?, dom_point(root, line_of(m.end), m.end)?))
+}
+
+/// A static range, not a live one: a live range is updated by the browser at every change
+/// to the page until it is collected, and the thousands a redraw of the suggestions drops
+/// made each later edit's commit slower (10 ms to 50 at book length) until a collection.
+/// Every highlight is drawn again after each edit anyway.
+fn fixed(((start_node, start), (end_node, end)): Ends) -> Option<StaticRange> {
+    StaticRange::new(&StaticRangeInit::new(&end_node, end, &start_node, start)).ok()
+}
+
+/// A live range: for the one range drawn of a kind, which is measured on screen.
+fn live(((start_node, start), (end_node, end)): Ends) -> Option<web_sys::Range> {
     let range = gloo::utils::document().create_range().ok()?;
     range.set_start(&start_node, start).ok()?;
     range.set_end(&end_node, end).ok()?;
