@@ -57,6 +57,10 @@ fn suggester(
         let mut built = built.borrow_mut();
         if let Some((d, _, _, s)) = built.as_ref().filter(|(_, r, o, _)| r == rejected && *o == options) {
             if *d == dictionary {
+                // Back to what it was built from (an undo): a relearning still to come
+                // would only run a pass that changes nothing, at a time the person may
+                // be typing.
+                RELEARN.set(RELEARN.get() + 1);
                 RELEARN_DUE.set(false);
                 return s.clone();
             }

@@ -130,3 +130,21 @@ test('ClaimReview asks once where the fact check is published and writes one rev
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('a source tagged and at once undone teaches nothing: no relearning pass follows the pause', async () => {
+  const page = await openApp(browser, server.url);
+  const passes = () => page.evaluate(() => performance.getEntriesByName('suggest').length);
+  await page.waitForFunction(() => performance.getEntriesByName('suggest').length > 0);
+  const before = await passes();
+  await tag(page, 'Washington Post', '2');
+  await page.keyboard.press('Control+z');
+  await page.waitForFunction(() => document.querySelectorAll('.card').length === 0);
+  // One pass for the tag and one for the undo, each after its paint.
+  await page.waitForFunction((n) => performance.getEntriesByName('suggest').length === n, before + 2);
+  // A relearning comes 1.5 s after a change that taught something, when the page is idle.
+  // Its absence cannot be awaited: wait out that time (and an idle period) once.
+  await page.evaluate(() => new Promise((done) => setTimeout(() => requestIdleCallback(() => setTimeout(done, 100)), 1800)));
+  assert.equal(await passes(), before + 2, 'what the undo returned to was what the matcher was built from');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
