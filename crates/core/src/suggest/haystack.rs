@@ -3,8 +3,9 @@
 //! Dictionary keys are whitespace-normalised (one space between words), and lowercased
 //! when matching ignores case; the article is read the same way, so that "Defense
 //! Ministry" finds "Defense  Ministry" and, ignoring case, "DEFENSE MINISTRY". A run of
-//! white space that holds a line break reads as one `\n`, which no key contains: a match
-//! never crosses a paragraph.
+//! white space that holds a line break reads as a line break, which no key contains: a
+//! match never crosses a paragraph (a run of line breaks and spaces alone is read as it
+//! is, so that a book's paragraphs cost nothing; any other reads as one `\n`).
 
 use std::borrow::Cow;
 use std::sync::LazyLock;
@@ -59,8 +60,8 @@ fn has_odd_space(text: &str) -> bool {
 }
 
 impl<'a> Haystack<'a> {
-    /// The haystack of `text`: white space runs read as one space (as one `\n` when they
-    /// hold a line break), every char folded when `fold`.
+    /// The haystack of `text`: white space runs read as one space (as a line break when
+    /// they hold one), every char folded when `fold`.
     pub(super) fn new(text: &'a str, fold: bool) -> Self {
         if !fold && !has_odd_space(text) {
             return Self { text: Cow::Borrowed(text), anchors: Vec::new() };
@@ -79,12 +80,19 @@ impl<'a> Haystack<'a> {
             let c = text[at..].chars().next().expect("at is a char boundary");
             let mut end = at + c.len_utf8();
             if c.is_whitespace() {
-                let mut newline = c == '\n';
+                let (mut newline, mut plain) = (c == '\n', matches!(c, ' ' | '\n'));
                 while let Some(d) = text[end..].chars().next().filter(|d| d.is_whitespace()) {
                     newline |= d == '\n';
+                    plain &= matches!(d, ' ' | '\n');
                     end += d.len_utf8();
                 }
-                out.push(if newline { b'\n' } else { b' ' });
+                match (newline, plain) {
+                    // As the text has it, as when nothing is read otherwise: no key holds
+                    // a line break, and no anchor is needed (a book has one a paragraph).
+                    (true, true) => out.extend_from_slice(&bytes[at..end]),
+                    (true, false) => out.push(b'\n'),
+                    (false, _) => out.push(b' '),
+                }
             } else {
                 out.extend_from_slice(fold_char(c, fold).encode_utf8(&mut [0; 4]).as_bytes());
             }
@@ -136,8 +144,11 @@ mod tests {
 
     #[test]
     fn white_space_runs_read_as_one_space_and_line_breaks_as_one_newline() {
-        let hay = Haystack::new("Defense \u{a0} Ministry\tsaid\n\n  Then", false);
-        assert_eq!(hay.text(), "Defense Ministry said\nThen");
+        let hay = Haystack::new("Defense \u{a0} Ministry\tsaid\n\n  Then\n\t\nNow", false);
+        assert_eq!(hay.text(), "Defense Ministry said\n\n  Then\nNow");
+        // Paragraph breaks made of line breaks and spaces are kept: no anchor each.
+        let folded = Haystack::new("One.\n\nTwo.\n \nThree.", true);
+        assert_eq!((folded.text(), folded.anchors.len()), ("one.\n\ntwo.\n \nthree.", 0));
         assert_eq!(key("  Defense\n Ministry ", false), "Defense Ministry");
         round_trips("Defense \u{a0} Ministry\tsaid\n\n  Then", false);
         // Single spaces and runs with a line break already read right: the text is used.
