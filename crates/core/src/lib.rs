@@ -39,6 +39,7 @@ pub mod meta;
 pub mod model;
 pub mod offsets;
 mod queries;
+mod references;
 /// Full-text search over the whole library: titles, texts, quotes and notes, with filters.
 pub mod search;
 pub mod span;

@@ -6,12 +6,13 @@ use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 
 mod raw_html;
 
-use raw_html::{HtmlText, decode_references};
+use raw_html::HtmlText;
 
 use crate::article::{ArticleError, MAX_ARTICLE_BYTES, article_from_text, decode_text, title_from_line};
 use crate::doc_link::DocLink;
 use crate::model::Document;
 use crate::offsets::char_len;
+use crate::references::decode_references;
 use crate::text::normalize_newlines;
 
 /// An article made from Markdown: its document, links included, and where its title came from.

@@ -1,37 +1,6 @@
 //! Raw HTML inside Markdown, read for its text only: tags, comments and script or style
 //! contents are dropped, never interpreted; character references are decoded.
 
-use pulldown_cmark::{Event, Parser};
-
-/// HTML's character references (`&amp;`, `&#169;`) in raw HTML's text, decoded by the
-/// Markdown parser itself, whose table is in the build already (html-escape's would add
-/// about 190 KB): a reference alone is a paragraph of the character it stands for, or of
-/// itself when it stands for none.
-pub(super) fn decode_references(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut rest = s;
-    while let Some(amp) = rest.find('&') {
-        out.push_str(&rest[..amp]);
-        rest = &rest[amp..];
-        let name =
-            rest[1..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '#')).map_or(rest.len() - 1, |n| n);
-        if name == 0 || !rest[1 + name..].starts_with(';') {
-            out.push('&');
-            rest = &rest[1..];
-            continue;
-        }
-        let (reference, after) = rest.split_at(name + 2);
-        for event in Parser::new(reference) {
-            if let Event::Text(t) = event {
-                out.push_str(&t);
-            }
-        }
-        rest = after;
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Drops markup from raw HTML, fed a piece at a time (an HTML block comes line by line,
 /// and a tag may span lines): tags, comments and the contents of `script` and `style`
 /// go; the text between them stays, its entities not yet decoded.

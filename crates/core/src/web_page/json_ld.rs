@@ -7,6 +7,8 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 
+use crate::references::decode_references;
+
 /// What the first article node of a page's JSON-LD says of itself (every field empty
 /// when it has no article, or does not say).
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -122,5 +124,5 @@ fn is_article(node: &Value) -> bool {
 /// A string as a person reads it: entities decoded (publishers often escape their
 /// JSON-LD as HTML), runs of white space as one space, trimmed.
 fn clean(s: &str) -> String {
-    html_escape::decode_html_entities(s).split_whitespace().collect::<Vec<_>>().join(" ")
+    decode_references(s).split_whitespace().collect::<Vec<_>>().join(" ")
 }

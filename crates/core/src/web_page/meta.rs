@@ -20,6 +20,7 @@
 //! a `<script>` other than JSON-LD, or in a comment, is read.
 
 use crate::meta::{ArticleMeta, normalise_date, normalise_language};
+use crate::references::decode_references;
 
 use super::json_ld::{Described, described};
 use super::tags::walk;
@@ -49,7 +50,7 @@ struct Head<'a> {
 }
 
 fn decoded(raw: &str) -> String {
-    html_escape::decode_html_entities(raw).trim().to_owned()
+    decode_references(raw).trim().to_owned()
 }
 
 fn squeezed(s: &str) -> String {
