@@ -8,9 +8,6 @@
 //! is, so that a book's paragraphs cost nothing; any other reads as one `\n`).
 
 use std::borrow::Cow;
-use std::sync::LazyLock;
-
-use aho_corasick::AhoCorasick;
 
 /// One char as matching compares it: itself, or when folding its lowercase, one for one
 /// (the first char of a longer lowercase: `İ` folds to `i`), so that folding never
@@ -43,20 +40,18 @@ pub(super) struct Haystack<'a> {
     anchors: Vec<(usize, usize)>,
 }
 
-/// White space that reading the text changes: two spaces, any other white space char
-/// than a space or a line break (runs with a line break read as they are: no key holds
-/// one, and none starts or ends with a space).
-static ODD_SPACE: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    // Every White_Space char is at most U+3000 (the ideographic space).
-    let odd = ('\0'..='\u{3000}').filter(|c| c.is_whitespace() && !matches!(c, ' ' | '\n'));
-    let patterns: Vec<String> = odd.map(String::from).chain(["  ".to_owned()]).collect();
-    AhoCorasick::new(patterns).expect("a few short patterns")
-});
-
-/// Whether `text` has white space that reading it changes (searched for with the
-/// automaton's SIMD prefilter: much faster than going through the chars).
+/// Whether `text` has white space that reading it changes: two spaces, or any other white
+/// space char than a space or a line break (runs with a line break read as they are: no
+/// key holds one, and none starts or ends with a space). A pass over the bytes: every
+/// white space char past ASCII is at most U+3000, so it starts with a byte up to 0xE3.
 fn has_odd_space(text: &str) -> bool {
-    ODD_SPACE.is_match(text)
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(at, &b)| match b {
+        b'\t' | 0x0b | 0x0c | b'\r' => true,
+        b' ' => bytes.get(at + 1) == Some(&b' '),
+        0xc2..=0xe3 => text[at..].chars().next().is_some_and(char::is_whitespace),
+        _ => false,
+    })
 }
 
 impl<'a> Haystack<'a> {
@@ -158,6 +153,11 @@ mod tests {
         }
         assert!(matches!(Haystack::new("é — 日本 🤦🏼‍♂️", false).text, Cow::Borrowed(_)));
         assert!(!('\u{3001}'..=char::MAX).any(char::is_whitespace), "none past U+3000");
+        // The byte scan against the definition, for every char (white space or not).
+        for c in (char::MIN..=char::MAX).step_by(7).chain(('\0'..='\u{3000}').filter(|c| c.is_whitespace())) {
+            let odd = c.is_whitespace() && !matches!(c, ' ' | '\n');
+            assert_eq!(has_odd_space(&format!("é{c}x")), odd, "{c:?}");
+        }
     }
 
     #[test]

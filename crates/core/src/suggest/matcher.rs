@@ -9,7 +9,12 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, Anchored, Input, Match, MatchKind, StartKind};
+// The contiguous NFA itself rather than `AhoCorasick`, which picks a kind at run time and so
+// brings every kind's code into the wasm (the DFA's above all); at 20,000 keys it picks
+// this one anyway.
+use aho_corasick::automaton::Automaton;
+use aho_corasick::nfa::contiguous::NFA;
+use aho_corasick::{Anchored, Input, Match, MatchKind};
 
 use crate::model::Document;
 use crate::offsets::char_len;
@@ -31,7 +36,7 @@ pub(super) struct Hit {
 #[derive(Clone, Debug)]
 pub(super) struct Matcher {
     /// `None` for no keys (the crate refuses an empty automaton with no error to show).
-    automaton: Option<AhoCorasick>,
+    automaton: Option<NFA>,
     fold: bool,
 }
 
@@ -40,9 +45,8 @@ impl Matcher {
     /// folded and the article is to be read folded too.
     pub(super) fn new<K: AsRef<[u8]>>(keys: &[K], fold: bool) -> Self {
         let automaton = (!keys.is_empty()).then(|| {
-            AhoCorasick::builder()
+            NFA::builder()
                 .match_kind(MatchKind::LeftmostLongest)
-                .start_kind(StartKind::Both)
                 .build(keys)
                 .expect("a dictionary's keys are far below the automaton's size limits")
         });
@@ -67,7 +71,7 @@ impl Matcher {
             char
         };
         let mut from = 0;
-        while let Some(m) = automaton.find(Input::new(hay.text()).range(from..)) {
+        while let Some(m) = found(automaton, Input::new(hay.text()).range(from..)) {
             match words.on_words(m) {
                 Some(m) => {
                     let bytes = hay.original(m.start())..hay.original(m.end());
@@ -82,9 +86,15 @@ impl Matcher {
     }
 }
 
+/// The leftmost(-longest) match in `input`: an NFA answers every search (unanchored or
+/// anchored, any haystack), so there is no error to give.
+fn found(automaton: &NFA, input: Input) -> Option<Match> {
+    automaton.try_find(&input).expect("an NFA runs every search")
+}
+
 /// One search's view of where words start and end in the haystack.
 struct Words<'a> {
-    automaton: &'a AhoCorasick,
+    automaton: &'a NFA,
     hay: &'a Haystack<'a>,
     bounds: Bounds<'a>,
 }
@@ -98,7 +108,7 @@ impl Words<'_> {
         }
         while !self.bounds.at(self.hay.original(m.end())) {
             let shorter = Input::new(self.hay.text()).range(m.start()..m.end() - 1).anchored(Anchored::Yes);
-            m = self.automaton.find(shorter)?;
+            m = found(self.automaton, shorter)?;
         }
         Some(m)
     }
