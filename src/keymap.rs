@@ -236,7 +236,8 @@ impl Chord {
             }
         }
         out.push_str(&if self.key.chars().count() == 1 {
-            self.key.to_uppercase()
+            // Keys are ASCII; Unicode's upper-case table would be in the wasm for this alone.
+            self.key.to_ascii_uppercase()
         } else {
             self.key.to_owned()
         });

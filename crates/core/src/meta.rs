@@ -194,16 +194,20 @@ pub fn normalise_language(raw: &str) -> String {
         .split(['-', '_'])
         .filter(|p| !p.is_empty())
         .enumerate()
+        // Subtags are ASCII (RFC 5646), so ASCII case: Unicode's upper-case table would be
+        // in the wasm for this alone.
         .map(|(i, p)| match (i, p.len()) {
-            (0, _) => p.to_lowercase(),
-            (_, 2) => p.to_uppercase(),
+            (0, _) => p.to_ascii_lowercase(),
+            (_, 2) => p.to_ascii_uppercase(),
             (_, 4) => {
-                let mut chars = p.chars();
-                chars.next().map_or_else(String::new, |c| {
-                    c.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect()
-                })
+                let mut script = p.to_ascii_lowercase();
+                // Not sliced: a page's tag may start with a char of two bytes.
+                if let Some(first) = script.get_mut(..1) {
+                    first.make_ascii_uppercase();
+                }
+                script
             }
-            _ => p.to_lowercase(),
+            _ => p.to_ascii_lowercase(),
         })
         .collect();
     parts.join("-")

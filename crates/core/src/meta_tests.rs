@@ -54,6 +54,8 @@ fn languages_become_bcp_47_tags_in_their_usual_case() {
     assert_eq!(normalise_language("en_GB"), "en-GB");
     assert_eq!(normalise_language(" EN-us "), "en-US");
     assert_eq!(normalise_language("zh-hant-tw"), "zh-Hant-TW");
+    // Not a tag, from a careless page: kept, never a panic on a char of two bytes.
+    assert_eq!(normalise_language("x-éab-ÉÉ"), "x-éab-ÉÉ");
     assert_eq!(normalise_language("fr"), "fr");
     assert_eq!(normalise_language(""), "");
 }
