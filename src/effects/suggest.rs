@@ -70,8 +70,12 @@ fn suggester(
                 gloo::timers::callback::Timeout::new(RELEARN_AFTER_MS, move || {
                     if RELEARN.get() == token {
                         dom::when_idle(move || {
-                            RELEARN_DUE.set(true);
-                            relearn(token);
+                            // Asked again: an undo may have come while waiting for idle.
+                            if RELEARN.get() == token {
+                                dom::perf::mark("suggest:relearn");
+                                RELEARN_DUE.set(true);
+                                relearn(token);
+                            }
                         });
                     }
                 })
