@@ -40,23 +40,30 @@ pub(super) struct Haystack<'a> {
     anchors: Vec<(usize, usize)>,
 }
 
-/// Whether `text` has white space that reading it changes: two spaces, or any other white
-/// space char than a space or a line break (runs with a line break read as they are: no
-/// key holds one, and none starts or ends with a space). A pass over the bytes: every
-/// white space char past ASCII is at most U+3000, so it starts with a byte up to 0xE3.
+/// Whether `text` has white space that reading it changes: a run of two spaces or more
+/// with no line break, or any other white space char than a space or a line break (runs
+/// of both are read as they are: no key holds a line break, and none starts or ends with
+/// a space). One pass over the bytes: every white space char past ASCII is at most
+/// U+3000, so it starts with a byte up to 0xE3.
 fn has_odd_space(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.iter().enumerate().any(|(at, &b)| match b {
-        b'\t' | 0x0b | 0x0c | b'\r' => true,
-        b' ' => bytes.get(at + 1) == Some(&b' '),
-        0xc2..=0xe3 => text[at..].chars().next().is_some_and(char::is_whitespace),
-        _ => false,
-    })
+    let (mut run, mut newline) = (0, false);
+    for (at, &b) in text.as_bytes().iter().enumerate() {
+        match b {
+            b' ' => run += 1,
+            b'\n' => (run, newline) = (run + 1, true),
+            b'\t' | 0x0b | 0x0c | b'\r' => return true,
+            0xc2..=0xe3 if text[at..].chars().next().is_some_and(char::is_whitespace) => return true,
+            _ if run > 1 && !newline => return true,
+            _ => (run, newline) = (0, false),
+        }
+    }
+    run > 1 && !newline
 }
 
 impl<'a> Haystack<'a> {
-    /// The haystack of `text`: white space runs read as one space (as a line break when
-    /// they hold one), every char folded when `fold`.
+    /// The haystack of `text`: white space runs read as one space, those with a line break
+    /// as they are when made of spaces and line breaks alone, else as one `\n`; every char
+    /// folded when `fold`.
     pub(super) fn new(text: &'a str, fold: bool) -> Self {
         if !fold && !has_odd_space(text) {
             return Self { text: Cow::Borrowed(text), anchors: Vec::new() };
@@ -148,6 +155,7 @@ mod tests {
         round_trips("Defense \u{a0} Ministry\tsaid\n\n  Then", false);
         // Single spaces and runs with a line break already read right: the text is used.
         assert!(matches!(Haystack::new("Defense Ministry \n\n said", false).text, Cow::Borrowed(_)));
+        assert!(matches!(Haystack::new("Defense.\n  Indented, \n", false).text, Cow::Borrowed(_)));
         for odd in ["Defense  Ministry", "a\tb", "a\u{a0}b", "a\u{2009}b", "a\u{3000}b", "a\u{85}b"] {
             assert!(matches!(Haystack::new(odd, false).text, Cow::Owned(_)), "{odd:?}");
         }

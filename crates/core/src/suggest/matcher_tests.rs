@@ -70,3 +70,18 @@ proptest! {
 fn no_keys_find_nothing() {
     assert!(found(&[], "anything", false).is_empty());
 }
+
+#[test]
+fn no_match_crosses_a_paragraph_break_of_any_white_space() {
+    let keys = ["defense ministry".to_owned()];
+    for text in
+        ["Defense \n Ministry", "Defense\n\nMinistry", "Defense \t\n\u{a0}Ministry", "DEFENSE\r\nMINISTRY"]
+    {
+        assert!(found(&keys, text, true).is_empty(), "{text:?}");
+    }
+    assert_eq!(
+        found(&keys, "Defense \u{a0} MINISTRY", true).len(),
+        1,
+        "a run without a line break is one space"
+    );
+}
