@@ -22,11 +22,15 @@ pub(crate) fn decode_references(s: &str) -> String {
             continue;
         }
         let (reference, after) = rest.split_at(name + 2);
+        let mut decoded = String::new();
         for event in Parser::new(reference) {
             if let Event::Text(t) = event {
-                out.push_str(&t);
+                decoded.push_str(&t);
             }
         }
+        // A control char (`&#1;`) has no place in a title or a name: kept as written.
+        let control = decoded.chars().any(|c| c.is_control() && !c.is_whitespace());
+        out.push_str(if control { reference } else { &decoded });
         rest = after;
     }
     out.push_str(rest);
@@ -45,5 +49,8 @@ mod tests {
         );
         assert_eq!(decode_references("AT&T &unknown; & &; &#;"), "AT&T &unknown; & &; &#;");
         assert_eq!(decode_references("&lt;b&gt; *not* `code`"), "<b> *not* `code`");
+        // As browsers read them: no char, a surrogate or past U+10FFFF is U+FFFD.
+        assert_eq!(decode_references("&#0;&#xD800;&#x110000;"), "\u{fffd}\u{fffd}\u{fffd}");
+        assert_eq!(decode_references("a&#1;b&#x1F;c&#9;d"), "a&#1;b&#x1F;c\td");
     }
 }

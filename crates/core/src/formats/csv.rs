@@ -49,9 +49,7 @@ mod cell {
                 value
             })
         }
-    }
 
-    impl Cell {
         pub fn as_str(&self) -> &str {
             &self.0
         }
