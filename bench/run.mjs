@@ -95,7 +95,9 @@ try {
   results.boot = await bootTimes(browser, server.url, options);
   for (const c of cases) {
     console.log(`${c.name}: ${c.words} words, ${c.spans} spans…`);
-    const entry = { name: c.name, words: c.words, spans: c.spans, app: await benchCase(browser, server.url, c, options) };
+    // Its own date: a case rerun alone (BENCH_CASES) may be merged into an earlier run's results.
+    const date = new Date().toISOString();
+    const entry = { name: c.name, words: c.words, spans: c.spans, date, app: await benchCase(browser, server.url, c, options) };
     if (process.env.BENCH_PEER !== '0' && PEER.includes(c.name)) {
       console.log(`${c.name}: peer…`);
       entry.peer = await benchPeer(browser, server.url, c, options);

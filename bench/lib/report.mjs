@@ -105,6 +105,13 @@ function deskBudgets(crit) {
   });
 }
 
+/** The cases not measured in this run (single cases rerun and merged into earlier results). */
+function measuredApart(r) {
+  const apart = r.cases.filter((c) => !c.date || Math.abs(Date.parse(c.date) - Date.parse(r.date)) > 3600e3);
+  const when = (c) => c.date?.slice(0, 16).replace('T', ' ') ?? 'earlier';
+  return apart.length ? `; measured apart: ${apart.map((c) => `${c.name} (${when(c)})`).join(', ')}` : '';
+}
+
 export function report(r, criterionDir) {
   const cases = r.cases;
   const head = `| step (median / p95, ms) | ${cases.map((c) => `${c.words / 1000}k words, ${c.spans} spans`).join(' | ')} |`;
@@ -127,7 +134,7 @@ export function report(r, criterionDir) {
 Written by \`make bench\` (bench/run.mjs); raw numbers in [bench/results.json](bench/results.json).
 Do not edit by hand: run \`make bench\` again.
 
-- Date: ${r.date}
+- Date: ${r.date}${measuredApart(r)}
 - Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memory_gb} GB, ${r.machine.os}
 - Browser: ${r.browser}; viewport 1280×900
 - Runs: ${r.options.warmup} warm-up, ${r.options.runs} measured per step; medians and 95th percentiles
@@ -144,7 +151,7 @@ ${budgets(r).join('\n')}
 
 ## Size
 
-| release wasm | raw | gzip -9 | brotli 11 |
+| release wasm | raw | gzip (zlib, level 9) | brotli 11 |
 |---|---|---|---|
 | article-annotator_bg.wasm | ${kb(r.wasm.raw)} | ${kb(r.wasm.gzip)} | ${kb(r.wasm.brotli)} |
 
