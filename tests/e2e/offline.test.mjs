@@ -69,3 +69,17 @@ test('Chromium finds nothing that stops it from installing the app', async () =>
   }
 });
 
+
+test('the wasm is asked for at once by the page\'s preload, and fetched once', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+  await page.goto(server.url);
+  await page.locator('#article-text .line').first().waitFor();
+  // One request each: a preload the glue's fetch() could not take would be a second one.
+  assert.deepEqual(requested.filter((p) => p.includes('article-annotator')).sort(), ['/article-annotator.js', '/article-annotator_bg.wasm']);
+  const wasm = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('_bg.wasm')).initiatorType);
+  assert.equal(wasm, 'link', 'started by the preload, not once boot.js and the glue had arrived');
+  await context.close();
+});
