@@ -68,16 +68,15 @@ fn suggester(
                 let token = RELEARN.get() + 1;
                 RELEARN.set(token);
                 gloo::timers::callback::Timeout::new(RELEARN_AFTER_MS, move || {
-                    if RELEARN.get() == token {
-                        dom::when_idle(move || {
-                            // Asked again: an undo may have come while waiting for idle.
-                            if RELEARN.get() == token {
-                                dom::perf::mark("suggest:relearn");
-                                RELEARN_DUE.set(true);
-                                relearn(token);
-                            }
-                        });
-                    }
+                    dom::when_idle(move || {
+                        // Asked once the page is idle: a later change or an undo may have
+                        // come in the meantime.
+                        if RELEARN.get() == token {
+                            dom::perf::mark("suggest:relearn");
+                            RELEARN_DUE.set(true);
+                            relearn(token);
+                        }
+                    });
                 })
                 .forget();
                 return s.clone();

@@ -40,48 +40,32 @@ pub(super) struct Haystack<'a> {
     anchors: Vec<(usize, usize)>,
 }
 
-/// Whether `text` has white space that reading it changes: a run of two spaces or more
-/// with no line break, or any other white space char than a space or a line break (runs
-/// of both are read as they are: no key holds a line break, and none starts or ends with
-/// a space). One pass over the bytes: every white space char past ASCII is at most
-/// U+3000, so it starts with a byte up to 0xE3.
-fn has_odd_space(text: &str) -> bool {
-    let (mut run, mut newline) = (0, false);
-    for (at, &b) in text.as_bytes().iter().enumerate() {
-        match b {
-            b' ' => run += 1,
-            b'\n' => (run, newline) = (run + 1, true),
-            b'\t' | 0x0b | 0x0c | b'\r' => return true,
-            0xc2..=0xe3 if text[at..].chars().next().is_some_and(char::is_whitespace) => return true,
-            _ if run > 1 && !newline => return true,
-            _ => (run, newline) = (0, false),
-        }
-    }
-    run > 1 && !newline
-}
-
 impl<'a> Haystack<'a> {
     /// The haystack of `text`: white space runs read as one space, those with a line break
     /// as they are when made of spaces and line breaks alone, else as one `\n`; every char
     /// folded when `fold`.
     pub(super) fn new(text: &'a str, fold: bool) -> Self {
-        if !fold && !has_odd_space(text) {
-            return Self { text: Cow::Borrowed(text), anchors: Vec::new() };
-        }
         let bytes = text.as_bytes();
-        let mut out: Vec<u8> = Vec::with_capacity(text.len());
+        // Made only once reading changes something (from the start when folding): most
+        // texts read as they are when case matters.
+        let mut out: Option<Vec<u8>> = fold.then(|| Vec::with_capacity(text.len()));
         let mut anchors = Vec::new();
         let mut at = 0;
         while at < bytes.len() {
-            // Printable ASCII, nearly all of a text: byte for byte, no anchor needed.
-            if (0x21..0x80).contains(&bytes[at]) {
-                out.push(if fold { bytes[at].to_ascii_lowercase() } else { bytes[at] });
+            // Printable ASCII and single spaces between words, nearly all of a text: byte
+            // for byte, no anchor needed.
+            let printable = |b: &u8| (0x21..0x80).contains(b);
+            if printable(&bytes[at]) || (bytes[at] == b' ' && bytes.get(at + 1).is_some_and(printable)) {
+                if let Some(out) = &mut out {
+                    out.push(if fold { bytes[at].to_ascii_lowercase() } else { bytes[at] });
+                }
                 at += 1;
                 continue;
             }
             let c = text[at..].chars().next().expect("at is a char boundary");
             let mut end = at + c.len_utf8();
-            if c.is_whitespace() {
+            let mut folded = [0; 4];
+            let read: &[u8] = if c.is_whitespace() {
                 let (mut newline, mut plain) = (c == '\n', matches!(c, ' ' | '\n'));
                 while let Some(d) = text[end..].chars().next().filter(|d| d.is_whitespace()) {
                     newline |= d == '\n';
@@ -89,24 +73,37 @@ impl<'a> Haystack<'a> {
                     end += d.len_utf8();
                 }
                 match (newline, plain) {
-                    // As the text has it, as when nothing is read otherwise: no key holds
-                    // a line break, and no anchor is needed (a book has one a paragraph).
-                    (true, true) => out.extend_from_slice(&bytes[at..end]),
-                    (true, false) => out.push(b'\n'),
-                    (false, _) => out.push(b' '),
+                    // As the text has it: no key holds a line break, and no anchor is
+                    // needed (a book has one a paragraph).
+                    (true, true) => &bytes[at..end],
+                    (true, false) => b"\n",
+                    (false, _) => b" ",
                 }
             } else {
-                out.extend_from_slice(fold_char(c, fold).encode_utf8(&mut [0; 4]).as_bytes());
+                fold_char(c, fold).encode_utf8(&mut folded).as_bytes()
+            };
+            if out.is_none() && read != &bytes[at..end] {
+                let mut copy = Vec::with_capacity(text.len());
+                copy.extend_from_slice(&bytes[..at]);
+                out = Some(copy);
             }
-            let moved =
-                anchors.last().map_or(0, |&(here, there): &(usize, usize)| there as isize - here as isize);
-            if end as isize - out.len() as isize != moved {
-                anchors.push((out.len(), end));
+            if let Some(out) = &mut out {
+                out.extend_from_slice(read);
+                let moved = anchors
+                    .last()
+                    .map_or(0, |&(here, there): &(usize, usize)| there as isize - here as isize);
+                if end as isize - out.len() as isize != moved {
+                    anchors.push((out.len(), end));
+                }
             }
             at = end;
         }
-        let out = String::from_utf8(out).expect("made of whole chars");
-        Self { text: Cow::Owned(out), anchors }
+        match out {
+            None => Self { text: Cow::Borrowed(text), anchors },
+            Some(out) => {
+                Self { text: Cow::Owned(String::from_utf8(out).expect("made of whole chars")), anchors }
+            }
+        }
     }
 
     /// What the automaton runs over.
@@ -160,11 +157,10 @@ mod tests {
             assert!(matches!(Haystack::new(odd, false).text, Cow::Owned(_)), "{odd:?}");
         }
         assert!(matches!(Haystack::new("é — 日本 🤦🏼‍♂️", false).text, Cow::Borrowed(_)));
-        assert!(!('\u{3001}'..=char::MAX).any(char::is_whitespace), "none past U+3000");
-        // The byte scan against the definition, for every char (white space or not).
+        // Copied only for white space read otherwise, for every char (white space or not).
         for c in (char::MIN..=char::MAX).step_by(7).chain(('\0'..='\u{3000}').filter(|c| c.is_whitespace())) {
             let odd = c.is_whitespace() && !matches!(c, ' ' | '\n');
-            assert_eq!(has_odd_space(&format!("é{c}x")), odd, "{c:?}");
+            assert_eq!(matches!(Haystack::new(&format!("é{c}x"), false).text, Cow::Owned(_)), odd, "{c:?}");
         }
     }
 
