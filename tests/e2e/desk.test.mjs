@@ -53,8 +53,12 @@ test('a source tagged in one document is suggested in another: accept, reject (r
   // An accepted suggestion is an ordinary annotation: one undo step, and redo.
   await page.keyboard.press('Control+z');
   await page.waitForFunction(() => document.querySelectorAll('.card').length === 0);
+  // Each change's suggestions are worked out after its paint, and a click means one only
+  // once they are (before, it may lie on text annotated since): wait for them each time.
+  await page.locator('.suggestions-count', { hasText: '2 suggestions from your tags' }).waitFor();
   await page.keyboard.press('Control+Shift+z');
   await page.locator('.card', { hasText: 'Washington Post' }).waitFor();
+  await page.locator('.suggestions-count', { hasText: '1 suggestion from your tags' }).waitFor();
 
   await clickOn(page, 'WASHINGTON POST');
   await page.locator('.suggestion-current').waitFor();
