@@ -35,7 +35,7 @@ unit:
 	cargo test -p article-annotator --lib
 
 browser:
-	cargo test -p article-annotator --target wasm32-unknown-unknown --test browser
+	cargo test -p article-annotator --target wasm32-unknown-unknown --test browser --test segmenter
 
 # The release wasm's gzip budget, the one place it is set. Issue 13's goal is 204800; this
 # is where it stands, so that it can only come down. Raised once, on purpose, from 532000:
@@ -60,8 +60,10 @@ browser:
 # so kept the DFA's code, and odd white space was looked for by a pass over the bytes:
 # -13,548 bytes (699,676 measured). Lowered to 693100 when language tags and shortcut
 # names took ASCII case, the only case they have, and Unicode's upper-case table left the
-# wasm: -6,649 bytes (693,027 measured).
-WASM_GZIP_BUDGET := 693100
+# wasm: -6,649 bytes (693,027 measured). Lowered to 674200 when grapheme and word
+# boundaries came from the browser's Intl.Segmenter and unicode-segmentation's tables and
+# state machines left the wasm (issue 13's first lever): -18,856 bytes (674,143 measured).
+WASM_GZIP_BUDGET := 674200
 
 e2e:
 	trunk build --release

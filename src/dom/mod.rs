@@ -12,6 +12,7 @@ mod html_page;
 pub mod minimap;
 pub mod perf;
 mod popup;
+pub mod segment;
 mod selection;
 pub mod theme;
 pub mod viewport;

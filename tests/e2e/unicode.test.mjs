@@ -62,3 +62,24 @@ test('a selection ending inside an emoji takes the whole emoji', async () => {
   assert.equal((await page.locator('mark.hl').allTextContents()).join(''), 'Facepalm 🤦🏼‍♂️');
   await page.context().close();
 });
+
+test('Japanese is snapped and stepped through by dictionary words, as the browser finds them', async () => {
+  const page = await openApp(browser, server.url);
+  await openPasted(page, 'ja', '日本の防衛省が発表した。');
+  // From inside 日本 into 防衛: word snapping widens to both whole words. With Unicode's
+  // default rules (one ideograph a word) this was 本の防.
+  await dragOver(page, '本の防');
+  await page.locator('.picker').waitFor();
+  await page.keyboard.press('1');
+  await page.locator('.picker').waitFor({ state: 'detached' });
+  assert.equal((await page.locator('mark.hl').allTextContents()).join(''), '日本の防衛');
+  // Ctrl+Shift+→ selects a word at a time: 日本, then の.
+  await page.locator('#article-text').focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  assert.equal(await page.evaluate(() => getSelection().toString()), '日本');
+  await page.keyboard.press('Control+Shift+ArrowRight');
+  assert.equal(await page.evaluate(() => getSelection().toString()), '日本の');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

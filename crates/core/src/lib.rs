@@ -19,6 +19,7 @@
 
 pub mod anchor;
 pub mod article;
+pub mod boundaries;
 pub mod caret;
 pub mod compare;
 pub mod conflict;

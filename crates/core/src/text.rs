@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use unicode_segmentation::{GraphemeCursor, UnicodeSegmentation};
+use crate::boundaries;
 
 use crate::offsets::{byte_to_char, char_to_byte};
 
@@ -52,25 +52,72 @@ pub fn is_grapheme_boundary(text: &str, char_idx: usize) -> bool {
     is_grapheme_boundary_at_byte(text, char_to_byte(text, char_idx))
 }
 
+/// How far from a position a cluster is looked for, each way (bytes). No rule looks past
+/// ASCII white space, where the text around is cut; this only bounds a text without any
+/// (a whole Japanese book on one line), where a cluster longer than this is split.
+const REACH: usize = 1024;
+
+/// The bytes around `byte` that decide its clusters or words: from the ASCII white space
+/// before it (a mark after a space is the space's: the space starts the cluster) to just
+/// past the white space after it, within [`REACH`] and on char boundaries.
+fn around(text: &str, byte: usize) -> Range<usize> {
+    let bytes = text.as_bytes();
+    let floor = byte.saturating_sub(REACH);
+    let start = bytes[floor..byte].iter().rposition(u8::is_ascii_whitespace).map_or(floor, |i| floor + i);
+    let ceil = (byte + REACH).min(bytes.len());
+    let end = bytes[byte..ceil].iter().position(u8::is_ascii_whitespace).map_or(ceil, |i| byte + i + 1);
+    let on_char = |mut i: usize, up: bool| {
+        while !text.is_char_boundary(i) {
+            if up { i += 1 } else { i -= 1 }
+        }
+        i
+    };
+    on_char(start, false)..on_char(end, true)
+}
+
+/// The cluster starts in `around(text, byte)`, as offsets into `text`, and its end.
+fn cluster_starts(text: &str, byte: usize) -> (Vec<usize>, usize) {
+    let window = around(text, byte);
+    let mut starts = Vec::new();
+    boundaries::grapheme_starts(&text[window.clone()], &mut starts);
+    starts.iter_mut().for_each(|s| *s += window.start);
+    (starts, window.end)
+}
+
 /// `is_grapheme_boundary` for a byte offset on a char boundary.
 pub fn is_grapheme_boundary_at_byte(text: &str, byte: usize) -> bool {
-    GraphemeCursor::new(byte, text.len(), true).is_boundary(text, 0).unwrap_or(false)
+    if byte == 0 || byte >= text.len() {
+        return true;
+    }
+    // Between two ASCII chars only CR LF is one cluster: most positions asked about.
+    let (a, b) = (text.as_bytes()[byte - 1], text.as_bytes()[byte]);
+    if a.is_ascii() && b.is_ascii() {
+        return (a, b) != (b'\r', b'\n');
+    }
+    let before = text[..byte].chars().next_back().expect("not at the start");
+    if boundaries::alone(before) && text[byte..].chars().next().is_some_and(boundaries::alone) {
+        return true;
+    }
+    let (starts, end) = cluster_starts(text, byte);
+    byte == end || starts.binary_search(&byte).is_ok()
 }
 
+/// The start of the cluster holding `byte` (`byte` itself on a boundary).
 fn grapheme_floor(text: &str, byte: usize) -> usize {
-    let mut cursor = GraphemeCursor::new(byte, text.len(), true);
-    if cursor.is_boundary(text, 0).unwrap_or(true) {
+    if is_grapheme_boundary_at_byte(text, byte) {
         return byte;
     }
-    cursor.prev_boundary(text, 0).ok().flatten().unwrap_or(0)
+    let (starts, _) = cluster_starts(text, byte);
+    starts[..starts.partition_point(|&s| s <= byte)].last().copied().unwrap_or(0)
 }
 
+/// The end of the cluster holding `byte` (`byte` itself on a boundary).
 fn grapheme_ceil(text: &str, byte: usize) -> usize {
-    let mut cursor = GraphemeCursor::new(byte, text.len(), true);
-    if cursor.is_boundary(text, 0).unwrap_or(true) {
+    if is_grapheme_boundary_at_byte(text, byte) {
         return byte;
     }
-    cursor.next_boundary(text, 0).ok().flatten().unwrap_or(text.len())
+    let (starts, end) = cluster_starts(text, byte);
+    starts.get(starts.partition_point(|&s| s <= byte)).copied().unwrap_or(end)
 }
 
 /// Byte range of the line around `byte` (grapheme and word breaks never cross `\n`).
@@ -80,16 +127,18 @@ fn line_around(text: &str, byte: usize) -> Range<usize> {
     start..end
 }
 
+/// The word-break segments of `text[range]`, as byte ranges of `text`.
+fn segments(text: &str, range: Range<usize>) -> impl DoubleEndedIterator<Item = Range<usize>> + '_ {
+    boundaries::words(&text[range.clone()]).map(move |(i, w)| (range.start + i)..(range.start + i + w.len()))
+}
+
 /// Moves `start` back to the start of the word it is inside, and `end` forward to the end
 /// of the word it is inside; positions in spaces or punctuation stay where they are.
 fn widen_to_words(text: &str, bytes: Range<usize>) -> Range<usize> {
     let word_around = |byte: usize| {
-        let line = line_around(text, byte);
-        text[line.clone()]
-            .split_word_bound_indices()
-            .map(|(i, w)| (line.start + i)..(line.start + i + w.len()))
+        segments(text, line_around(text, byte))
             .find(|w| w.start < byte && byte < w.end)
-            .filter(|w| text[w.clone()].chars().any(char::is_alphanumeric))
+            .filter(|w| is_word(&text[w.clone()]))
     };
     let start = word_around(bytes.start).map_or(bytes.start, |w| w.start);
     let end = word_around(bytes.end).map_or(bytes.end, |w| w.end);
@@ -111,17 +160,14 @@ pub fn snap_selection(text: &str, a: usize, b: usize, words: bool) -> Option<Ran
 }
 
 /// Byte range of `s` without leading and trailing white space, trimmed by whole grapheme
-/// clusters: a space carrying a combining mark is one cluster and is kept.
+/// clusters: a space carrying a combining mark is one cluster and is kept. Only the ends
+/// are segmented (a selection may be a whole book): every cluster before the one holding
+/// the first char that is not white space is all white space, and so after the last.
 fn trim_blank_graphemes(s: &str) -> Range<usize> {
-    let blank = |g: &str| g.chars().all(char::is_whitespace);
-    let mut kept = s.grapheme_indices(true).filter(|(_, g)| !blank(g));
-    match kept.next() {
-        None => 0..0,
-        Some((start, first)) => {
-            let end = kept.next_back().map_or(start + first.len(), |(i, g)| i + g.len());
-            start..end
-        }
-    }
+    let Some(first) = s.find(|c: char| !c.is_whitespace()) else { return 0..0 };
+    let last = s.rfind(|c: char| !c.is_whitespace()).expect("a char that is not white space");
+    let last_end = last + s[last..].chars().next().map_or(0, char::len_utf8);
+    grapheme_floor(s, first)..grapheme_ceil(s, last_end)
 }
 
 /// One step of a caret or of a span's end, by grapheme cluster or by word.
@@ -145,19 +191,34 @@ fn is_word(w: &str) -> bool {
     w.chars().any(char::is_alphanumeric)
 }
 
+/// The words (byte ranges) from `byte` on, in order: a line at a time, as no word crosses
+/// a line break, so a step segments only as far as the next word.
+fn words_after(text: &str, byte: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let lines = std::iter::successors(Some(byte..line_around(text, byte).end), |l| {
+        (l.end < text.len()).then(|| (l.end + 1)..line_around(text, l.end + 1).end)
+    });
+    lines.flat_map(|l| segments(text, l)).filter(|w| is_word(&text[w.clone()]))
+}
+
+/// The words (byte ranges) before `byte`, nearest first, a line at a time.
+fn words_before(text: &str, byte: usize) -> impl Iterator<Item = Range<usize>> + '_ {
+    let lines = std::iter::successors(Some(line_around(text, byte).start..byte), |l| {
+        (l.start > 0).then(|| line_around(text, l.start - 1).start..(l.start - 1))
+    });
+    lines.flat_map(|l| segments(text, l).rev()).filter(|w| is_word(&text[w.clone()]))
+}
+
 /// The byte offset one `step` from `byte` (a char boundary); stays put at either end.
 pub fn step_from(text: &str, byte: usize, step: Step) -> usize {
-    let (after, before) = (&text[byte..], &text[..byte]);
-    let words_after =
-        || after.split_word_bound_indices().filter(|(_, w)| is_word(w)).map(|(i, w)| (byte + i, w));
-    let words_before = || before.split_word_bound_indices().rev().filter(|(_, w)| is_word(w));
+    let next_char = |b: usize| b + text[b..].chars().next().map_or(0, char::len_utf8);
+    let prev_char = |b: usize| b - text[..b].chars().next_back().map_or(0, char::len_utf8);
     match step {
-        Step::NextGrapheme => after.graphemes(true).next().map_or(byte, |g| byte + g.len()),
-        Step::PrevGrapheme => before.graphemes(true).next_back().map_or(byte, |g| byte - g.len()),
-        Step::WordEndAfter => words_after().next().map_or(text.len(), |(i, w)| i + w.len()),
-        Step::WordStartBefore => words_before().next().map_or(0, |(i, _)| i),
-        Step::WordStartAfter => words_after().map(|(i, _)| i).find(|i| *i > byte).unwrap_or(byte),
-        Step::WordEndBefore => words_before().map(|(i, w)| i + w.len()).find(|e| *e < byte).unwrap_or(byte),
+        Step::NextGrapheme => grapheme_ceil(text, next_char(byte)),
+        Step::PrevGrapheme => grapheme_floor(text, prev_char(byte)),
+        Step::WordEndAfter => words_after(text, byte).next().map_or(text.len(), |w| w.end),
+        Step::WordStartBefore => words_before(text, byte).next().map_or(0, |w| w.start),
+        Step::WordStartAfter => words_after(text, byte).map(|w| w.start).find(|i| *i > byte).unwrap_or(byte),
+        Step::WordEndBefore => words_before(text, byte).map(|w| w.end).find(|e| *e < byte).unwrap_or(byte),
     }
 }
 
@@ -169,12 +230,19 @@ pub fn plural(n: usize, noun: &str) -> String {
 /// At most `max` grapheme clusters of `s` with white space runs folded, with `…` when cut.
 pub fn shorten(s: &str, max: usize) -> String {
     let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut graphemes = folded.graphemes(true);
-    let mut out: String = graphemes.by_ref().take(max).collect();
-    if graphemes.next().is_some() {
-        out.push('…');
+    // Clusters are segmented only as far as they are kept (a quote may be a chapter):
+    // `max + 1` clusters are at most this many code points unless they are pathological.
+    let head = folded.char_indices().nth((max + 1) * 8).map_or(folded.as_str(), |(i, _)| &folded[..i]);
+    let mut graphemes = boundaries::graphemes(head);
+    let cut = graphemes.nth(max).map(|(i, _)| i);
+    let cut = match cut {
+        None if head.len() < folded.len() => boundaries::graphemes(&folded).nth(max).map(|(i, _)| i),
+        cut => cut,
+    };
+    match cut {
+        Some(i) => format!("{}…", &folded[..i]),
+        None => folded,
     }
-    out
 }
 
 #[cfg(test)]

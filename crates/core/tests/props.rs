@@ -3,7 +3,7 @@
 use annotator_core::offsets::{
     CharIndex, byte_to_char, char_to_byte, char_to_utf16, slice_chars, utf16_to_char,
 };
-use annotator_core::text::is_grapheme_boundary;
+use annotator_core::text::{Step, is_grapheme_boundary, shorten, step_from};
 use annotator_core::{
     AnnotationId, Document, Editor, Tag, Workspace, export_json, import_json, layout, lines, relayout,
     snap_selection, update_text,
@@ -110,6 +110,35 @@ proptest! {
                 prop_assert!(r.start <= inner);
             }
         }
+    }
+
+    #[test]
+    fn steps_match_segmenting_the_whole_rest_of_the_text(s in text(), at in 0usize..60) {
+        // The oracle segments everything after (or before) the position, as the text had
+        // been before steps went a line at a time.
+        let at = char_to_byte(&s, at.min(s.chars().count()));
+        let (after, before) = (&s[at..], &s[..at]);
+        let word = |w: &str| w.chars().any(char::is_alphanumeric);
+        let words_after: Vec<_> = after.split_word_bound_indices().filter(|(_, w)| word(w)).map(|(i, w)| (at + i, at + i + w.len())).collect();
+        let words_before: Vec<_> = before.split_word_bound_indices().rev().filter(|(_, w)| word(w)).map(|(i, w)| (i, i + w.len())).collect();
+        prop_assert_eq!(step_from(&s, at, Step::WordEndAfter), words_after.first().map_or(s.len(), |w| w.1));
+        prop_assert_eq!(step_from(&s, at, Step::WordStartBefore), words_before.first().map_or(0, |w| w.0));
+        prop_assert_eq!(step_from(&s, at, Step::WordStartAfter), words_after.iter().map(|w| w.0).find(|i| *i > at).unwrap_or(at));
+        prop_assert_eq!(step_from(&s, at, Step::WordEndBefore), words_before.iter().map(|w| w.1).find(|e| *e < at).unwrap_or(at));
+        let next = after.graphemes(true).next().map_or(at, |g| at + g.len());
+        let prev = before.graphemes(true).next_back().map_or(at, |g| at - g.len());
+        if is_grapheme_boundary(&s, byte_to_char(&s, at)) {
+            prop_assert_eq!(step_from(&s, at, Step::NextGrapheme), next);
+            prop_assert_eq!(step_from(&s, at, Step::PrevGrapheme), prev);
+        }
+    }
+
+    #[test]
+    fn shortening_keeps_the_first_clusters(s in text(), max in 0usize..12) {
+        let folded = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let kept: String = folded.graphemes(true).take(max).collect();
+        let cut = folded.graphemes(true).count() > max;
+        prop_assert_eq!(shorten(&s, max), if cut { format!("{kept}…") } else { kept });
     }
 
     #[test]

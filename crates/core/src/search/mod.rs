@@ -2,7 +2,7 @@
 //! quotes and notes, kept up to date one document at a time, and queries typed as
 //! Hypothesis's are (see [`Query`]).
 //!
-//! Words are word snapping's (UAX #29 word bounds), folded: lowercased and stripped of
+//! Words are word snapping's (`crate::boundaries`), folded: lowercased and stripped of
 //! accents, so "Défense" finds "defense" and "DEFENSE"; each Han ideograph and kana is a
 //! word, so 防衛省 is found as a phrase of three inside 日本の防衛省が発表した (see
 //! [`tokens`]). A phrase is its words one after the other, never across a line break.

@@ -3,7 +3,8 @@
 //! which text it is of (its SHA-256) and which version of the tokeniser made it; any
 //! other, or one that does not read cleanly to the end, is not used.
 //!
-//! Lines: the header `annotator-search <version>`, the text's SHA-256 (hex), the slot and
+//! Lines: the header `annotator-search <version> <segmenter>` (the words depend on where
+//! the segmenter in use puts their bounds), the text's SHA-256 (hex), the slot and
 //! word counts, then each word (folded) on a line of its own, numbered from 1 in order, then
 //! one line of numbers, three per word slot (its word's number, the code points since the
 //! previous word's end, its length) and one per break (0). Numbers are written in base
@@ -13,7 +14,12 @@
 use super::postings::{BREAK, Terms, TextPostings};
 
 /// Bumped whenever tokenising changes, so that no record of older words is used.
-const HEADER: &str = "annotator-search 1";
+const VERSION: &str = "annotator-search 2";
+
+/// The header a record made here has.
+fn header() -> String {
+    format!("{VERSION} {}", crate::boundaries::segmenter().name())
+}
 
 /// The first character of the digits; a digit is `FIRST + d` when it is the last of
 /// its number, `FIRST + 32 + d` otherwise.
@@ -24,7 +30,7 @@ pub(super) fn write(sha: &str, terms: &Terms, text: &TextPostings) -> String {
     let words = text.words();
     let seq = text.seq();
     let mut out = String::with_capacity(64 + words * 8 + seq.len() * 4);
-    out.push_str(HEADER);
+    out.push_str(&header());
     out.push('\n');
     out.push_str(sha);
     out.push('\n');
@@ -54,7 +60,7 @@ pub(super) fn write(sha: &str, terms: &Terms, text: &TextPostings) -> String {
 /// whose SHA-256 is `sha` and which is `char_len` code points long; `None` otherwise.
 pub(super) fn read(record: &str, sha: &str, char_len: usize) -> Option<(Terms, TextPostings)> {
     let mut lines = record.split('\n');
-    if lines.next()? != HEADER || lines.next()? != sha {
+    if lines.next()? != header() || lines.next()? != sha {
         return None;
     }
     let (slots, words) = lines.next()?.split_once(' ')?;

@@ -1,10 +1,9 @@
-//! The words the index knows: word snapping's segmentation (UAX #29 word bounds), the
+//! The words the index knows: word snapping's segmentation (`crate::boundaries`), the
 //! pieces with a letter or digit kept, each folded so that case and accents never keep a
 //! word from being found; Chinese and Japanese split a character at a time, as they are
 //! written without spaces. Positions are code points of the original text.
 
 use unicode_normalization::char::{canonical_combining_class, decompose_canonical, is_combining_mark};
-use unicode_segmentation::UnicodeSegmentation;
 
 /// One word of a text: its folded form and where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -43,7 +42,7 @@ pub(super) fn scan(text: &str, mut each: impl FnMut(Piece<'_>)) {
     let mut at = 0; // code points before the current piece
     let mut broke = false;
     let mut folded = String::new();
-    for (_, piece) in text.split_word_bound_indices() {
+    for (_, piece) in crate::boundaries::words(text) {
         let len = if piece.is_ascii() { piece.len() } else { piece.chars().count() };
         if !piece.chars().any(char::is_alphanumeric) {
             broke |= piece.contains('\n');

@@ -1,10 +1,10 @@
 //! Where words start and end in the article: a suggestion starts and ends on one, so
 //! "Ministry" is never suggested inside "Ministryship".
 //!
-//! The segmentation is the one word snapping uses (Unicode word boundaries, UAX #29, as
-//! `crate::text` splits words), with one addition: an apostrophe (`'` or `’`) has a
-//! boundary on each side (where that does not split a character from its marks), so that
-//! "Ministry" is found in "the Ministry's statement" and "Élysée" in "l’Élysée", which
+//! The segmentation is the one word snapping uses (`crate::boundaries`: UAX #29 on the
+//! host, the browser's `Intl.Segmenter` in the app), with one addition: an apostrophe
+//! (`'` or `’`) has a boundary on each side (where that does not split a character from
+//! its marks), so that "Ministry" is found in "the Ministry's statement" and "Élysée" in "l’Élysée", which
 //! UAX #29 keeps as one word each.
 //!
 //! Segmenting a whole book takes longer than matching it, and most positions asked about
@@ -12,8 +12,6 @@
 //! those are answered from the bytes around (the rules UAX #29 has for ASCII), anything
 //! else by segmenting the words around, between the ASCII white space on either side
 //! (where no rule looks across, so their segmentation is the whole text's).
-
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::text::is_grapheme_boundary_at_byte;
 
@@ -43,12 +41,14 @@ impl<'a> Bounds<'a> {
         let around = &bytes[p.saturating_sub(2)..(p + 2).min(bytes.len())];
         if around.is_ascii() {
             let (before, after) = (p.checked_sub(2).map(|i| bytes[i]), bytes.get(p + 1).copied());
-            return ascii_boundary(before, bytes[p - 1], bytes[p], after);
+            if let Some(answer) = ascii_boundary(before, bytes[p - 1], bytes[p], after) {
+                return answer;
+            }
         }
         self.segmented(p)
     }
 
-    /// The answer for `p` among any chars: the apostrophe rule, else UAX #29 on its words.
+    /// The answer for `p` among any chars: the apostrophe rule, else the segmenter on its words.
     fn segmented(&mut self, p: usize) -> bool {
         let (head, tail) = self.text.split_at(p);
         let apostrophe = |c: Option<char>| c.is_some_and(|c| APOSTROPHES.contains(&c));
@@ -64,7 +64,7 @@ impl<'a> Bounds<'a> {
             let start = bytes[..p].iter().rposition(u8::is_ascii_whitespace).unwrap_or(0);
             let end = bytes[p..].iter().position(u8::is_ascii_whitespace).map_or(bytes.len(), |i| p + i + 1);
             self.window = start..end;
-            self.inside = self.text[start..end].split_word_bound_indices().map(|(i, _)| start + i).collect();
+            self.inside = crate::boundaries::words(&self.text[start..end]).map(|(i, _)| start + i).collect();
         }
         self.inside.binary_search(&p).is_ok()
     }
@@ -72,14 +72,16 @@ impl<'a> Bounds<'a> {
 
 /// UAX #29 between ASCII chars `a` and `b`, `before` and `after` being the chars on either
 /// side of them (if any). ASCII has no marks, joiners, Hebrew, Katakana or flags, so only
-/// these rules are left, plus the apostrophe rule.
-fn ascii_boundary(before: Option<u8>, a: u8, b: u8, after: Option<u8>) -> bool {
+/// these rules are left, plus the apostrophe rule. `None` where segmenters differ: a full
+/// stop or colon between letters (`e.g`, `a:b`) is inside a word to UAX #29 and a break
+/// to the browser's ICU, and only the segmenter in use may say.
+fn ascii_boundary(before: Option<u8>, a: u8, b: u8, after: Option<u8>) -> Option<bool> {
     let letter = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_alphabetic());
     let digit = |c: Option<u8>| c.is_some_and(|c| c.is_ascii_digit());
     let joined = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
     let mid_letter = |c: u8| c == b':' || c == b'.';
     let mid_num = |c: u8| c == b',' || c == b';' || c == b'.';
-    match (a, b) {
+    Some(match (a, b) {
         (b'\'', _) | (_, b'\'') => true,
         // WB3a, WB3b: around line breaks; WB3d: spaces stay together.
         (b'\n' | b'\r' | 0x0b | 0x0c, _) | (_, b'\n' | b'\r' | 0x0b | 0x0c) => true,
@@ -87,13 +89,13 @@ fn ascii_boundary(before: Option<u8>, a: u8, b: u8, after: Option<u8>) -> bool {
         // WB5, WB8–WB10, WB13a, WB13b: letters, digits and `_` in a row.
         _ if joined(a) && joined(b) => false,
         // WB6, WB7: `e.g`, `a:b` (MidLetter, MidNumLet between letters).
-        _ if a.is_ascii_alphabetic() && mid_letter(b) && letter(after) => false,
-        _ if mid_letter(a) && letter(before) && b.is_ascii_alphabetic() => false,
+        _ if a.is_ascii_alphabetic() && mid_letter(b) && letter(after) => return None,
+        _ if mid_letter(a) && letter(before) && b.is_ascii_alphabetic() => return None,
         // WB11, WB12: `3.5`, `1,000` (MidNum, MidNumLet between digits).
         _ if a.is_ascii_digit() && mid_num(b) && digit(after) => false,
         _ if mid_num(a) && digit(before) && b.is_ascii_digit() => false,
         _ => true,
-    }
+    })
 }
 
 #[cfg(test)]
