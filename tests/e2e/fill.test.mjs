@@ -118,3 +118,29 @@ test('scrolling to the end of a long text draws what comes on screen first', asy
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the height hints of blocks and card groups stay on them: nothing inside restyles when they change', async () => {
+  const page = await openApp(browser, server.url);
+  await openBook(page);
+  await page.locator('.card-groups > .cards .card').first().waitFor();
+  // --rows is what each block and group is sized by while skipped. Were it inherited, every
+  // line, mark and card inside would restyle each time it changes (a card added: its group).
+  const hints = await page.evaluate(() => {
+    const rows = (el) => getComputedStyle(el).getPropertyValue('--rows').trim();
+    const group = document.querySelector('.card-groups > .cards');
+    const block = document.querySelector('#article-text .block');
+    const set = { group: rows(group), block: rows(block) };
+    // A value neither could have, set the way the app sets it (CSSOM).
+    group.style.setProperty('--rows', '4321');
+    block.style.setProperty('--rows', '4321');
+    return { set, group: rows(group), card: rows(group.querySelector('.card')), block: rows(block), mark: rows(block.querySelector('mark')) };
+  });
+  assert.match(hints.set.group, /^[1-9]\d*$/, 'the app gives the group its hint');
+  assert.match(hints.set.block, /^[1-9]\d*$/, 'and the block');
+  assert.equal(hints.group, '4321');
+  assert.equal(hints.block, '4321');
+  assert.notEqual(hints.card, '4321', 'a card does not inherit its group\'s hint');
+  assert.notEqual(hints.mark, '4321', 'a mark does not inherit its block\'s hint');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
