@@ -62,8 +62,11 @@ browser:
 # names took ASCII case, the only case they have, and Unicode's upper-case table left the
 # wasm: -6,649 bytes (693,027 measured). Lowered to 674200 when grapheme and word
 # boundaries came from the browser's Intl.Segmenter and unicode-segmentation's tables and
-# state machines left the wasm (issue 13's first lever): -18,856 bytes (674,143 measured).
-WASM_GZIP_BUDGET := 674200
+# state machines left the wasm (issue 13's first lever): -18,856 bytes (674,143 measured);
+# raised to 675000 by the review's fixes (clusters and words segmented from a boundary that
+# is certain, not from the white space around: flags, prepended chars, dictionary words
+# split as in the whole text), +817 bytes (674,960 measured).
+WASM_GZIP_BUDGET := 675000
 
 e2e:
 	trunk build --release

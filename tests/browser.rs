@@ -169,8 +169,10 @@ async fn indexed_db_commits_reach_the_disk_and_read_back() {
     clear_storage().await;
 }
 
-/// Mounts the app and waits until it has drawn the article (it opens the library first).
+/// Mounts the app, as `main` does, and waits until it has drawn the article (it opens
+/// the library first).
 async fn mount() -> Element {
+    dom::segment::install();
     let host = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
     yew::Renderer::<App>::with_root(host.clone()).render();

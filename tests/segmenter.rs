@@ -6,6 +6,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use annotator_core::boundaries::{self, Segmenter};
+use annotator_core::text::{Step, step_from};
 use article_annotator::dom;
 use unicode_segmentation::UnicodeSegmentation;
 use wasm_bindgen_test::*;
@@ -15,7 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn icu() -> &'static dyn Segmenter {
     dom::segment::install();
     let s = boundaries::segmenter();
-    assert_eq!(s.name(), "intl", "the browser's segmenter is the one installed");
+    assert!(s.name().starts_with("intl "), "the browser's segmenter is the one installed");
     s
 }
 
@@ -79,4 +80,28 @@ fn icu_splits_letters_around_a_full_stop_or_colon() {
     let text = "e.g. U.S. a:b 3.5 it's";
     assert_eq!(by_uax29(text, true), "e.g|.| |U.S|.| |a:b| |3.5| |it's");
     assert_eq!(by_icu(text, true), "e|.|g|.| |U|.|S|.| |a|:|b| |3.5| |it's");
+}
+
+#[wasm_bindgen_test]
+fn word_steps_from_inside_a_word_find_the_whole_lines_words() {
+    // ICU's dictionary splits a part of a run otherwise than the run (東京都庁 from after 東
+    // is 京都|庁): steps are taken among the words of the whole run, from any position.
+    for text in ["東京都庁に行く", "大学生活を楽しむ。日本の防衛省が発表した", "ab 東京都庁 cd"]
+    {
+        let mut starts = Vec::new();
+        icu().words(text, &mut starts);
+        let ends = starts.iter().skip(1).copied().chain([text.len()]);
+        let words: Vec<(usize, usize)> = starts
+            .iter()
+            .copied()
+            .zip(ends)
+            .filter(|&(s, e)| text[s..e].chars().any(char::is_alphanumeric))
+            .collect();
+        for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let end_after = words.iter().find(|w| w.1 > at).map_or(text.len(), |w| w.1);
+            let start_before = words.iter().rev().find(|w| w.0 < at).map_or(0, |w| w.0);
+            assert_eq!(step_from(text, at, Step::WordEndAfter), end_after, "{text} from {at}");
+            assert_eq!(step_from(text, at, Step::WordStartBefore), start_before, "{text} from {at}");
+        }
+    }
 }

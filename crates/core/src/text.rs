@@ -52,32 +52,10 @@ pub fn is_grapheme_boundary(text: &str, char_idx: usize) -> bool {
     is_grapheme_boundary_at_byte(text, char_to_byte(text, char_idx))
 }
 
-/// How far from a position a cluster is looked for, each way (bytes). No rule looks past
-/// ASCII white space, where the text around is cut; this only bounds a text without any
-/// (a whole Japanese book on one line), where a cluster longer than this is split.
-const REACH: usize = 1024;
-
-/// The bytes around `byte` that decide its clusters or words: from the ASCII white space
-/// before it (a mark after a space is the space's: the space starts the cluster) to just
-/// past the white space after it, within [`REACH`] and on char boundaries.
-fn around(text: &str, byte: usize) -> Range<usize> {
-    let bytes = text.as_bytes();
-    let floor = byte.saturating_sub(REACH);
-    let start = bytes[floor..byte].iter().rposition(u8::is_ascii_whitespace).map_or(floor, |i| floor + i);
-    let ceil = (byte + REACH).min(bytes.len());
-    let end = bytes[byte..ceil].iter().position(u8::is_ascii_whitespace).map_or(ceil, |i| byte + i + 1);
-    let on_char = |mut i: usize, up: bool| {
-        while !text.is_char_boundary(i) {
-            if up { i += 1 } else { i -= 1 }
-        }
-        i
-    };
-    on_char(start, false)..on_char(end, true)
-}
-
-/// The cluster starts in `around(text, byte)`, as offsets into `text`, and its end.
+/// The cluster starts in the run around `byte` that decides them (offsets into `text`),
+/// and where that run ends.
 fn cluster_starts(text: &str, byte: usize) -> (Vec<usize>, usize) {
-    let window = around(text, byte);
+    let window = boundaries::cluster_window(text, byte);
     let mut starts = Vec::new();
     boundaries::grapheme_starts(&text[window.clone()], &mut starts);
     starts.iter_mut().for_each(|s| *s += window.start);
@@ -94,8 +72,7 @@ pub fn is_grapheme_boundary_at_byte(text: &str, byte: usize) -> bool {
     if a.is_ascii() && b.is_ascii() {
         return (a, b) != (b'\r', b'\n');
     }
-    let before = text[..byte].chars().next_back().expect("not at the start");
-    if boundaries::alone(before) && text[byte..].chars().next().is_some_and(boundaries::alone) {
+    if boundaries::certain_cluster(text, byte) {
         return true;
     }
     let (starts, end) = cluster_starts(text, byte);
@@ -105,7 +82,7 @@ pub fn is_grapheme_boundary_at_byte(text: &str, byte: usize) -> bool {
 /// The start of the cluster holding `byte` (`byte` itself on a boundary).
 fn grapheme_floor(text: &str, byte: usize) -> usize {
     if is_grapheme_boundary_at_byte(text, byte) {
-        return byte;
+        return byte.min(text.len());
     }
     let (starts, _) = cluster_starts(text, byte);
     starts[..starts.partition_point(|&s| s <= byte)].last().copied().unwrap_or(0)
@@ -114,20 +91,17 @@ fn grapheme_floor(text: &str, byte: usize) -> usize {
 /// The end of the cluster holding `byte` (`byte` itself on a boundary).
 fn grapheme_ceil(text: &str, byte: usize) -> usize {
     if is_grapheme_boundary_at_byte(text, byte) {
-        return byte;
+        return byte.min(text.len());
     }
     let (starts, end) = cluster_starts(text, byte);
     starts.get(starts.partition_point(|&s| s <= byte)).copied().unwrap_or(end)
 }
 
-/// Byte range of the line around `byte` (grapheme and word breaks never cross `\n`).
-fn line_around(text: &str, byte: usize) -> Range<usize> {
-    let start = text[..byte].rfind('\n').map_or(0, |i| i + 1);
-    let end = text[byte..].find('\n').map_or(text.len(), |i| byte + i);
-    start..end
-}
+/// Bytes the word runs segmented for a step reach past the position, at least, each way:
+/// one call to the segmenter covers a few words rather than one.
+const WORD_REACH: usize = 256;
 
-/// The word-break segments of `text[range]`, as byte ranges of `text`.
+/// The words and what lies between them in `text[range]`, as byte ranges of `text`.
 fn segments(text: &str, range: Range<usize>) -> impl DoubleEndedIterator<Item = Range<usize>> + '_ {
     boundaries::words(&text[range.clone()]).map(move |(i, w)| (range.start + i)..(range.start + i + w.len()))
 }
@@ -136,7 +110,7 @@ fn segments(text: &str, range: Range<usize>) -> impl DoubleEndedIterator<Item = 
 /// of the word it is inside; positions in spaces or punctuation stay where they are.
 fn widen_to_words(text: &str, bytes: Range<usize>) -> Range<usize> {
     let word_around = |byte: usize| {
-        segments(text, line_around(text, byte))
+        segments(text, boundaries::word_window(text, byte, byte, 0))
             .find(|w| w.start < byte && byte < w.end)
             .filter(|w| is_word(&text[w.clone()]))
     };
@@ -191,21 +165,26 @@ fn is_word(w: &str) -> bool {
     w.chars().any(char::is_alphanumeric)
 }
 
-/// The words (byte ranges) from `byte` on, in order: a line at a time, as no word crosses
-/// a line break, so a step segments only as far as the next word.
+/// The words (byte ranges) that end after `byte`, in order. The text is segmented a run
+/// at a time, each from a certain boundary (`boundaries::word_window`), so a word that
+/// `byte` is inside is split as in the whole text, and a step segments only a few words.
 fn words_after(text: &str, byte: usize) -> impl Iterator<Item = Range<usize>> + '_ {
-    let lines = std::iter::successors(Some(byte..line_around(text, byte).end), |l| {
-        (l.end < text.len()).then(|| (l.end + 1)..line_around(text, l.end + 1).end)
+    let runs = std::iter::successors(Some(boundaries::word_window(text, byte, byte, WORD_REACH)), |r| {
+        (r.end < text.len())
+            .then(|| boundaries::word_window(text, r.end, r.end, WORD_REACH))
+            .map(|n| r.end..n.end)
     });
-    lines.flat_map(|l| segments(text, l)).filter(|w| is_word(&text[w.clone()]))
+    runs.flat_map(|r| segments(text, r)).filter(move |w| w.end > byte && is_word(&text[w.clone()]))
 }
 
-/// The words (byte ranges) before `byte`, nearest first, a line at a time.
+/// The words (byte ranges) that start before `byte`, nearest first, a run at a time.
 fn words_before(text: &str, byte: usize) -> impl Iterator<Item = Range<usize>> + '_ {
-    let lines = std::iter::successors(Some(line_around(text, byte).start..byte), |l| {
-        (l.start > 0).then(|| line_around(text, l.start - 1).start..(l.start - 1))
+    let runs = std::iter::successors(Some(boundaries::word_window(text, byte, byte, WORD_REACH)), |r| {
+        (r.start > 0)
+            .then(|| boundaries::word_window(text, r.start, r.start, WORD_REACH))
+            .map(|p| p.start..r.start)
     });
-    lines.flat_map(|l| segments(text, l).rev()).filter(|w| is_word(&text[w.clone()]))
+    runs.flat_map(|r| segments(text, r).rev()).filter(move |w| w.start < byte && is_word(&text[w.clone()]))
 }
 
 /// The byte offset one `step` from `byte` (a char boundary); stays put at either end.

@@ -15,6 +15,10 @@
 
 use std::sync::OnceLock;
 
+mod around;
+
+pub use around::{alone, certain_cluster, cluster_window, word_window};
+
 /// Finds boundaries in a text: the starts of its pieces, as byte offsets.
 pub trait Segmenter: Send + Sync {
     /// Names the rules, so that anything kept that depends on them (a search record) is
@@ -151,15 +155,6 @@ impl DoubleEndedIterator for Pieces<'_> {
     }
 }
 
-/// Whether `c` is a grapheme cluster of its own between any two chars this is true of:
-/// Latin-1 and the Latin extensions before the combining marks (U+0300), and General
-/// Punctuation's dashes, quotes and ellipsis. No rule joins two of them but CR LF, so a
-/// text of them alone is split without asking the segmenter (which, in the browser, is a
-/// call out of the wasm for every card's quote).
-pub fn alone(c: char) -> bool {
-    c != '\r' && ((c as u32) < 0x300 || ('\u{2010}'..='\u{205E}').contains(&c))
-}
-
 /// Appends the byte offset where each grapheme cluster of `text` starts (as
 /// [`Segmenter::graphemes`] does), from the text itself when it is all [`alone`] chars.
 pub fn grapheme_starts(text: &str, out: &mut Vec<usize>) {
@@ -199,23 +194,6 @@ mod tests {
         assert_eq!(back, front);
         assert_eq!(graphemes("e\u{301}🤦🏼‍♂️").count(), 2);
         assert_eq!(words("").count(), 0);
-    }
-
-    #[test]
-    fn chars_alone_are_clusters_of_their_own_to_uax29() {
-        let alone: Vec<char> = (0..0x3000u32).filter_map(char::from_u32).filter(|&c| alone(c)).collect();
-        assert!(alone.len() > 800 && !alone.contains(&'\u{301}') && !alone.contains(&'\u{200d}'));
-        let mut pair = String::new();
-        let mut starts = Vec::new();
-        for &a in &alone {
-            for &b in &alone {
-                pair.clear();
-                starts.clear();
-                pair.extend([a, b]);
-                Uax29.graphemes(&pair, &mut starts);
-                assert_eq!(starts, [0, a.len_utf8()], "{a:?} {b:?}");
-            }
-        }
     }
 
     #[test]
