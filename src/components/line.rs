@@ -56,11 +56,15 @@ fn handle(edge: &'static str, at: usize) -> Html {
     html! { <span class={classes!("handle", edge)} data-edge={edge} data-s={at.clone()} data-e={at} aria-hidden="true"></span> }
 }
 
+/// One segment's element, keyed by where it starts: a span added in a long line splits one
+/// or two segments, and the line's other elements are kept as they are. Unkeyed, Yew
+/// matches a list from its end, and every element before the change was rewritten one
+/// place along (and restyled): an add touched more of the page the more marks its line had.
 fn segment(text: &str, seg: &Segment, selected: Option<&Annotation>, tags: &TagSet) -> Html {
     let piece = text[seg.bytes.clone()].to_owned();
     let (s, e) = (seg.start.to_string(), seg.end.to_string());
     let Some(innermost) = seg.covers.last() else {
-        return html! { <span data-s={s} data-e={e}>{ piece }</span> };
+        return html! { <span key={seg.start} data-s={s} data-e={e}>{ piece }</span> };
     };
     let mut class = classes!("hl", format!("in-{}", innermost.tag.key()));
     let mut seen = Vec::new();
@@ -84,7 +88,7 @@ fn segment(text: &str, seg: &Segment, selected: Option<&Annotation>, tags: &TagS
     let start = sel.filter(|a| a.start == seg.start).map(|a| handle("start", a.start));
     let end = sel.filter(|a| a.end == seg.end).map(|a| handle("end", a.end));
     html! {
-        <mark {class} data-s={s} data-e={e} data-id={innermost.id.to_string()} data-label={label} {title}>
+        <mark key={seg.start} {class} data-s={s} data-e={e} data-id={innermost.id.to_string()} data-label={label} {title}>
             { for start }{ piece }{ for end }
         </mark>
     }

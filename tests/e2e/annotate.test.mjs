@@ -2,7 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { choose, codePoints, dragOver, exportFile, launch, needleBox, openApp, SAMPLE, savedCount, serveDist } from './helpers.mjs';
+import { choose, codePoints, dragOver, exportFile, launch, needleBox, openApp, openPasted, SAMPLE, savedCount, serveDist, tag } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serveDist(); browser = await launch(); });
@@ -116,5 +116,36 @@ test('tagging leaves the article where it is and shows the new card below the to
   }
   const [side, top] = await Promise.all(['.sidebar', '.top'].map((s) => page.locator(s).boundingBox()));
   assert.ok(side.y >= top.y + top.height - 1, 'no part of the sidebar is under the toolbar');
+  await page.context().close();
+});
+
+test('tagging in a paragraph leaves its other highlights as they were, before and after', async () => {
+  const page = await openApp(browser, server.url);
+  await openPasted(page, 'one paragraph', 'alpha beta gamma delta epsilon zeta eta theta iota kappa');
+  for (const word of ['beta', 'epsilon', 'kappa']) await tag(page, word, '1');
+  // Nothing selected: a new span is selected, and what was loses its ring and grips.
+  await page.keyboard.press('Escape');
+  await page.locator('#article-text mark.sel').waitFor({ state: 'detached' });
+  // The elements of the later highlights, and every change made to them from here on.
+  await page.evaluate(() => {
+    window.later = [...document.querySelectorAll('#article-text mark')];
+    window.changes = [];
+    const observer = new MutationObserver((records) => window.changes.push(...records
+      .filter((r) => window.later.some((m) => m === r.target || m.contains(r.target)))
+      .map((r) => `${r.type} ${r.attributeName ?? ''} on ${r.target.textContent}`)));
+    observer.observe(document.getElementById('article-text'), { subtree: true, attributes: true, childList: true, characterData: true });
+  });
+  // Between two of them (the list used to be matched from its end: what came before the
+  // new span was rewritten one place along).
+  await tag(page, 'theta', '2');
+  const after = await page.evaluate(() => ({
+    connected: window.later.map((m) => m.isConnected),
+    texts: window.later.map((m) => m.textContent),
+    changes: window.changes,
+  }));
+  assert.deepEqual(after.texts, ['beta', 'epsilon', 'kappa']);
+  assert.deepEqual(after.connected, [true, true, true], 'the same elements');
+  assert.deepEqual(after.changes, [], 'and nothing in them rewritten');
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });
