@@ -97,10 +97,6 @@ fn grapheme_ceil(text: &str, byte: usize) -> usize {
     starts.get(starts.partition_point(|&s| s <= byte)).copied().unwrap_or(end)
 }
 
-/// Bytes the word runs segmented for a step reach past the position, at least, each way:
-/// one call to the segmenter covers a few words rather than one.
-const WORD_REACH: usize = 256;
-
 /// The words and what lies between them in `text[range]`, as byte ranges of `text`.
 fn segments(text: &str, range: Range<usize>) -> impl DoubleEndedIterator<Item = Range<usize>> + '_ {
     boundaries::words(&text[range.clone()]).map(move |(i, w)| (range.start + i)..(range.start + i + w.len()))
@@ -110,7 +106,7 @@ fn segments(text: &str, range: Range<usize>) -> impl DoubleEndedIterator<Item = 
 /// of the word it is inside; positions in spaces or punctuation stay where they are.
 fn widen_to_words(text: &str, bytes: Range<usize>) -> Range<usize> {
     let word_around = |byte: usize| {
-        segments(text, boundaries::word_window(text, byte, byte, 0))
+        segments(text, boundaries::word_window(text, byte, 0))
             .find(|w| w.start < byte && byte < w.end)
             .filter(|w| is_word(&text[w.clone()]))
     };
@@ -169,21 +165,23 @@ fn is_word(w: &str) -> bool {
 /// at a time, each from a certain boundary (`boundaries::word_window`), so a word that
 /// `byte` is inside is split as in the whole text, and a step segments only a few words.
 fn words_after(text: &str, byte: usize) -> impl Iterator<Item = Range<usize>> + '_ {
-    let runs = std::iter::successors(Some(boundaries::word_window(text, byte, byte, WORD_REACH)), |r| {
-        (r.end < text.len())
-            .then(|| boundaries::word_window(text, r.end, r.end, WORD_REACH))
-            .map(|n| r.end..n.end)
-    });
+    let runs =
+        std::iter::successors(Some(boundaries::word_window(text, byte, boundaries::WORD_REACH)), |r| {
+            (r.end < text.len())
+                .then(|| boundaries::word_window(text, r.end, boundaries::WORD_REACH))
+                .map(|n| r.end..n.end)
+        });
     runs.flat_map(|r| segments(text, r)).filter(move |w| w.end > byte && is_word(&text[w.clone()]))
 }
 
 /// The words (byte ranges) that start before `byte`, nearest first, a run at a time.
 fn words_before(text: &str, byte: usize) -> impl Iterator<Item = Range<usize>> + '_ {
-    let runs = std::iter::successors(Some(boundaries::word_window(text, byte, byte, WORD_REACH)), |r| {
-        (r.start > 0)
-            .then(|| boundaries::word_window(text, r.start, r.start, WORD_REACH))
-            .map(|p| p.start..r.start)
-    });
+    let runs =
+        std::iter::successors(Some(boundaries::word_window(text, byte, boundaries::WORD_REACH)), |r| {
+            (r.start > 0)
+                .then(|| boundaries::word_window(text, r.start, boundaries::WORD_REACH))
+                .map(|p| p.start..r.start)
+        });
     runs.flat_map(|r| segments(text, r).rev()).filter(move |w| w.start < byte && is_word(&text[w.clone()]))
 }
 

@@ -79,17 +79,21 @@ pub fn cluster_window(text: &str, byte: usize) -> Range<usize> {
     between_certain(text, byte, byte, certain_cluster)
 }
 
-/// The run around bytes `from..to` whose words are the whole text's, at least `reach`
-/// bytes each way where the text has them (fewer calls to the segmenter when stepping).
-pub fn word_window(text: &str, from: usize, to: usize, reach: usize) -> Range<usize> {
+/// How far, at least, a word window reaches each way when stepping or matching: one call
+/// to the segmenter (in the browser, out of the wasm) covers a few words rather than one.
+pub const WORD_REACH: usize = 256;
+
+/// The run around `byte` whose words are the whole text's, at least `reach` bytes each way
+/// where the text has them (fewer calls to the segmenter when stepping or matching).
+pub fn word_window(text: &str, byte: usize, reach: usize) -> Range<usize> {
     if text.is_empty() {
         return 0..0;
     }
-    let mut from = from.saturating_sub(reach);
+    let mut from = byte.saturating_sub(reach);
     while !text.is_char_boundary(from) {
         from -= 1;
     }
-    let mut to = (to + reach).min(text.len());
+    let mut to = (byte + reach).min(text.len());
     while !text.is_char_boundary(to) {
         to += 1;
     }
@@ -144,6 +148,6 @@ mod tests {
         assert_eq!(cluster_window(&flags, 1028), 0..flags.len(), "a run of flags is one window");
         assert_eq!(cluster_window("ab c\u{301}d", 4), 3..7);
         assert_eq!(cluster_window("x\u{600} \u{301}y", 4), 0..7, "a prepended char joins the space after");
-        assert_eq!(word_window("one two three", 5, 5, 0), 4..8);
+        assert_eq!(word_window("one two three", 5, 0), 4..8);
     }
 }

@@ -17,7 +17,7 @@ use std::sync::OnceLock;
 
 mod around;
 
-pub use around::{alone, certain_cluster, cluster_window, word_window};
+pub use around::{WORD_REACH, alone, certain_cluster, cluster_window, word_window};
 
 /// Finds boundaries in a text: the starts of its pieces, as byte offsets.
 pub trait Segmenter: Send + Sync {

@@ -4,14 +4,14 @@
 //! The segmentation is the one word snapping uses (`crate::boundaries`: UAX #29 on the
 //! host, the browser's `Intl.Segmenter` in the app), with one addition: an apostrophe
 //! (`'` or `’`) has a boundary on each side (where that does not split a character from
-//! its marks), so that "Ministry" is found in "the Ministry's statement" and "Élysée" in "l’Élysée", which
-//! UAX #29 keeps as one word each.
+//! its marks), so that "Ministry" is found in "the Ministry's statement" and "Élysée" in
+//! "l’Élysée", which UAX #29 keeps as one word each.
 //!
 //! Segmenting a whole book takes longer than matching it, and most positions asked about
 //! are between ASCII letters, digits, spaces and punctuation, where the rules are few:
 //! those are answered from the bytes around (the rules UAX #29 has for ASCII), anything
-//! else by segmenting the words around, between the ASCII white space on either side
-//! (where no rule looks across, so their segmentation is the whole text's).
+//! else by segmenting the run around it that starts and ends on certain boundaries
+//! (`boundaries::word_window`, so its segmentation is the whole text's).
 
 use crate::text::is_grapheme_boundary_at_byte;
 
@@ -58,13 +58,10 @@ impl<'a> Bounds<'a> {
             return true;
         }
         if !(self.window.start < p && p < self.window.end) {
-            let bytes = self.text.as_bytes();
-            // From the white space before (itself included: a mark after it is its own)
-            // to just past the white space after.
-            let start = bytes[..p].iter().rposition(u8::is_ascii_whitespace).unwrap_or(0);
-            let end = bytes[p..].iter().position(u8::is_ascii_whitespace).map_or(bytes.len(), |i| p + i + 1);
-            self.window = start..end;
-            self.inside = crate::boundaries::words(&self.text[start..end]).map(|(i, _)| start + i).collect();
+            let window = crate::boundaries::word_window(self.text, p, crate::boundaries::WORD_REACH);
+            self.inside =
+                crate::boundaries::words(&self.text[window.clone()]).map(|(i, _)| window.start + i).collect();
+            self.window = window;
         }
         self.inside.binary_search(&p).is_ok()
     }
